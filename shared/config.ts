@@ -1,0 +1,52 @@
+/**
+ * Every configuration variable the system reads, with its default and meaning.
+ * The README's configuration table is checked against this list by a test.
+ */
+export interface ConfigVariable {
+  name: string;
+  default: string | undefined;
+  description: string;
+}
+
+export const configVariables = [
+  { name: 'GOOGLE_CLOUD_PROJECT', default: 'demo-local', description: 'Google Cloud project id (Firestore, Pub/Sub, Storage).' },
+  { name: 'PORT', default: '8080', description: 'Port of a function, the relay, or the local gateway.' },
+  { name: 'LOG_LEVEL', default: 'INFO', description: 'Lowest severity written to the structured log (DEBUG, INFO, WARNING, ERROR).' },
+  { name: 'FIRESTORE_EMULATOR_HOST', default: undefined, description: 'host:port of the Firestore emulator; unset in production.' },
+  { name: 'PUBSUB_EMULATOR_HOST', default: undefined, description: 'host:port of the Pub/Sub emulator; unset in production.' },
+  { name: 'STORAGE_EMULATOR_HOST', default: undefined, description: 'http://host:port of the Cloud Storage emulator; unset in production.' },
+  { name: 'STORAGE_BUCKET', default: 'demo-local-content', description: 'Bucket holding originals, thumbnails, pictures, attachments and previews.' },
+  { name: 'AUTH_JWKS_URL', default: undefined, description: 'JWKS URL the token signatures are checked against (Firebase: https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com).' },
+  { name: 'AUTH_ISSUER', default: undefined, description: 'Expected `iss` of tokens (Firebase: https://securetoken.google.com/PROJECT).' },
+  { name: 'AUTH_AUDIENCE', default: undefined, description: 'Expected `aud` of tokens (Firebase: the project id).' },
+  { name: 'EVENTS_TOPIC', default: 'events', description: 'Pub/Sub topic on which functions publish client events for the relay.' },
+  { name: 'PROCESSING_TOPIC', default: 'resource-processing', description: 'Pub/Sub topic of processing jobs for completed uploads.' },
+  { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
+  { name: 'SIGNED_URL_TTL_SECONDS', default: '900', description: 'Lifetime of signed read URLs handed to clients.' },
+  { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
+] as const satisfies readonly ConfigVariable[];
+
+export type ConfigName = (typeof configVariables)[number]['name'];
+
+const defaults = new Map<string, string | undefined>(configVariables.map((v) => [v.name, v.default]));
+
+/** Reads a configuration variable at call time, so tests and the local stack can set the environment first. */
+export function env(name: ConfigName): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? defaults.get(name) : value;
+}
+
+export function requireEnv(name: ConfigName): string {
+  const value = env(name);
+  if (value === undefined) throw new Error(`configuration variable ${name} is not set`);
+  return value;
+}
+
+export function envInt(name: ConfigName): number {
+  const raw = requireEnv(name);
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`configuration variable ${name} is not a number: ${raw}`);
+  return value;
+}
+
+export const projectId = () => requireEnv('GOOGLE_CLOUD_PROJECT');
