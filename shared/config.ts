@@ -24,6 +24,18 @@ export const configVariables = [
   { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
   { name: 'SIGNED_URL_TTL_SECONDS', default: '900', description: 'Lifetime of signed read URLs handed to clients.' },
   { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
+  { name: 'CHATS_MAX_GROUP_MEMBERS', default: '128', description: 'Chats: most members (creator included) a group or workspace room may have.' },
+  { name: 'CHATS_MAX_USER_IMAGE_KB', default: '512', description: 'Chats: largest user picture accepted, in kB (400 beyond).' },
+  { name: 'CHATS_MAX_ROOM_IMAGE_KB', default: '512', description: 'Chats: largest room picture accepted, in kB (400 beyond).' },
+  { name: 'CHATS_MAX_ATTACHMENT_BYTES', default: String(100 * 1024 * 1024), description: 'Chats: largest attachment accepted, in bytes (413 beyond).' },
+  { name: 'CHATS_CAN_SEE_MESSAGE_READS', default: 'true', description: 'Chats capability: users can see whether their messages were read.' },
+  { name: 'CHATS_CAN_SEE_USERS_PRESENCE', default: 'true', description: 'Chats capability: users can see the presence of other users.' },
+  { name: 'CHATS_CAN_VIDEO_CALL', default: 'true', description: 'Chats capability: users can join video calls.' },
+  { name: 'CHATS_CAN_VIDEO_CALL_RECORD', default: 'false', description: 'Chats capability: users can record video calls.' },
+  { name: 'CHATS_CAN_USE_VIRTUAL_BACKGROUND', default: 'true', description: 'Chats capability: users can use a virtual background in calls.' },
+  { name: 'CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be edited.' },
+  { name: 'CHATS_DELETE_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be deleted.' },
+  { name: 'CHATS_PREVIEW_MAX_SIDE', default: '4096', description: 'Chats previews: largest width or height, in pixels, a preview may be asked for (400 beyond).' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];
