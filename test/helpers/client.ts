@@ -18,7 +18,7 @@ export class ApiClient {
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
     if (this.token && !('x-session-id' in headers) && !('cookie' in headers)) (init.headers as Record<string, string>).authorization = `Bearer ${this.token}`;
-    if (body instanceof Uint8Array) init.body = body;
+    if (body instanceof Uint8Array) init.body = body as unknown as BodyInit;
     else if (body !== undefined) {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
