@@ -27,7 +27,7 @@ export const configVariables = [
   { name: 'CHATS_MAX_GROUP_MEMBERS', default: '128', description: 'Chats: most members (creator included) a group or workspace room may have.' },
   { name: 'CHATS_MAX_USER_IMAGE_KB', default: '512', description: 'Chats: largest user picture accepted, in kB (400 beyond).' },
   { name: 'CHATS_MAX_ROOM_IMAGE_KB', default: '512', description: 'Chats: largest room picture accepted, in kB (400 beyond).' },
-  { name: 'CHATS_MAX_ATTACHMENT_BYTES', default: String(100 * 1024 * 1024), description: 'Chats: largest attachment accepted, in bytes (413 beyond).' },
+  { name: 'CHATS_MAX_ATTACHMENT_BYTES', default: String(25 * 1024 * 1024), description: 'Chats: largest attachment accepted, in bytes (413 beyond); Cloud Functions take request bodies up to 32 MiB.' },
   { name: 'CHATS_CAN_SEE_MESSAGE_READS', default: 'true', description: 'Chats capability: users can see whether their messages were read.' },
   { name: 'CHATS_CAN_SEE_USERS_PRESENCE', default: 'true', description: 'Chats capability: users can see the presence of other users.' },
   { name: 'CHATS_CAN_VIDEO_CALL', default: 'true', description: 'Chats capability: users can join video calls.' },

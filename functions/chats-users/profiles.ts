@@ -1,17 +1,8 @@
 import { FieldValue } from '@google-cloud/firestore';
 import { firestore } from '../../shared/gcp/clients.js';
+import { USERS, type UserProfile } from '../../shared/users/profile.js';
 
-/** The fields of a `users` document (DESIGN.md section 5) that Chats shows. */
-export interface StoredProfile {
-  email?: string;
-  name?: string;
-  firstName?: string;
-  lastName?: string;
-  type?: 'internal' | 'guest';
-  statusMessage?: string;
-  pictureUpdatedAt?: string;
-}
-
+/** A user as Chats shows it (seed 003 `User`). */
 export interface ChatsUser {
   id: string;
   email: string;
@@ -21,20 +12,21 @@ export interface ChatsUser {
   statusMessage?: string;
 }
 
-const usersCollection = () => firestore().collection('users');
+const usersCollection = () => firestore().collection(USERS);
 
-export function chatsUser(id: string, profile: StoredProfile): ChatsUser {
-  const name = profile.name ?? [profile.firstName, profile.lastName].filter(Boolean).join(' ');
-  const user: ChatsUser = { id, email: profile.email ?? '', name, type: profile.type ?? 'internal' };
+export function chatsUser(profile: UserProfile): ChatsUser {
+  const name = profile.name || [profile.firstName, profile.lastName].filter(Boolean).join(' ');
+  const user: ChatsUser = { id: profile.id, email: profile.email, name, type: profile.type };
   if (profile.pictureUpdatedAt) user.pictureUpdatedAt = profile.pictureUpdatedAt;
-  if (profile.statusMessage !== undefined) user.statusMessage = profile.statusMessage;
+  if (profile.statusMessage) user.statusMessage = profile.statusMessage;
   return user;
 }
 
+/** The users with these ids, in the order asked; unknown ids are left out. */
 export async function readUsers(ids: string[]): Promise<ChatsUser[]> {
   if (ids.length === 0) return [];
   const snaps = await firestore().getAll(...ids.map((id) => usersCollection().doc(id)));
-  return snaps.filter((s) => s.exists).map((s) => chatsUser(s.id, s.data() as StoredProfile));
+  return snaps.filter((s) => s.exists).map((s) => chatsUser({ ...(s.data() as UserProfile), id: s.id }));
 }
 
 export async function readUser(id: string): Promise<ChatsUser | undefined> {
@@ -46,5 +38,5 @@ export async function readUser(id: string): Promise<ChatsUser | undefined> {
 export async function setPictureUpdatedAt(userId: string, pictureUpdatedAt: string | undefined): Promise<void> {
   await usersCollection()
     .doc(userId)
-    .set({ pictureUpdatedAt: pictureUpdatedAt ?? FieldValue.delete() }, { merge: true });
+    .set({ pictureUpdatedAt: pictureUpdatedAt ?? FieldValue.delete(), updated: new Date().toISOString() }, { merge: true });
 }

@@ -9,7 +9,8 @@ export const user: JsonSchema = {
   description: 'A user as Chats shows it; pictureUpdatedAt only once a picture was set.',
   properties: {
     id: uuid,
-    email: { type: 'string', format: 'email' },
+    // empty when the user's token carried no email
+    email: { type: 'string', anyOf: [{ format: 'email' }, { maxLength: 0 }] },
     name: { type: 'string' },
     type: { type: 'string', enum: ['internal', 'guest'] },
     pictureUpdatedAt: dateTime,

@@ -1,4 +1,4 @@
-import type { AnyOperation, EventDefinition } from '../../shared/registry/types.js';
+import type { Family } from '../../shared/registry/family.js';
 import { attachmentEvents } from './events.js';
 import {
   deleteAttachment,
@@ -9,8 +9,10 @@ import {
 } from './operations/attachments.js';
 import { getImagePreview, getImageThumbnail, getPdfPreview, getPdfThumbnail } from './operations/previews.js';
 
-/** Seed 003 attachments and their previews. */
-export const operations: AnyOperation[] = [
+export const chatsAttachmentsFamily: Family = {
+  name: 'chats-attachments',
+  description: 'Chats (seed 003): room attachments and their image/PDF previews',
+  operations: [
   insertAttachment,
   listRoomAttachmentInfo,
   getAttachmentInfo,
@@ -20,6 +22,6 @@ export const operations: AnyOperation[] = [
   getImageThumbnail,
   getPdfPreview,
   getPdfThumbnail,
-];
-
-export const events: EventDefinition[] = Object.values(attachmentEvents);
+],
+  events: Object.values(attachmentEvents),
+};

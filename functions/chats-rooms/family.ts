@@ -1,4 +1,4 @@
-import type { AnyOperation, EventDefinition } from '../../shared/registry/types.js';
+import type { Family } from '../../shared/registry/family.js';
 import { roomEvents } from './events.js';
 import { forwardMessages } from './operations/forward.js';
 import { getMeetingByRoomId } from './operations/meeting.js';
@@ -8,8 +8,10 @@ import { updateChannelsRank, updateWorkspacesRank } from './operations/ranks.js'
 import { deleteRoomPicture, getRoomPicture, updateRoomPicture } from './operations/room-picture.js';
 import { deleteRoomOperation, getRoom, insertRoom, listRoom, updateRoomOperation } from './operations/rooms.js';
 
-/** Seed 003 rooms: rooms, members, preferences, ranks, meeting, forwarding, room pictures. */
-export const operations: AnyOperation[] = [
+export const chatsRoomsFamily: Family = {
+  name: 'chats-rooms',
+  description: 'Chats (seed 003): rooms, members, mute/clear, ranks, meetings, forwarding and room pictures',
+  operations: [
   listRoom,
   insertRoom,
   getRoom,
@@ -30,6 +32,6 @@ export const operations: AnyOperation[] = [
   deleteOwner,
   getMeetingByRoomId,
   forwardMessages,
-];
-
-export const events: EventDefinition[] = Object.values(roomEvents);
+],
+  events: Object.values(roomEvents),
+};
