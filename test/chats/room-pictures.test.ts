@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucket } from '../../shared/gcp/clients.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { decoded, pngImage } from './support/media.js';
 import { expectValidBody } from './support/operations.js';
@@ -77,5 +78,13 @@ describe('room pictures', () => {
     expect((await member.api.get<RoomBody>(`/rooms/${room.id}`)).body).not.toHaveProperty('pictureUpdatedAt');
     expectError(await owner.api.delete(`/rooms/${room.id}/picture`), 404);
     expectError(await owner.api.delete(`/rooms/${randomUUID()}/picture`), 404);
+  });
+
+  it('goes away with its room', async () => {
+    const { owner, room } = await groupOf3();
+    await owner.api.put(`/rooms/${room.id}/picture`, await pngImage(10, 10), headers);
+    expect((await bucket().file(`pictures/rooms/${room.id}`).exists())[0]).toBe(true);
+    expect((await owner.api.delete(`/rooms/${room.id}`)).status).toBe(204);
+    expect((await bucket().file(`pictures/rooms/${room.id}`).exists())[0]).toBe(false);
   });
 });

@@ -82,6 +82,17 @@ describe('insertRoom', () => {
     expect(mine.body).toHaveLength(1);
   });
 
+  it('creates temporary rooms with any members within the limit', async () => {
+    const [owner, a, b] = await users(3);
+    const alone = await createRoom(owner.api, { type: 'temporary' });
+    expect(alone).toMatchObject({ type: 'temporary', name: '', members: [{ userId: owner.id, owner: true }] });
+    const named = await createRoom(owner.api, { type: 'temporary', name: 'Call', membersIds: [a.id] });
+    expect(named.members?.map((m) => m.userId)).toEqual([owner.id, a.id]);
+    await withEnv({ CHATS_MAX_GROUP_MEMBERS: '2' }, async () => {
+      expectError(await owner.api.post('/rooms', { type: 'temporary', membersIds: [a.id, b.id] }), 400, /at most 2 members/);
+    });
+  });
+
   it('creates channels inside a workspace its creator owns; channels take no members and share the workspace members', async () => {
     const [owner, a, b, stranger] = await users(4);
     const ws = await workspace(owner, [a, b]);
@@ -204,6 +215,17 @@ describe('deleteRoom', () => {
     expect((await owner.api.delete(`/rooms/${room.id}`)).status).toBe(204);
     expect((await owner.api.delete(`/rooms/${randomUUID()}`)).status).toBe(204);
     await events.next((e) => e.endpoint === 'chats:roomDeleted' && e.channel === `room:${room.id}`);
+  });
+
+  it("lets the workspace's owners rename and delete its channels", async () => {
+    const [owner, a, b] = await users(3);
+    const ws = await workspace(owner, [a, b]);
+    const ch = await channel(owner, ws.id);
+    expectError(await a.api.put(`/rooms/${ch.id}`, { name: 'x' }), 403);
+    expect((await owner.api.put<RoomBody>(`/rooms/${ch.id}`, { name: 'renamed' })).body.name).toBe('renamed');
+    expectError(await a.api.delete(`/rooms/${ch.id}`), 403);
+    expect((await owner.api.delete(`/rooms/${ch.id}`)).status).toBe(204);
+    expect((await a.api.get<RoomBody>(`/rooms/${ws.id}`)).body.children).toEqual([]);
   });
 
   it('deletes a workspace with its channels', async () => {
@@ -363,8 +385,11 @@ describe('forwardMessages', () => {
       expect.objectContaining({ kind: 'forwarded', senderId: a.id, ...messages[0] }),
       expect.objectContaining({ kind: 'forwarded', senderId: a.id, ...messages[1] }),
     ]);
-    const first = await events.next((e) => e.endpoint === 'chats:messageForwarded' && e.channel === `room:${room.id}`);
-    expect(first.data).toMatchObject({ roomId: room.id, senderId: a.id, originalMessage: messages[0].originalMessage, description: 'fyi' });
+    const announced = (text: string) =>
+      events.next((e) => e.endpoint === 'chats:messageForwarded' && e.channel === `room:${room.id}` && (e.data as { originalMessage: string }).originalMessage === text);
+    const [first, second] = await Promise.all(messages.map((m) => announced(m.originalMessage)));
+    expect(first.data).toEqual({ ...messages[0], roomId: room.id, senderId: a.id, messageId: log.docs[0].id, createdAt: expect.any(String) });
+    expect(second.data).toEqual({ ...messages[1], roomId: room.id, senderId: a.id, messageId: log.docs[1].id, createdAt: expect.any(String) });
 
     expectError(await stranger.api.post(`/rooms/${room.id}/forward`, messages), 403);
     expectError(await a.api.post(`/rooms/${randomUUID()}/forward`, messages), 404);
