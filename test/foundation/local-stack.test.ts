@@ -10,7 +10,7 @@ afterAll(() => rm(stateDir, { recursive: true, force: true }));
 
 /** Runs `npm start`'s script as a user would, with its own emulators and state folder. */
 function start(extraArgs: string[] = []) {
-  const env = { ...process.env, PORT: '0', LOCAL_STATE_DIR: stateDir, LOG_LEVEL: 'INFO' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOCAL_STATE_DIR: stateDir, LOG_LEVEL: 'INFO' };
   for (const name of ['FIRESTORE_EMULATOR_HOST', 'PUBSUB_EMULATOR_HOST', 'STORAGE_EMULATOR_HOST', 'GOOGLE_CLOUD_PROJECT', 'STORAGE_BUCKET', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'PUBLIC_BASE_URL']) delete env[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...extraArgs], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
