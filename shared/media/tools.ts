@@ -112,15 +112,17 @@ export async function runTool(tool: ToolName, args: string[], options: ToolOptio
         if (error.killed) return reject(new MediaError('timeout', `${tool} did not finish within ${timeoutMs} ms`));
         if (typeof code === 'string') return reject(new Error(`${tool} could not be started: ${error.message}`, { cause: error }));
         const status = error.signal ? `killed by ${error.signal}` : `exit code ${String(code)}`;
-        return reject(new MediaError('corrupt', `${tool} failed: ${lastLine(stderr) || status}`));
+        return reject(new MediaError('corrupt', `${tool} failed: ${summarize(stderr) || status}`));
       },
     );
   });
 }
 
-function lastLine(text: string): string {
-  const lines = text.trim().split('\n');
-  return lines[lines.length - 1]?.trim() ?? '';
+/** The tool's distinct stderr lines, joined and capped, as a readable reason. */
+function summarize(stderr: string): string {
+  const lines = [...new Set(stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('Last message repeated')))];
+  const text = lines.join('; ');
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }
 
 /** Runs `work` in a new private temp directory and always removes the directory afterwards. */
