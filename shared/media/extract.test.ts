@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { extractMetadata } from './extract.js';
-import { BLUE, RED, closeTo, leftRedRightBlueJpeg, noiseJpeg, pixelAt, redGreenBlueAnimation, taggedMp3, testPatternMp4, threePagePdf } from './test-fixtures.js';
+import { BLUE, RED, audioOnlyMp4, closeTo, leftRedRightBlueJpeg, noiseJpeg, pixelAt, redGreenBlueAnimation, taggedMp3, testPatternMp4, threePagePdf } from './test-fixtures.js';
 import { makeThumbnail } from './thumbnail.js';
 
 describe('extractMetadata', () => {
@@ -31,6 +31,14 @@ describe('extractMetadata', () => {
     expect(result.video?.durationFloat).toBeCloseTo(2, 1);
     const frame = await sharp(result.thumbnailSource!).metadata();
     expect([frame.width, frame.height]).toEqual([320, 240]);
+  }, 30_000);
+
+  it('an MP4 without a video stream is read, and labelled, as audio', async () => {
+    const result = await extractMetadata(await audioOnlyMp4(2));
+    expect(result.contentType).toBe('audio/mp4');
+    expect(result.audio?.duration).toBe(2);
+    expect(result.video).toBeUndefined();
+    expect(result.thumbnailSource).toBeUndefined();
   }, 30_000);
 
   it('MP3: tags, duration and the cover art as thumbnail source', async () => {

@@ -9,6 +9,14 @@ import { extractFirstFrame, probeVideo } from './video.js';
 /** Image types the thumbnailer (sharp's prebuilt libvips) decodes. */
 const DECODABLE_IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff']);
 
+/** Audio type of a container sniffed as video that turns out to hold no video stream. */
+const AUDIO_ONLY_TYPES: Record<string, string> = {
+  'video/mp4': 'audio/mp4',
+  'video/webm': 'audio/webm',
+  'video/ogg': 'audio/ogg',
+  'video/x-matroska': 'audio/x-matroska',
+};
+
 /** The resource `data.video` structure. */
 export interface VideoData {
   duration?: number;
@@ -51,7 +59,8 @@ export async function extractMetadata(input: Buffer, options: ExtractOptions = {
   return { contentType };
 }
 
-type Extracted = Omit<ExtractedMetadata, 'contentType'>;
+/** What a kind adds; `contentType` only when the contents refine the sniffed type. */
+type Extracted = Partial<ExtractedMetadata>;
 
 async function fromImage(input: Buffer): Promise<Extracted> {
   const info = await probeImage(input);
@@ -65,7 +74,11 @@ async function fromImage(input: Buffer): Promise<Extracted> {
 async function fromVideo(input: Buffer, essence: string): Promise<Extracted> {
   return withTempFile(input, 'input', async (path) => {
     const info = await probeVideo(path);
-    if (!info.hasVideo) return info.hasAudio ? fromAudio(input, essence) : {};
+    if (!info.hasVideo) {
+      if (!info.hasAudio) return {};
+      const audioType = AUDIO_ONLY_TYPES[essence] ?? essence;
+      return { contentType: audioType, ...(await fromAudio(input, audioType)) };
+    }
     const frame = await extractFirstFrame(path, { format: 'png', info });
     const video: VideoData = { hasAlphaChannel: info.hasAlphaChannel };
     if (info.duration !== undefined) Object.assign(video, { duration: info.duration, durationFloat: info.durationFloat });

@@ -38,6 +38,12 @@ describe('renderFirstPage', () => {
   });
 });
 
+describe('renderFirstPage time limit', () => {
+  it('gives up with a timeout error when the limit passes first', async () => {
+    await expect(renderFirstPage(await threePagePdf(), { timeoutMs: 0 })).rejects.toMatchObject({ name: 'MediaError', kind: 'timeout' });
+  });
+});
+
 describe('extractPages', () => {
   it('copies an inclusive page range, last = 0 meaning the last page', async () => {
     const pdf = await threePagePdf();

@@ -138,6 +138,15 @@ export async function taggedMp3(tags: Mp3Tags, cover?: Buffer): Promise<Buffer> 
   });
 }
 
+/** An MP4 holding only an AAC tone (no video stream), `seconds` long. */
+export async function audioOnlyMp4(seconds: number): Promise<Buffer> {
+  return withTempDir(async (dir) => {
+    const output = join(dir, 'out.mp4');
+    await runTool('ffmpeg', ['-v', 'error', '-nostdin', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, '-c:a', 'aac', '-f', 'mp4', '-brand', 'isom', output]);
+    return readFile(output);
+  });
+}
+
 /** An H.264 MP4 of ffmpeg's test pattern, `seconds` long. */
 export async function testPatternMp4(seconds: number, width = 320, height = 240): Promise<Buffer> {
   return withTempDir(async (dir) => {
