@@ -1,5 +1,7 @@
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
-const benches: Record<string, () => Promise<void>> = {};
+import { benchThumbnails } from './bench/thumbnails.js';
+
+const benches: Record<string, () => Promise<void>> = { thumbnails: benchThumbnails };
 
 const name = process.argv[2];
 if (!name || !benches[name]) {

@@ -24,6 +24,8 @@ export const configVariables = [
   { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
   { name: 'SIGNED_URL_TTL_SECONDS', default: '900', description: 'Lifetime of signed read URLs handed to clients.' },
   { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
+  { name: 'MEDIA_MAX_PIXELS', default: '50000000', description: 'Largest pixel count (width x height) an image, video frame or embedded PDF image may declare; larger content fails as too large before it is decoded.' },
+  { name: 'MEDIA_TOOL_TIMEOUT_MS', default: '30000', description: 'Time limit of one media tool run (ffprobe, ffmpeg, an image pipeline) during processing, in milliseconds.' },
   { name: 'CHATS_MAX_GROUP_MEMBERS', default: '128', description: 'Chats: most members (creator included) a group or workspace room may have.' },
   { name: 'CHATS_MAX_USER_IMAGE_KB', default: '512', description: 'Chats: largest user picture accepted, in kB (400 beyond).' },
   { name: 'CHATS_MAX_ROOM_IMAGE_KB', default: '512', description: 'Chats: largest room picture accepted, in kB (400 beyond).' },

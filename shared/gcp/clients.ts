@@ -9,6 +9,12 @@ import { env, projectId, requireEnv } from '../config.js';
  * `*_EMULATOR_HOST` variables themselves; the project id comes from configuration so tests can
  * give each test file its own project (isolated emulator state).
  */
+/**
+ * Against an emulator the gRPC clients still ask google-auth-library for the credentials' universe
+ * domain, which probes the GCE metadata server (traffic off loopback). Naming the universe skips it.
+ */
+const offlineAuth = { universeDomain: 'googleapis.com' } as const;
+
 const firestores = new Map<string, Firestore>();
 const pubsubs = new Map<string, PubSub>();
 const storages = new Map<string, Storage>();
@@ -17,7 +23,12 @@ export function firestore(): Firestore {
   const id = projectId();
   let client = firestores.get(id);
   if (!client) {
-    client = new Firestore({ projectId: id, ignoreUndefinedProperties: true, preferRest: false });
+    client = new Firestore({
+      projectId: id,
+      ignoreUndefinedProperties: true,
+      preferRest: false,
+      ...(env('FIRESTORE_EMULATOR_HOST') ? offlineAuth : {}),
+    });
     firestores.set(id, client);
   }
   return client;
@@ -27,7 +38,10 @@ export function pubsub(): PubSub {
   const id = projectId();
   let client = pubsubs.get(id);
   if (!client) {
-    client = new PubSub({ projectId: id });
+    // emulatorMode keeps plaintext gRPC although offlineAuth names a universe
+    client = env('PUBSUB_EMULATOR_HOST')
+      ? new PubSub({ projectId: id, emulatorMode: true, ...offlineAuth })
+      : new PubSub({ projectId: id });
     pubsubs.set(id, client);
   }
   return client;

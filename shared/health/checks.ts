@@ -9,7 +9,7 @@ export interface DependencyHealth {
   fundamental: boolean;
 }
 
-const TIMEOUT_MS = 3000;
+const TIMEOUT_MS = 5000;
 
 async function probe(check: () => Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,1 @@
+export { resetFirestore, clearBucket, resetStorage } from '../../scripts/lib/emulators/reset.js';

@@ -1,0 +1,12 @@
+/** The emulator addresses handed from the global setup to every test worker. */
+export interface EmulatorHosts {
+  firestoreHost: string;
+  pubsubHost: string;
+  storageHost: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    emulatorHosts: EmulatorHosts;
+  }
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, inject } from 'vitest';
+import { closeClients } from '../../shared/gcp/clients.js';
+import './emulator-hosts.js';
+
+/**
+ * Runs before each test file, in its worker. Points the Google Cloud clients at the run's emulators
+ * and gives the file its own project and bucket: the emulators keep state per project, so test
+ * files running in parallel do not see each other's documents, topics or objects.
+ */
+const hosts = inject('emulatorHosts');
+const project = `test-${randomBytes(5).toString('hex')}`;
+
+Object.assign(process.env, {
+  FIRESTORE_EMULATOR_HOST: hosts.firestoreHost,
+  PUBSUB_EMULATOR_HOST: hosts.pubsubHost,
+  STORAGE_EMULATOR_HOST: hosts.storageHost,
+  GOOGLE_CLOUD_PROJECT: project,
+  STORAGE_BUCKET: `${project}-content`,
+  // a Google client built without the emulator options must not probe the GCE metadata server
+  METADATA_SERVER_DETECTION: 'none',
+});
+
+afterAll(() => closeClients());
