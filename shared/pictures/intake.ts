@@ -1,6 +1,5 @@
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { badRequest } from '../errors/api-error.js';
+import { isMediaError, mimeEssence, probeImage, sniffContentType } from '../media/index.js';
 import type { BinaryContent } from '../registry/types.js';
 
 /** Picture formats clients can display everywhere; anything else is refused. */
@@ -8,7 +7,7 @@ const pictureTypes = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/web
 
 export interface ReceivedPicture {
   bytes: Buffer;
-  /** Sniffed from the bytes, never taken from the client. */
+  /** Sniffed from the bytes (shared/media), never taken from the client. */
   contentType: string;
   width: number;
   height: number;
@@ -16,7 +15,8 @@ export interface ReceivedPicture {
 
 /**
  * Reads an uploaded picture of at most `maxBytes` and checks by its bytes that it is an image
- * (format sniffed, header decoded). Too large or not an image: 400, naming what is wrong.
+ * (format sniffed, header read within the pixel limit). Too large or not an image: 400, naming
+ * what is wrong.
  */
 export async function receivePicture(content: BinaryContent | undefined, maxBytes: number): Promise<ReceivedPicture> {
   if (!content) throw badRequest('the picture is missing from the request body');
@@ -32,15 +32,13 @@ export async function receivePicture(content: BinaryContent | undefined, maxByte
   }
   if (size === 0) throw badRequest('the picture is empty');
   const bytes = Buffer.concat(chunks, size);
-  const sniffed = await fileTypeFromBuffer(bytes);
-  if (!sniffed || !pictureTypes.has(sniffed.mime)) {
-    throw badRequest('the picture is not an image (JPEG, PNG, GIF or WebP expected)');
-  }
+  const contentType = mimeEssence(await sniffContentType(bytes));
+  if (!pictureTypes.has(contentType)) throw badRequest('the picture is not an image (JPEG, PNG, GIF or WebP expected)');
   try {
-    const { width, height } = await sharp(bytes).metadata();
-    if (!width || !height) throw new Error('no dimensions');
-    return { bytes, contentType: sniffed.mime, width, height };
-  } catch {
-    throw badRequest('the picture cannot be decoded as an image');
+    const { displayWidth, displayHeight } = await probeImage(bytes);
+    return { bytes, contentType, width: displayWidth, height: displayHeight };
+  } catch (error) {
+    if (isMediaError(error)) throw badRequest(`the picture cannot be used: ${error.message}`);
+    throw error;
   }
 }

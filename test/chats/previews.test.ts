@@ -100,6 +100,9 @@ describe('getImagePreview', () => {
     await withEnv({ CHATS_PREVIEW_MAX_SIDE: '500' }, async () => {
       expectError(await member.api.get(`/preview/image/${imageId}/501x10/`), 400, /at most 500/);
     });
+    await withEnv({ MEDIA_MAX_PIXELS: '1000' }, async () => {
+      expectError(await member.api.get(`/preview/image/${imageId}/11x11/`), 400, /image too large/);
+    });
     expectError(await member.api.get(`/preview/image/${imageId}/10x10/?quality=Best`), 400, /quality must be one of/);
     expectError(await member.api.get(`/preview/image/${imageId}/10x10/?output_format=Webp`), 400, /output_format must be one of/);
     expectError(await member.api.get(`/preview/image/${imageId}/10x10/?crop=maybe`), 400, /crop/);
@@ -149,9 +152,9 @@ describe('getPdfPreview', () => {
   });
 
   it('answers 400 for page numbers outside the document or in the wrong order, and for files that are not PDFs', async () => {
-    expectError(await member.api.get(`/preview/pdf/${pdfId}/?firstPage=6`), 400, /firstPage 6/);
-    expectError(await member.api.get(`/preview/pdf/${pdfId}/?lastPage=9`), 400, /lastPage 9/);
-    expectError(await member.api.get(`/preview/pdf/${pdfId}/?firstPage=4&lastPage=2`), 400, /after lastPage/);
+    expectError(await member.api.get(`/preview/pdf/${pdfId}/?firstPage=6`), 400, /page range 6-0 is not within 1-5/);
+    expectError(await member.api.get(`/preview/pdf/${pdfId}/?lastPage=9`), 400, /page range 1-9 is not within 1-5/);
+    expectError(await member.api.get(`/preview/pdf/${pdfId}/?firstPage=4&lastPage=2`), 400, /page range 4-2 is not within 1-5/);
     expectError(await member.api.get(`/preview/pdf/${pdfId}/?firstPage=0`), 400, /firstPage/);
     expectError(await member.api.get(`/preview/pdf/${pdfId}/?lastPage=-1`), 400, /lastPage/);
     expectError(await member.api.get(`/preview/pdf/${pdfId}/?firstPage=two`), 400, /firstPage/);

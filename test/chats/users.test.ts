@@ -125,8 +125,11 @@ describe('user pictures', () => {
     expectError(
       await me.api.put(`/users/${me.id}/picture`, Buffer.from('\x89PNG\r\n\x1a\n truncated'), pictureHeaders()),
       400,
-      /not an image|cannot be decoded/,
+      /not an image|cannot be used/,
     );
+    await withEnv({ MEDIA_MAX_PIXELS: '1000' }, async () => {
+      expectError(await me.api.put(`/users/${me.id}/picture`, await pngImage(40, 30), pictureHeaders()), 400, /image too large/);
+    });
     await withEnv({ CHATS_MAX_USER_IMAGE_KB: '1' }, async () => {
       const big = await pngImage(400, 400);
       expect(big.length).toBeGreaterThan(1024);

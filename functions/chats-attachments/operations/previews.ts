@@ -14,7 +14,9 @@ import {
   type Quality,
   type Shape,
 } from '../previews/params.js';
-import { extractPages, renderFirstPage } from '../previews/pdf.js';
+import { extractPages } from '../../../shared/media/index.js';
+import { previewStep } from '../previews/media-failure.js';
+import { firstPageCovering } from '../previews/pdf-page.js';
 import { imageSource, pdfSource } from '../previews/source.js';
 import { uuid } from '../schemas.js';
 import { getAttachmentForMember } from '../store/access.js';
@@ -55,9 +57,10 @@ export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean
     const area = parseArea(input.area);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
     const variant = `image-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.crop ? 'crop' : 'fit'}`;
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () =>
-      imagePreview(await imageSource(attachment.id), area, input.crop, { quality: input.quality, format: input.output_format }),
-    );
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+      const source = await imageSource(attachment.id);
+      return previewStep('image', () => imagePreview(source, area, input.crop, { quality: input.quality, format: input.output_format }));
+    });
     return imageResult(bytes, input.output_format);
   },
 });
@@ -78,9 +81,10 @@ export const getImageThumbnail = attachmentsOperation<ImageInput & { shape: Shap
     const area = parseThumbnailArea(input.area);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
     const variant = `thumbnail-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () =>
-      thumbnail(await imageSource(attachment.id), area, input.shape, { quality: input.quality, format: input.output_format }),
-    );
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+      const source = await imageSource(attachment.id);
+      return previewStep('image', () => thumbnail(source, area, input.shape, { quality: input.quality, format: input.output_format }));
+    });
     return imageResult(bytes, input.output_format);
   },
 });
@@ -104,9 +108,10 @@ export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: n
   handler: async (ctx, input) => {
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
     const variant = `pdf-${input.firstPage}-${input.lastPage}`;
-    const bytes = await cachedPreview(attachment.id, variant, 'application/pdf', async () =>
-      extractPages(await pdfSource(attachment.id), input.firstPage, input.lastPage),
-    );
+    const bytes = await cachedPreview(attachment.id, variant, 'application/pdf', async () => {
+      const source = await pdfSource(attachment.id);
+      return previewStep('PDF', () => extractPages(source, input.firstPage, input.lastPage));
+    });
     return results.binary(bytes, 'application/pdf', {
       'content-length': String(bytes.length),
       'content-disposition': contentDisposition('inline', attachment.name),
@@ -131,8 +136,9 @@ export const getPdfThumbnail = attachmentsOperation<ImageInput & { shape: Shape 
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
     const variant = `pdf-thumbnail-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
     const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
-      const page = await renderFirstPage(await pdfSource(attachment.id), area.width, area.height);
-      return thumbnail(page, area, input.shape, { quality: input.quality, format: input.output_format });
+      const source = await pdfSource(attachment.id);
+      const page = await previewStep('PDF', () => firstPageCovering(source, area));
+      return previewStep('PDF', () => thumbnail(page, area, input.shape, { quality: input.quality, format: input.output_format }));
     });
     return imageResult(bytes, input.output_format);
   },

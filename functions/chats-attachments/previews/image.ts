@@ -1,9 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
-import { badRequest } from '../../../shared/errors/api-error.js';
+import { imageDecodeError, probeImage } from '../../../shared/media/index.js';
+import { maxPixels, toolTimeoutMs } from '../../../shared/media/limits.js';
 import { gifColours, jpegQuality, pngPalette, type Area, type OutputFormat, type Quality, type Shape } from './params.js';
-
-/** Largest image (in pixels) a preview will decode: bounds memory whatever the file claims. */
-const MAX_INPUT_PIXELS = 100_000_000;
 
 export interface EncodeOptions {
   quality: Quality;
@@ -13,20 +11,27 @@ export interface EncodeOptions {
 const white = { r: 255, g: 255, b: 255, alpha: 1 };
 const transparent = { r: 0, g: 0, b: 0, alpha: 0 };
 
-/** Opens an image (first frame, EXIF orientation applied); bytes that are not an image are 400. */
-async function open(bytes: Buffer): Promise<{ image: Sharp; width: number; height: number }> {
+/**
+ * Opens an image upright (first frame of an animation) once its header passed the pixel limit
+ * (shared/media), so a decompression bomb is refused before any pixel is decoded.
+ */
+async function open(bytes: Buffer): Promise<Sharp> {
+  const limit = maxPixels();
+  await probeImage(bytes, { maxPixels: limit });
+  return sharp(bytes, { limitInputPixels: limit, failOn: 'error', pages: 1 })
+    .timeout({ seconds: Math.max(1, Math.ceil(toolTimeoutMs() / 1000)) })
+    .rotate();
+}
+
+async function encode(image: Sharp, options: EncodeOptions): Promise<Buffer> {
   try {
-    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
-    const meta = await image.metadata();
-    if (!meta.width || !meta.height) throw new Error('no dimensions');
-    const swapped = (meta.orientation ?? 1) >= 5;
-    return { image, width: swapped ? meta.height : meta.width, height: swapped ? meta.width : meta.height };
-  } catch {
-    throw badRequest('the file is not an image that can be previewed');
+    return await encoded(image, options);
+  } catch (error) {
+    throw imageDecodeError(error);
   }
 }
 
-function encode(image: Sharp, { quality, format }: EncodeOptions): Promise<Buffer> {
+function encoded(image: Sharp, { quality, format }: EncodeOptions): Promise<Buffer> {
   switch (format) {
     case 'Jpeg':
       return image.flatten({ background: white }).jpeg({ quality: jpegQuality[quality], mozjpeg: quality === 'Highest' }).toBuffer();
@@ -43,7 +48,7 @@ function encode(image: Sharp, { quality, format }: EncodeOptions): Promise<Buffe
  * side of 0 follows the other one; 0x0 keeps the original size.
  */
 export async function imagePreview(bytes: Buffer, area: Area, crop: boolean, options: EncodeOptions): Promise<Buffer> {
-  const { image } = await open(bytes);
+  const image = await open(bytes);
   if (area.width > 0 || area.height > 0) {
     image.resize({
       width: area.width || undefined,
@@ -68,10 +73,16 @@ function roundMask(width: number, height: number): Buffer {
  * transparent outside the inscribed ellipse (white for JPEG).
  */
 export async function thumbnail(bytes: Buffer, { width, height }: Area, shape: Shape, options: EncodeOptions): Promise<Buffer> {
-  const { image } = await open(bytes);
+  const image = await open(bytes);
   image.resize({ width, height, fit: 'cover' });
   if (shape === 'Rectangular') return encode(image, options);
-  const cropped = await image.ensureAlpha().png().toBuffer();
+  const cropped = await image
+    .ensureAlpha()
+    .png()
+    .toBuffer()
+    .catch((error: unknown) => {
+      throw imageDecodeError(error);
+    });
   const rounded = sharp(cropped).composite([{ input: roundMask(width, height), blend: 'dest-in' }]);
   return encode(sharp(await rounded.png().toBuffer()), options);
 }
