@@ -44,22 +44,32 @@ export async function loadRoomAccess(roomId: string, userId: string, tx?: Transa
   return { room, workspace, members, member: members.find((m) => m.userId === userId) };
 }
 
+/** The access of a member: 403 (or 404 when hiding rooms from non-members) for others. */
+export function requireMember(access: RoomAccess, userId: string, options: AccessOptions = {}): MemberAccess {
+  if (access.member) return access as MemberAccess;
+  if (options.hideFromNonMembers) throw notFound('room');
+  throw forbidden(`user ${userId} is not a member of room ${access.room.id}`);
+}
+
+/** The access of an owner: 403 for members who are not owners (and as {@link requireMember} for others). */
+export function requireOwner(access: RoomAccess, userId: string, options: AccessOptions = {}): MemberAccess {
+  const member = requireMember(access, userId, options);
+  if (!member.member.owner) throw forbidden(`user ${userId} is not an owner of room ${access.room.id}`);
+  return member;
+}
+
 /** The room, when the user is one of its members: 404 for an unknown room, 403 (or 404) otherwise. */
 export async function getRoomForMember(roomId: string, userId: string, options: AccessOptions = {}): Promise<MemberAccess> {
   const access = await loadRoomAccess(roomId, userId, options.tx);
   if (!access) throw notFound('room');
-  if (!access.member) {
-    if (options.hideFromNonMembers) throw notFound('room');
-    throw forbidden(`user ${userId} is not a member of room ${roomId}`);
-  }
-  return access as MemberAccess;
+  return requireMember(access, userId, options);
 }
 
 /** The room, when the user is one of its owners: 403 for members who are not owners. */
 export async function getRoomForOwner(roomId: string, userId: string, options: AccessOptions = {}): Promise<MemberAccess> {
-  const access = await getRoomForMember(roomId, userId, options);
-  if (!access.member.owner) throw forbidden(`user ${userId} is not an owner of room ${roomId}`);
-  return access;
+  const access = await loadRoomAccess(roomId, userId, options.tx);
+  if (!access) throw notFound('room');
+  return requireOwner(access, userId, options);
 }
 
 export const isRoomMember = (access: RoomAccess | undefined): boolean => Boolean(access?.member);

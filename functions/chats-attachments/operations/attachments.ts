@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { FieldPath } from '@google-cloud/firestore';
 import { envInt } from '../../../shared/config.js';
 import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
 import { firestore, bucket } from '../../../shared/gcp/clients.js';
@@ -7,18 +6,13 @@ import { contentDisposition } from '../../../shared/http-headers/content-disposi
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
 import { results, type BinaryContent } from '../../../shared/registry/types.js';
 import { getRoomForMember } from '../../../shared/rooms/access.js';
-import {
-  attachmentObjectPath,
-  attachmentRef,
-  attachmentsCollection,
-  type AttachmentRecord,
-} from '../../../shared/rooms/attachments.js';
+import { attachmentObjectPath, attachmentRef, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import { attachmentsOperation } from '../define.js';
 import { attachmentEvents } from '../events.js';
 import { attachment, attachmentsPage, fileIdentifier, noContent, uuid } from '../schemas.js';
 import { getAttachmentForMember } from '../store/access.js';
-import { decodeCursor, encodeCursor } from '../store/paging.js';
+import { pageOfAttachments } from '../store/listing.js';
 import { streamToStorage } from '../store/upload.js';
 import { attachmentView } from '../views.js';
 
@@ -129,22 +123,8 @@ export const listRoomAttachmentInfo = attachmentsOperation<{ roomId: string; ite
   response: attachmentsPage,
   handler: async (ctx, input) => {
     const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
-    const limit = input.itemsNumber ?? 10;
-    let query = attachmentsCollection()
-      .where('roomId', '==', room.id)
-      .orderBy('createdAt', 'desc')
-      .orderBy(FieldPath.documentId(), 'desc');
-    if (input.filter !== undefined) {
-      const cursor = decodeCursor(input.filter, room.id);
-      query = query.startAfter(cursor.createdAt, cursor.id);
-    }
-    const found = (await query.limit(limit + 1).get()).docs.map((d) => d.data());
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      attachments: page.map(attachmentView),
-      ...(found.length > limit && last ? { filter: encodeCursor({ roomId: room.id, createdAt: last.createdAt, id: last.id }) } : {}),
-    };
+    const page = await pageOfAttachments(room.id, input.itemsNumber, input.filter);
+    return { attachments: page.attachments.map(attachmentView), ...(page.filter ? { filter: page.filter } : {}) };
   },
 });
 

@@ -1,6 +1,6 @@
 import { badRequest } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
-import { getRoomForOwner, loadRoomAccess, type MemberAccess } from '../../../shared/rooms/access.js';
+import { getRoomForOwner, loadRoomAccess, requireOwner, type MemberAccess } from '../../../shared/rooms/access.js';
 import { purgeRoomContents } from '../../../shared/rooms/cleanup.js';
 import type { RoomRecord } from '../../../shared/rooms/model.js';
 import { channelsOf, meetingRef, pairRef, roomRef } from '../../../shared/rooms/repository.js';
@@ -29,8 +29,9 @@ export async function updateRoom(roomId: string, userId: string, edit: RoomEdit)
  */
 export async function deleteRoom(roomId: string, userId: string): Promise<RoomRecord[]> {
   const deleted = await firestore().runTransaction(async (tx) => {
-    if (!(await loadRoomAccess(roomId, userId, tx))) return [];
-    const { room } = await getRoomForOwner(roomId, userId, { tx });
+    const access = await loadRoomAccess(roomId, userId, tx);
+    if (!access) return [];
+    const { room } = requireOwner(access, userId);
     const rooms = room.type === 'workspace' ? [room, ...(await channelsOf([room.id], tx))] : [room];
     for (const r of rooms) {
       tx.delete(roomRef(r.id));
