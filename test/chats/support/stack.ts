@@ -1,17 +1,17 @@
 import { deployables } from '../../../functions/manifest.js';
-import { ApiClient } from '../../helpers/client.js';
 import { startTestStack, type TestStack } from '../../helpers/stack.js';
 import { chatsFamilies } from './operations.js';
+import { ValidatingClient } from './validating-client.js';
 
 export interface ChatsUser {
   id: string;
   token: string;
-  api: ApiClient;
+  api: ValidatingClient;
 }
 
 export interface ChatsStack {
   stack: TestStack;
-  anonymous: ApiClient;
+  anonymous: ValidatingClient;
   /** a new user, whose profile exists once it made a first call */
   user(name?: string): Promise<ChatsUser>;
   stop(): Promise<void>;
@@ -21,7 +21,7 @@ export interface ChatsStack {
 export async function startChatsStack(): Promise<ChatsStack> {
   const names = new Set(chatsFamilies.map((f) => f.name));
   const stack = await startTestStack({ deployables: deployables.filter((d) => names.has(d.name)) });
-  const anonymous = new ApiClient(stack.url);
+  const anonymous = new ValidatingClient(stack.url);
   let count = 0;
   return {
     stack,
