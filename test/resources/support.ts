@@ -1,0 +1,121 @@
+import { expect } from 'vitest';
+import { deployables } from '../../functions/manifest.js';
+import { operations } from '../../functions/resources/operations.js';
+import type { EventMessage } from '../../shared/events/publish.js';
+import { responseProblems } from '../../shared/validation/validator.js';
+import { ApiClient, type Answer } from '../helpers/client.js';
+import type { EventTap } from '../helpers/events.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+/** The resources function and the Chats rooms function (rooms are made through their own API) behind the gateway. */
+export async function startResourcesStack(): Promise<TestStack> {
+  const names = new Set(['resources', 'chats-rooms']);
+  return startTestStack({ deployables: deployables.filter((d) => names.has(d.name)) });
+}
+
+export type Resource = Record<string, unknown> & {
+  id: string;
+  belonging: string;
+  status: string;
+  title?: string;
+  data?: { directory?: { innerContentCount: number; innerContentType: string } };
+};
+
+type OpsBody<T> = { data: T; error: { status: boolean; code: number; message: string }; channels: { join: string[]; leave: string[] } };
+
+const byEndpoint = new Map(operations.filter((op) => op.bindings.websocket).map((op) => [op.bindings.websocket as string, op]));
+
+/** A signed-in user calling WebSocket methods as the relay forwards them; every success is checked against its response schema. */
+export class User {
+  readonly api: ApiClient;
+  constructor(
+    readonly id: string,
+    readonly token: string,
+    baseUrl: string,
+  ) {
+    this.api = new ApiClient(baseUrl, token);
+  }
+
+  async call<T = Record<string, unknown>>(endpoint: string, data: unknown = {}): Promise<Answer<OpsBody<T>>> {
+    const res = await this.api.ops<T>(endpoint, data);
+    const op = byEndpoint.get(endpoint);
+    if (res.status === 200 && op) expect(responseProblems(op.response, res.body.data), `${endpoint} response`).toEqual([]);
+    return res as Answer<OpsBody<T>>;
+  }
+
+  /** A call that must succeed: its data. */
+  async ok<T = Record<string, unknown>>(endpoint: string, data: unknown = {}): Promise<T> {
+    const res = await this.call<T>(endpoint, data);
+    expect(res.status, `${endpoint} ${JSON.stringify(res.body.error)}`).toBe(200);
+    return res.body.data;
+  }
+
+  /** A call that must fail with this status and a message matching. */
+  async fails(endpoint: string, data: unknown, status: number, message?: RegExp): Promise<void> {
+    const res = await this.call(endpoint, data);
+    expect(res.status, `${endpoint} answered ${JSON.stringify(res.body)}`).toBe(status);
+    expect(res.body.error.status).toBe(true);
+    expect(res.body.error.code).toBe(status);
+    if (message) expect(res.body.error.message).toMatch(message);
+  }
+
+  async create(data: Record<string, unknown> = {}): Promise<Resource> {
+    return (await this.ok<{ resource: Resource }>('resource:create', data)).resource;
+  }
+
+  async directory(title: string, belonging?: string): Promise<Resource> {
+    return (await this.ok<{ resource: Resource }>('resource:createDirectory', { title, belonging })).resource;
+  }
+
+  async get(id: string): Promise<Resource> {
+    return (await this.ok<{ resource: Resource }>('resource:get', { resource: id })).resource;
+  }
+
+  async search(belonging: string, extra: Record<string, unknown> = {}) {
+    return this.ok<{ resources: Resource[]; nextCursor: string; hasMore: boolean }>('resource:searchBelonging', { belonging, ...extra });
+  }
+
+  /** Every resource of a belonging, paging with the cursor. */
+  async all(belonging: string, query?: string): Promise<Resource[]> {
+    const out: Resource[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = await this.search(belonging, { cursor, limit: 100, ...(query ? { query } : {}) });
+      out.push(...page.resources);
+      if (!page.hasMore) return out;
+      cursor = page.nextCursor;
+    }
+  }
+
+  /** Creates a Chats room (seed 003; temporary rooms take any number of members) with the given members; the caller owns it. */
+  async room(members: User[] = [], type = 'temporary'): Promise<string> {
+    const res = await this.api.post<{ id: string }>('/rooms', { type, name: `room of ${this.id.slice(0, 4)}`, membersIds: members.map((m) => m.id) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id;
+  }
+}
+
+export async function newUser(stack: TestStack, claims: { networkId?: string; name?: string } = {}): Promise<User> {
+  const { id, token } = await stack.user(claims);
+  const user = new User(id, token, stack.url);
+  // the first authenticated call creates the profile, which Chats needs to add the user to a room
+  await user.ok('sortingTable:get', {});
+  return user;
+}
+
+/** The first event published with this name on this channel whose data matches. */
+export async function eventOn(
+  events: EventTap,
+  endpoint: string,
+  channel: string,
+  predicate: (data: Record<string, unknown>) => boolean = () => true,
+): Promise<Record<string, unknown>> {
+  const event = await events.next((e: EventMessage) => e.endpoint === endpoint && e.channel === channel && predicate(e.data as Record<string, unknown>));
+  return event.data as Record<string, unknown>;
+}
+
+/** Events with this name on this channel received so far. */
+export const eventsOn = (events: EventTap, endpoint: string, channel: string) =>
+  events.received.filter((e) => e.endpoint === endpoint && e.channel === channel).map((e) => e.data as Record<string, unknown>);
+
+export const idsOf = (list: Array<{ id: string }>) => list.map((r) => r.id).sort();
