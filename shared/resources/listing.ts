@@ -3,7 +3,7 @@ import { formatBelonging, roomOfBelonging, type Belonging } from './belonging.js
 import { resources } from './collection.js';
 import { encodeCursor, type ListPosition } from './cursor.js';
 import type { ResourceDoc } from './model.js';
-import { indexedPrefix, matchesWords } from './search-words.js';
+import { indexedPrefix, matchesWords, MAX_PREFIX_LENGTH } from './search-words.js';
 
 /**
  * What a belonging lists. Stored belongings list their own resources; `room:{roomId}` lists
@@ -22,6 +22,8 @@ const ordered = (query: Query): Query => query.orderBy('created', 'desc').orderB
 export const MAX_PAGE_SIZE = 100;
 /** documents one search call reads at most before answering a short page with a cursor */
 export const MAX_SCANNED = 1000;
+/** documents read per query when query words are checked on the fetched documents */
+const FILTERED_BATCH = 300;
 
 export interface SearchPage {
   docs: ResourceDoc[];
@@ -37,12 +39,15 @@ export interface SearchPage {
 export async function searchBelongingPage(belonging: Belonging, words: string[], after: ListPosition | undefined, limit: number): Promise<SearchPage> {
   const prefix = indexedPrefix(words);
   const base = ordered(prefix ? belongingQuery(belonging).where('searchPrefixes', 'array-contains', prefix) : belongingQuery(belonging));
+  // the index answers one word exactly (up to MAX_PREFIX_LENGTH characters); more words are checked here
+  const filtered = words.length > 1 || words.some((w) => Array.from(w).length > MAX_PREFIX_LENGTH);
   const found: ResourceDoc[] = [];
   let position = after;
   let scanned = 0;
   let exhausted = false;
   while (found.length <= limit && scanned < MAX_SCANNED) {
-    const batch = Math.min(found.length === 0 ? limit + 1 : MAX_PAGE_SIZE, MAX_SCANNED - scanned);
+    const wanted = filtered ? Math.max(3 * (limit + 1), FILTERED_BATCH) : limit + 1 - found.length;
+    const batch = Math.min(wanted, MAX_SCANNED - scanned);
     const query = position ? base.startAfter(position.created, position.id) : base;
     const snap = await query.limit(batch).get();
     for (const snapDoc of snap.docs) {
