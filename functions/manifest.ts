@@ -10,9 +10,17 @@ export interface Deployable {
   entry: string;
   /** CloudEvent functions: the configuration variable naming the Pub/Sub topic that triggers them */
   triggerTopicVar?: string;
+  /**
+   * CloudEvent functions: their dead-lettered messages (topic `<name>-dead-letter`) are pushed back
+   * to them, marked by the CloudPubSubDeadLetterSourceDeliveryCount attribute, so they can record
+   * the final failure (e.g. a resource left `failed` rather than `processing`).
+   */
+  settlesDeadLetters?: boolean;
 }
 
 export const deployables: Deployable[] = [
   { name: 'system', kind: 'http', entry: 'functions/system/index.ts' },
   { name: 'resources', kind: 'http', entry: 'functions/resources/index.ts' },
+  { name: 'resource-media', kind: 'http', entry: 'functions/resource-media/index.ts' },
+  { name: 'process-upload', kind: 'cloudevent', entry: 'functions/process-upload/index.ts', triggerTopicVar: 'PROCESSING_TOPIC', settlesDeadLetters: true },
 ];

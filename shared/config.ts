@@ -26,6 +26,16 @@ export const configVariables = [
   { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
   { name: 'MEDIA_MAX_PIXELS', default: '50000000', description: 'Largest pixel count (width x height) an image, video frame or embedded PDF image may declare; larger content fails as too large before it is decoded.' },
   { name: 'MEDIA_TOOL_TIMEOUT_MS', default: '30000', description: 'Time limit of one media tool run (ffprobe, ffmpeg, an image pipeline) during processing, in milliseconds.' },
+  { name: 'THUMBNAIL_DEFAULT_SIZE', default: '512', description: 'Longest side, in pixels, of the thumbnail made when content is processed and served when a request names no size (snapped to the allowed sizes).' },
+  { name: 'THUMBNAIL_CACHE_SECONDS', default: '86400', description: 'max-age of the private Cache-Control header on thumbnail answers (revalidated with ETag afterwards).' },
+  { name: 'PROCESSING_MAX_BYTES', default: String(256 * 1024 * 1024), description: 'Largest content a processing job loads to extract metadata and thumbnails; larger content becomes ready with its size and sniffed type only.' },
+  { name: 'IMPORT_TOPIC', default: 'resource-imports', description: 'Pub/Sub topic of remote import jobs (remote images downloaded and stored, link previews).' },
+  { name: 'AI_IMAGE_TOPIC', default: 'ai-image-generation', description: 'Pub/Sub topic of AI image generation jobs.' },
+  { name: 'REMOTE_IMAGE_MAX_BYTES', default: String(32 * 1024 * 1024), description: 'Largest remote image (or page preview image) an import downloads, in bytes.' },
+  { name: 'OPENAI_BASE_URL', default: 'https://api.openai.com/v1', description: 'Base URL of the OpenAI-compatible API used for AI images.' },
+  { name: 'OPENAI_API_KEY', default: undefined, description: 'API key for OPENAI_BASE_URL (a secret); AI image generation answers 503 while it is unset.' },
+  { name: 'OPENAI_IMAGE_SIZE', default: '1024x1024', description: 'Size requested from the image generation API.' },
+  { name: 'OPENAI_TIMEOUT_MS', default: '180000', description: 'Time limit of one image generation call, in milliseconds.' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];

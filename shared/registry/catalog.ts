@@ -1,10 +1,11 @@
 import { resourcesFamily } from '../../functions/resources/family.js';
 import { systemFamily } from '../../functions/system/family.js';
+import { resourceMediaFamily } from '../../functions/resource-media/family.js';
 import type { Family } from './family.js';
 import type { AnyOperation, EventDefinition } from './types.js';
 
 /** Every deployable endpoint family. The gateway, the relay, the docs and the infra checks read this list. */
-export const families: Family[] = [systemFamily, resourcesFamily];
+export const families: Family[] = [systemFamily, resourcesFamily, resourceMediaFamily];
 
 export const allOperations = (): AnyOperation[] => families.flatMap((f) => f.operations);
 export const allEvents = (): EventDefinition[] => families.flatMap((f) => f.events);

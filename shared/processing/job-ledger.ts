@@ -1,0 +1,60 @@
+import type { DocumentReference, Transaction } from '@google-cloud/firestore';
+import { firestore } from '../gcp/clients.js';
+
+/**
+ * One Firestore document per job (resource + content generation, or job id): a redelivered or
+ * duplicated job finds it and does not repeat the work. A running job holds a lease; a delivery
+ * arriving while the lease is fresh is told to come back later, one arriving after it expired
+ * (the worker died) takes the job over.
+ */
+export const PROCESSING_JOBS = 'processingJobs';
+
+/** Longer than a processing function may run (540 s), so a live worker never loses its lease. */
+const LEASE_MS = 10 * 60 * 1000;
+
+export interface JobRecord {
+  resourceId: string;
+  state: 'running' | 'done';
+  leaseUntil: number;
+  /** deliveries that claimed the job */
+  attempts: number;
+  /** the last transient error, reported if the job is finally given up */
+  lastError?: string;
+  /** how a done job ended: ready, failed, superseded, gone */
+  outcome?: string;
+  updated: number;
+}
+
+export type Claim = { kind: 'claimed'; attempts: number } | { kind: 'done' } | { kind: 'busy' };
+
+export const jobRef = (key: string): DocumentReference => firestore().collection(PROCESSING_JOBS).doc(key);
+
+export async function claimJob(key: string, resourceId: string): Promise<Claim> {
+  const ref = jobRef(key);
+  return firestore().runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    const record = snap.data() as JobRecord | undefined;
+    const now = Date.now();
+    if (record?.state === 'done') return { kind: 'done' } as const;
+    if (record?.state === 'running' && record.leaseUntil > now) return { kind: 'busy' } as const;
+    const attempts = (record?.attempts ?? 0) + 1;
+    tx.set(ref, { resourceId, state: 'running', leaseUntil: now + LEASE_MS, attempts, updated: now }, { merge: true });
+    return { kind: 'claimed', attempts } as const;
+  });
+}
+
+/** After a transient failure: the lease is given back so the retry can claim at once. */
+export async function releaseJob(key: string, error: string): Promise<void> {
+  await jobRef(key).set({ leaseUntil: 0, lastError: error.slice(0, 2000), updated: Date.now() }, { merge: true });
+}
+
+export function completeJobIn(tx: Transaction, key: string, resourceId: string, outcome: string): void {
+  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: Date.now() }, { merge: true });
+}
+
+export async function readJob(key: string): Promise<JobRecord | undefined> {
+  return (await jobRef(key).get()).data() as JobRecord | undefined;
+}
+
+/** A job some delivery is working on right now. */
+export const isRunning = (record: JobRecord | undefined): boolean => record?.state === 'running' && record.leaseUntil > Date.now();
