@@ -21,6 +21,10 @@ export interface Deployable {
 export const deployables: Deployable[] = [
   { name: 'system', kind: 'http', entry: 'functions/system/index.ts' },
   { name: 'resources', kind: 'http', entry: 'functions/resources/index.ts' },
+  { name: 'reactions', kind: 'http', entry: 'functions/reactions/index.ts' },
+  { name: 'chats-rooms', kind: 'http', entry: 'functions/chats-rooms/index.ts' },
+  { name: 'chats-users', kind: 'http', entry: 'functions/chats-users/index.ts' },
+  { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },
   { name: 'resource-media', kind: 'http', entry: 'functions/resource-media/index.ts' },
   { name: 'process-upload', kind: 'cloudevent', entry: 'functions/process-upload/index.ts', triggerTopicVar: 'PROCESSING_TOPIC', settlesDeadLetters: true },
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
+import { PubSub } from '@google-cloud/pubsub';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bucket, firestore, pubsub } from '../shared/gcp/clients.js';
 import { projectId } from '../shared/config.js';
@@ -55,6 +56,20 @@ describe('Pub/Sub emulator', () => {
 
     expect(await received).toEqual({ data: 'hello', attributes: { kind: 'probe' } });
     await subscription.close();
+  });
+
+  it('keeps topics apart per project', async () => {
+    const name = `probe-${randomUUID()}`;
+    await pubsub().createTopic(name);
+    const other = new PubSub({ projectId: `${projectId()}-other`, emulatorMode: true, universeDomain: 'googleapis.com' });
+    try {
+      const [ours] = await pubsub().getTopics();
+      const [theirs] = await other.getTopics();
+      expect(ours.map((topic) => topic.name)).toContain(`projects/${projectId()}/topics/${name}`);
+      expect(theirs).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
 

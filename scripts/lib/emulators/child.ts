@@ -4,6 +4,23 @@ import type { Readable } from 'node:stream';
 import { log } from '../../../shared/log.js';
 
 const TAIL_LINES = 40;
+
+/**
+ * Runs "$@" and ends it when our end of its stdin pipe closes, i.e. when this process is gone
+ * however it died (SIGKILL included); exits with the command's status.
+ */
+const PARENT_GUARD = `
+exec 3<&0
+"$@" </dev/null 3<&- &
+pid=$!
+{ read -r _ <&3; kill -TERM "$pid" 2>/dev/null; } &
+watcher=$!
+trap 'kill -TERM "$pid" 2>/dev/null' TERM INT HUP
+wait "$pid"; status=$?
+while kill -0 "$pid" 2>/dev/null; do wait "$pid"; status=$?; done
+kill "$watcher" 2>/dev/null
+exit "$status"
+`;
 const STOP_GRACE_MS = 5_000;
 
 export interface SpawnSpec {
@@ -12,7 +29,10 @@ export interface SpawnSpec {
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
-  /** open an IPC channel (node children only) */
+  /**
+   * Node children: an IPC channel, which also tells the child when this process is gone.
+   * Other children run under a small shell guard that ends them when this process is gone.
+   */
   ipc?: boolean;
   /** what to tell the user when `command` itself does not exist */
   missingCommandHint?: string;
@@ -30,14 +50,19 @@ export class EmulatorChild {
   private spawnError: Error | undefined;
 
   constructor(readonly spec: SpawnSpec) {
-    this.process = spawn(spec.command, spec.args, {
+    const [command, args] = spec.ipc ? [spec.command, spec.args] : ['/bin/sh', ['-c', PARENT_GUARD, 'sh', spec.command, ...spec.args]];
+    this.process = spawn(command, args, {
       env: spec.env ?? process.env,
+      // its own process group: stop() signals the group, and a Ctrl-C meant for us is not theirs
       detached: true,
-      stdio: spec.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+      stdio: spec.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     this.exited = new Promise((resolve) => {
       this.process.once('exit', (code, signal) => {
         this.exitDescription = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        if (code === 127 && spec.missingCommandHint) {
+          this.spawnError = new Error(`${spec.name} emulator cannot start: ${spec.command} not found; ${spec.missingCommandHint}`);
+        }
         live.delete(this);
         resolve();
       });

@@ -26,7 +26,7 @@ export interface StorageOptions {
  */
 export async function startStorage(options: StorageOptions): Promise<RunningEmulator> {
   const started = Date.now();
-  requireFirebaseTools();
+  requireStorageEmulator();
   const workDir = await mkdtemp(join(tmpdir(), 'storage-emulator-'));
   const importArgs = options.dataDir && existsSync(join(options.dataDir, 'buckets.json')) ? [`--import=${options.dataDir}`] : [];
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: workDir };
@@ -97,7 +97,7 @@ async function exportBuckets(host: string, dataDir: string): Promise<undefined> 
 
 const require = createRequire(import.meta.url);
 
-function requireFirebaseTools() {
+export function requireStorageEmulator(): void {
   try {
     require.resolve('firebase-tools/lib/emulator/storage/server');
   } catch {
