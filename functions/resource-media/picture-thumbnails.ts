@@ -1,4 +1,6 @@
-import { networkPicturePath, pictureThumbnailOrigin, userPicturePath, type ThumbnailOrigin } from '../../shared/processing/paths.js';
+import { roomPicturePath, userPicturePath } from '../../shared/pictures/paths.js';
+import { networkPicturePath, pictureThumbnailOrigin, type ThumbnailOrigin } from '../../shared/processing/paths.js';
+import { getRoomForMember } from '../../shared/rooms/access.js';
 import { thumbnailAnswer, thumbnailSignedUrl } from '../../shared/processing/serve-thumbnail.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { defineOperation, type AnyOperation, type JsonSchema } from '../../shared/registry/types.js';
@@ -25,6 +27,13 @@ interface PictureKind {
 
 const kinds: PictureKind[] = [
   { kind: 'user', id: idSchema, permission: 'authenticated user', authorize: async () => undefined, path: userPicturePath },
+  {
+    kind: 'room',
+    id: idSchema,
+    permission: 'member of the room',
+    authorize: async (principal, id) => void (await getRoomForMember(id, principal.userId, { hideFromNonMembers: true })),
+    path: roomPicturePath,
+  },
   { kind: 'network', id: networkIdSchema, permission: 'authenticated user', authorize: async () => undefined, path: networkPicturePath },
 ];
 

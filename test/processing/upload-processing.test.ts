@@ -7,7 +7,7 @@ import { responseProblems } from '../../shared/validation/validator.js';
 import { ApiClient } from '../helpers/client.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
-import { objectNames, redTopBlueBottomMp4, seedResource, settled, storedResource, uploadAndPublish } from './support.js';
+import { objectNames, redTopBlueBottomMp4, seedResource, settled, storedResource, tapTopic, uploadAndPublish } from './support.js';
 
 let stack: TestStack;
 let events: EventTap;
@@ -35,7 +35,7 @@ interface Processed {
 }
 
 /** Uploads content for a new resource of the owner and waits until processing settles it. */
-async function process(bytes: Buffer, fields: Parameters<typeof seedResource>[1] = {}) {
+async function processUpload(bytes: Buffer, fields: Parameters<typeof seedResource>[1] = {}) {
   const doc = await seedResource(owner.id, fields);
   const done = settled(events, doc.id);
   await uploadAndPublish(doc.id, bytes);
@@ -54,7 +54,7 @@ async function thumbnail(id: string, path = `/api/v0/resource/thumbnail/${id}`, 
 describe('upload processing', () => {
   it('a JPEG with EXIF rotation and GPS: dimensions, orientation, geolocation, an upright thumbnail without metadata', async () => {
     const jpeg = await leftRedRightBlueJpeg({ width: 800, height: 400, orientation: 6, gps: { latitude: 48.8584, longitude: -2.2945 } });
-    const { id, resource } = await process(jpeg, { metadata: { fileName: 'tower.jpg' } });
+    const { id, resource } = await processUpload(jpeg, { metadata: { fileName: 'tower.jpg' } });
     expect(resource.status).toBe('ready');
     expect(resource.metadata).toMatchObject({ fileName: 'tower.jpg', contentType: 'image/jpeg', fileSize: jpeg.length, dimensions: { width: 800, height: 400, orientation: 6 } });
     expect(resource.metadata.geolocation.latitude).toBeCloseTo(48.8584, 3);
@@ -77,13 +77,13 @@ describe('upload processing', () => {
   });
 
   it('announces the change on the resource channel and the owner sorting table', async () => {
-    const { id } = await process(await leftRedRightBlueJpeg({ width: 40, height: 20 }));
+    const { id } = await processUpload(await leftRedRightBlueJpeg({ width: 40, height: 20 }));
     const table = await events.next((e) => e.endpoint === 'sortingTable:resourceUpdated' && (e.data as { resource: { id: string; status: string } }).resource.id === id && (e.data as { resource: { status: string } }).resource.status === 'ready');
     expect(table.channel).toBe(`user:${owner.id}`);
   });
 
   it('a PNG with alpha keeps transparency in a PNG thumbnail', async () => {
-    const { id, resource } = await process(await halfTransparentPng(64, 64));
+    const { id, resource } = await processUpload(await halfTransparentPng(64, 64));
     expect(resource.metadata).toMatchObject({ contentType: 'image/png', dimensions: { width: 64, height: 64, orientation: 1 } });
     const thumb = await thumbnail(id);
     expect(thumb.format).toBe('png');
@@ -94,7 +94,7 @@ describe('upload processing', () => {
   });
 
   it('an animated GIF gets a thumbnail of its first frame', async () => {
-    const { id, resource } = await process(await redGreenBlueAnimation('gif', 32));
+    const { id, resource } = await processUpload(await redGreenBlueAnimation('gif', 32));
     expect(resource.metadata).toMatchObject({ contentType: 'image/gif', dimensions: { width: 32, height: 32 } });
     const thumb = await thumbnail(id);
     expect([thumb.width, thumb.height]).toEqual([32, 32]);
@@ -102,7 +102,7 @@ describe('upload processing', () => {
   });
 
   it('a PDF gets its first page as thumbnail, the page size as dimensions', async () => {
-    const { id, resource } = await process(await threePagePdf());
+    const { id, resource } = await processUpload(await threePagePdf());
     expect(resource.metadata).toMatchObject({ contentType: 'application/pdf', dimensions: { width: 200, height: 400 } });
     const thumb = await thumbnail(id);
     expect([thumb.width, thumb.height]).toEqual([256, 512]);
@@ -114,7 +114,7 @@ describe('upload processing', () => {
   it('an MP3 with cover art: tags and duration in data.audio, the cover as thumbnail', async () => {
     const cover = await leftRedRightBlueJpeg({ width: 300, height: 300 });
     const mp3 = await taggedMp3({ title: 'Night Train', artist: 'The Rails', album: 'Stations', genre: 'Jazz' }, await sharp(cover).png().toBuffer());
-    const { id, resource } = await process(mp3);
+    const { id, resource } = await processUpload(mp3);
     expect(resource.metadata.contentType).toBe('audio/mpeg');
     expect(resource.data.audio).toMatchObject({ title: 'Night Train', artist: 'The Rails', album: 'Stations', genre: 'Jazz', duration: 3 });
     expect(resource.data.audio.durationFloat).toBeCloseTo(3, 0);
@@ -125,7 +125,7 @@ describe('upload processing', () => {
   });
 
   it('an MP4: duration in data.video, frame size as dimensions, the first frame upright as thumbnail', async () => {
-    const { id, resource } = await process(await redTopBlueBottomMp4(320, 240));
+    const { id, resource } = await processUpload(await redTopBlueBottomMp4(320, 240));
     expect(resource.metadata).toMatchObject({ contentType: 'video/mp4', dimensions: { width: 320, height: 240 } });
     expect(resource.data.video).toMatchObject({ duration: 1, hasAlphaChannel: false });
     expect(resource.data.video.durationFloat).toBeCloseTo(1, 1);
@@ -138,7 +138,7 @@ describe('upload processing', () => {
 
 describe('unprocessable content', () => {
   it('an image bomb fails before decoding, with the reason', async () => {
-    const { id, resource } = await process(pngBomb(20000, 20000));
+    const { id, resource } = await processUpload(pngBomb(20000, 20000));
     expect(resource.status).toBe('failed');
     expect((await storedResource(id)).failure).toMatch(/too large: 20000x20000/);
     expect(resource).not.toHaveProperty('thumbnail');
@@ -147,7 +147,7 @@ describe('unprocessable content', () => {
 
   it('a truncated JPEG fails with the reason', async () => {
     const jpeg = await noiseJpeg(256, 256);
-    const { id, resource } = await process(jpeg.subarray(0, Math.floor(jpeg.length / 2)));
+    const { id, resource } = await processUpload(jpeg.subarray(0, Math.floor(jpeg.length / 2)));
     expect(resource.status).toBe('failed');
     expect((await storedResource(id)).failure).toMatch(/cannot be decoded/);
   });
@@ -179,4 +179,26 @@ describe('idempotency', () => {
     expect(names.filter((n) => /\/512\.(jpeg|webp)$/.test(n))).toHaveLength(2);
     expect(names).toContain(`thumbnails/resources/${doc.id}/source`);
   });
+});
+
+describe('retries and dead letters', () => {
+  it('a job failing on every delivery is retried with backoff, dead-lettered after the last attempt, and leaves the resource failed', async () => {
+    const deadLetters = await tapTopic('process-upload-dead-letter');
+    const doc = await seedResource(owner.id);
+    const done = settled(events, doc.id, 90_000);
+    // a deployment mistake every delivery trips over, cured only by a fix: the kind of error that is retried
+    process.env.PROCESSING_MAX_BYTES = 'ten megabytes';
+    try {
+      await uploadAndPublish(doc.id, await leftRedRightBlueJpeg({ width: 40, height: 20 }));
+      const failed = await done;
+      expect(failed.data.resource.status).toBe('failed');
+    } finally {
+      delete process.env.PROCESSING_MAX_BYTES;
+      await deadLetters.close();
+    }
+    expect((await storedResource(doc.id)).failure).toMatch(/^processing gave up after 5 attempts: configuration variable PROCESSING_MAX_BYTES is not a number/);
+    expect(deadLetters.messages).toHaveLength(1);
+    expect(JSON.parse(deadLetters.messages[0].data)).toMatchObject({ resourceId: doc.id });
+    expect(deadLetters.messages[0].attributes.CloudPubSubDeadLetterSourceDeliveryCount).toBe('5');
+  }, 120_000);
 });
