@@ -24,6 +24,11 @@ export const configVariables = [
   { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
   { name: 'SIGNED_URL_TTL_SECONDS', default: '900', description: 'Lifetime of signed read URLs handed to clients.' },
   { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
+  { name: 'OUTBOUND_ALLOWED_HOSTS', default: undefined, description: 'Comma-separated `host` or `host:port` entries outbound HTTP may reach even when they resolve to loopback/private/link-local addresses (local stack and tests only; leave unset in production).' },
+  { name: 'OUTBOUND_TIMEOUT_MS', default: '15000', description: 'Total time limit of an outbound HTTP call (all redirects and the body); for streamed bodies, the limit until headers and then the longest silence allowed.' },
+  { name: 'OUTBOUND_CONNECT_TIMEOUT_MS', default: '5000', description: 'Time limit for establishing one outbound TCP connection.' },
+  { name: 'OUTBOUND_MAX_BYTES', default: String(32 * 1024 * 1024), description: 'Default cap on an outbound response body, in bytes, after decompression (callers importing media pass their own).' },
+  { name: 'OUTBOUND_MAX_REDIRECTS', default: '5', description: 'Redirects an outbound call follows before failing; every hop is re-checked.' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];
