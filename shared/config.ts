@@ -48,6 +48,11 @@ export const configVariables = [
   { name: 'OPENAI_API_KEY', default: undefined, description: 'API key for OPENAI_BASE_URL (a secret); AI image generation answers 503 while it is unset.' },
   { name: 'OPENAI_IMAGE_SIZE', default: '1024x1024', description: 'Size requested from the image generation API.' },
   { name: 'OPENAI_TIMEOUT_MS', default: '180000', description: 'Time limit of one image generation call, in milliseconds.' },
+  { name: 'OUTBOUND_ALLOWED_HOSTS', default: undefined, description: 'Comma-separated `host` or `host:port` entries outbound HTTP may reach even when they resolve to loopback/private/link-local addresses (local stack and tests only; leave unset in production).' },
+  { name: 'OUTBOUND_TIMEOUT_MS', default: '15000', description: 'Total time limit of an outbound HTTP call (all redirects and the body); for streamed bodies, the limit until headers and then the longest silence allowed.' },
+  { name: 'OUTBOUND_CONNECT_TIMEOUT_MS', default: '5000', description: 'Time limit for establishing one outbound TCP connection.' },
+  { name: 'OUTBOUND_MAX_BYTES', default: String(32 * 1024 * 1024), description: 'Default cap on an outbound response body, in bytes, after decompression (callers importing media pass their own).' },
+  { name: 'OUTBOUND_MAX_REDIRECTS', default: '5', description: 'Redirects an outbound call follows before failing; every hop is re-checked.' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];
