@@ -18,7 +18,7 @@ export function createOutboundFetch(defaults: OutboundFetchDefaults = {}): typeo
     const answer = await safeFetchStream(request.url, {
       ...defaults,
       method: request.method,
-      headers: Object.fromEntries(request.headers),
+      headers: headerRecord(request.headers),
       body,
       signal: request.signal,
       followRedirects: request.redirect !== 'manual',
@@ -39,6 +39,15 @@ export function createOutboundFetch(defaults: OutboundFetchDefaults = {}): typeo
 
 /** The default adapter: configured timeouts and size cap. */
 export const outboundFetch: typeof fetch = createOutboundFetch({ purpose: 'fetch' });
+
+/** Headers as a plain record (forEach: the DOM lib some dependencies pull in types Headers without an iterator). */
+function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    record[name] = value;
+  });
+  return record;
+}
 
 function toHeaders(headers: IncomingHttpHeaders): Headers {
   const result = new Headers();
