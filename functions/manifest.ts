@@ -27,4 +27,6 @@ export const deployables: Deployable[] = [
   { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },
   { name: 'resource-media', kind: 'http', entry: 'functions/resource-media/index.ts' },
   { name: 'process-upload', kind: 'cloudevent', entry: 'functions/process-upload/index.ts', triggerTopicVar: 'PROCESSING_TOPIC', settlesDeadLetters: true },
+  { name: 'process-import', kind: 'cloudevent', entry: 'functions/process-import/index.ts', triggerTopicVar: 'IMPORT_TOPIC', settlesDeadLetters: true },
+  { name: 'process-ai-image', kind: 'cloudevent', entry: 'functions/process-ai-image/index.ts', triggerTopicVar: 'AI_IMAGE_TOPIC', settlesDeadLetters: true },
 ];
