@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '../log.js';
 import type { JsonSchema } from '../registry/types.js';
 import { validateRequest } from '../validation/validator.js';
 import { failureReason, isPermanentJobError } from './errors.js';
-import { claimJob, isRunning, readJob, releaseJob } from './job-ledger.js';
+import { claimJob, holdLease, isRunning, readJob, releaseJob } from './job-ledger.js';
 import { failedPatch, type ResourcePatch } from './resource-patch.js';
 import { markProcessing, settleJob } from './settle.js';
 
@@ -43,7 +43,8 @@ const DEAD_LETTER_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
  * - a permanent failure (bad content, refused URL) settles the resource as `failed` with the reason;
  * - any other error is thrown, so Pub/Sub redelivers with backoff;
  * - after the last attempt Pub/Sub forwards the message to the dead-letter topic, whose push
- *   subscription delivers it here again: then the resource is settled as `failed`.
+ *   subscription delivers it here again: then the resource is settled as `failed` (unless the job
+ *   was done meanwhile).
  */
 export function createJobHandler<J>(definition: JobDefinition<J>): (event: CloudEvent<PubSubEventData>) => Promise<void> {
   return async (event) => {
@@ -62,11 +63,13 @@ export function createJobHandler<J>(definition: JobDefinition<J>): (event: Cloud
     if (claim.kind === 'done') return jobLog.info('job already done: delivery acknowledged without work');
     if (claim.kind === 'busy') throw new Error(`job ${key} is being processed by another delivery; retry later`);
 
+    const stopRenewing = holdLease(key, (error) => jobLog.warn('job lease not renewed', { err: error }));
     try {
       await markProcessing(resourceId);
       const result = await definition.run(job, jobLog);
       await settleJob(key, resourceId, result.patch, result.outcome);
     } catch (error) {
+      stopRenewing();
       if (isPermanentJobError(error)) {
         jobLog.warn('job failed', { reason: failureReason(error) });
         await settleJob(key, resourceId, failedPatch(failureReason(error)), 'failed');
@@ -75,13 +78,20 @@ export function createJobHandler<J>(definition: JobDefinition<J>): (event: Cloud
       jobLog.error('job failed; it will be retried', { err: error, attempt: claim.attempts });
       await releaseJob(key, reasonOf(error)).catch((releaseError: unknown) => jobLog.error('job lease not released', { err: releaseError }));
       throw error;
+    } finally {
+      stopRenewing();
     }
   };
 }
 
+/**
+ * The dead letter of a job that is still running elsewhere (a duplicate delivery, or a worker that
+ * died with its lease not yet expired) is retried until that job ends or its lease runs out.
+ */
 async function giveUp(key: string, resourceId: string, deliveries: string, log: Logger): Promise<void> {
   const record = await readJob(key);
-  if (record?.state === 'done' || isRunning(record)) return log.info('dead-lettered delivery of a settled or running job ignored');
+  if (record?.state === 'done') return log.info('dead-lettered delivery of a settled job ignored');
+  if (isRunning(record)) throw new Error(`job ${key} is still running; its dead letter is settled once it ends or its lease expires`);
   const last = record?.lastError ? `: ${record.lastError}` : '';
   log.error('job given up after its last delivery', { deliveries, lastError: record?.lastError });
   await settleJob(key, resourceId, failedPatch(`processing gave up after ${deliveries} attempts${last}`), 'failed');

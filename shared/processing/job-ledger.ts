@@ -3,14 +3,16 @@ import { firestore } from '../gcp/clients.js';
 
 /**
  * One Firestore document per job (resource + content generation, or job id): a redelivered or
- * duplicated job finds it and does not repeat the work. A running job holds a lease; a delivery
- * arriving while the lease is fresh is told to come back later, one arriving after it expired
- * (the worker died) takes the job over.
+ * duplicated job finds it and does not repeat the work. A running job holds a lease that its
+ * worker renews while it works; a delivery arriving while the lease is fresh is told to come back
+ * later, one arriving after it expired (the worker died) takes the job over.
  */
 export const PROCESSING_JOBS = 'processingJobs';
 
-/** Longer than a processing function may run (540 s), so a live worker never loses its lease. */
-const LEASE_MS = 10 * 60 * 1000;
+/** How long a claim lasts without renewal: a dead worker's job is free again after this. */
+const LEASE_MS = 2 * 60 * 1000;
+/** How often a live worker renews its lease. */
+const RENEW_EVERY_MS = 30 * 1000;
 
 export interface JobRecord {
   resourceId: string;
@@ -41,6 +43,17 @@ export async function claimJob(key: string, resourceId: string): Promise<Claim> 
     tx.set(ref, { resourceId, state: 'running', leaseUntil: now + LEASE_MS, attempts, updated: now }, { merge: true });
     return { kind: 'claimed', attempts } as const;
   });
+}
+
+/** Renews the lease every RENEW_EVERY_MS until the returned function is called. */
+export function holdLease(key: string, onError: (error: unknown) => void): () => void {
+  const timer = setInterval(() => {
+    jobRef(key)
+      .update({ leaseUntil: Date.now() + LEASE_MS, updated: Date.now() })
+      .catch(onError);
+  }, RENEW_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** After a transient failure: the lease is given back so the retry can claim at once. */

@@ -7,6 +7,8 @@ import { responseProblems } from '../../shared/validation/validator.js';
 import { ApiClient } from '../helpers/client.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { bucket } from '../../shared/gcp/clients.js';
+import { publishJob } from '../../shared/processing/jobs.js';
 import { objectNames, redTopBlueBottomMp4, seedResource, settled, storedResource, tapTopic, uploadAndPublish } from './support.js';
 
 let stack: TestStack;
@@ -155,7 +157,6 @@ describe('unprocessable content', () => {
   it('missing content fails with the reason', async () => {
     const doc = await seedResource(owner.id);
     const done = settled(events, doc.id);
-    const { publishJob } = await import('../../shared/processing/jobs.js');
     await publishJob('PROCESSING_TOPIC', { resourceId: doc.id, objectPath: `originals/${doc.id}`, generation: '1' });
     expect((await done).data.resource.status).toBe('failed');
     expect((await storedResource(doc.id)).failure).toMatch(/not found/);
@@ -167,7 +168,6 @@ describe('idempotency', () => {
     const doc = await seedResource(owner.id);
     const done = settled(events, doc.id);
     const job = await uploadAndPublish(doc.id, await leftRedRightBlueJpeg({ width: 600, height: 300 }));
-    const { publishJob } = await import('../../shared/processing/jobs.js');
     await publishJob('PROCESSING_TOPIC', job);
     await done;
     // the duplicate is retried while the first holds the job, then acknowledged without work
@@ -178,6 +178,64 @@ describe('idempotency', () => {
     expect(names).toHaveLength(3);
     expect(names.filter((n) => /\/512\.(jpeg|webp)$/.test(n))).toHaveLength(2);
     expect(names).toContain(`thumbnails/resources/${doc.id}/source`);
+  });
+});
+
+describe('size caps, replaced content and belongings', () => {
+  it('content above PROCESSING_MAX_BYTES is not loaded: ready with its size and the type sniffed from its first bytes', async () => {
+    const jpeg = await noiseJpeg(200, 200);
+    process.env.PROCESSING_MAX_BYTES = String(jpeg.length - 1);
+    try {
+      const { id, resource } = await processUpload(jpeg);
+      expect(resource.status).toBe('ready');
+      expect(resource.metadata).toEqual({ contentType: 'image/jpeg', fileSize: jpeg.length });
+      expect(resource).not.toHaveProperty('thumbnail');
+      expect(await objectNames(`thumbnails/resources/${id}/`)).toEqual([]);
+    } finally {
+      delete process.env.PROCESSING_MAX_BYTES;
+    }
+  });
+
+  it('a new upload replaces metadata and thumbnails, and the thumbnails of the old content are removed', async () => {
+    const doc = await seedResource(owner.id);
+    const first = settled(events, doc.id);
+    await uploadAndPublish(doc.id, await leftRedRightBlueJpeg({ width: 300, height: 100 }));
+    await first;
+    const second = events.next((e) => {
+      const resource = (e.data as { resource: Processed & { id: string } }).resource;
+      return e.endpoint === 'resource:updated' && resource.id === doc.id && resource.status === 'ready' && resource.metadata.contentType === 'image/png';
+    });
+    await uploadAndPublish(doc.id, await halfTransparentPng(64, 64));
+    expect((await second).data).toMatchObject({ resource: { metadata: { dimensions: { width: 64, height: 64 } } } });
+    const names = await objectNames(`thumbnails/resources/${doc.id}/`);
+    expect(names.filter((n) => !n.endsWith('/source')).map((n) => n.split('/').pop())).toEqual(['512.png', '512.webp']);
+    expect((await api.get(`/api/v0/resource/thumbnail/${doc.id}`)).headers.get('content-type')).toBe('image/png');
+  });
+
+  it('the job of an upload replaced before it was processed changes nothing; the newer job settles the resource', async () => {
+    const doc = await seedResource(owner.id);
+    const file = bucket().file(`originals/${doc.id}`);
+    await file.save(await leftRedRightBlueJpeg({ width: 300, height: 100 }), { resumable: false });
+    const replaced = { resourceId: doc.id, objectPath: file.name, generation: String(file.metadata.generation) };
+    await file.save(await halfTransparentPng(32, 32), { resumable: false });
+    const current = { ...replaced, generation: String(file.metadata.generation) };
+    expect(current.generation).not.toBe(replaced.generation);
+
+    await publishJob('PROCESSING_TOPIC', replaced);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await storedResource(doc.id)).toMatchObject({ status: 'processing' });
+    expect((await storedResource(doc.id)).metadata).toBeUndefined();
+
+    const done = settled(events, doc.id);
+    await publishJob('PROCESSING_TOPIC', current);
+    expect((await done).data.resource).toMatchObject({ status: 'ready', metadata: { contentType: 'image/png', dimensions: { width: 32 } } });
+  });
+
+  it('a resource of an upload session announces its update to the session owner', async () => {
+    const session = `uploadSession:${owner.id}/batch-1`;
+    const { id } = await processUpload(await leftRedRightBlueJpeg({ width: 40, height: 20 }), { belonging: session });
+    const update = await events.next((e) => e.endpoint === 'resource:updatedInUploadSession' && (e.data as { resource: { id: string; status: string } }).resource.id === id && (e.data as { resource: { status: string } }).resource.status === 'ready');
+    expect(update.channel).toBe(`user:${owner.id}`);
   });
 });
 
