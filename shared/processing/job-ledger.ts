@@ -13,6 +13,8 @@ export const PROCESSING_JOBS = 'processingJobs';
 const LEASE_MS = 2 * 60 * 1000;
 /** How often a live worker renews its lease. */
 const RENEW_EVERY_MS = 30 * 1000;
+/** How long a finished job is remembered (long past any redelivery); a Firestore TTL policy on `expireAt` deletes it. */
+const KEEP_DONE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface JobRecord {
   resourceId: string;
@@ -25,6 +27,8 @@ export interface JobRecord {
   /** how a done job ended: ready, failed, superseded, gone */
   outcome?: string;
   updated: number;
+  /** set when done: the TTL field of the collection */
+  expireAt?: Date;
 }
 
 export type Claim = { kind: 'claimed'; attempts: number } | { kind: 'done' } | { kind: 'busy' };
@@ -62,7 +66,8 @@ export async function releaseJob(key: string, error: string): Promise<void> {
 }
 
 export function completeJobIn(tx: Transaction, key: string, resourceId: string, outcome: string): void {
-  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: Date.now() }, { merge: true });
+  const now = Date.now();
+  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: now, expireAt: new Date(now + KEEP_DONE_MS) }, { merge: true });
 }
 
 export async function readJob(key: string): Promise<JobRecord | undefined> {
