@@ -4,7 +4,7 @@ import { PubSub } from '@google-cloud/pubsub';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bucket, firestore, pubsub } from '../shared/gcp/clients.js';
 import { projectId } from '../shared/config.js';
-import { clearBucket, resetFirestore } from './helpers/reset.js';
+import { clearBucket, resetFirestore, resetTestProject } from './helpers/reset.js';
 
 describe('test environment', () => {
   it('gives this file its own project and bucket on the emulators', () => {
@@ -148,5 +148,17 @@ describe('Cloud Storage emulator', () => {
 
     expect((await bucket().getFiles())[0]).toEqual([]);
     expect((await other.getFiles())[0].map((file) => file.name)).toEqual(['keep/me']);
+  });
+});
+
+describe('resetTestProject', () => {
+  it("empties this file's documents and objects", async () => {
+    await firestore().collection('probes').doc('to-reset').set({ v: 1 });
+    await bucket().file('to-reset').save('x', { resumable: false });
+
+    await resetTestProject();
+
+    expect((await firestore().collection('probes').get()).empty).toBe(true);
+    expect((await bucket().getFiles())[0]).toEqual([]);
   });
 });
