@@ -24,6 +24,20 @@ export const configVariables = [
   { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
   { name: 'SIGNED_URL_TTL_SECONDS', default: '900', description: 'Lifetime of signed read URLs handed to clients.' },
   { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
+  { name: 'MEDIA_MAX_PIXELS', default: '50000000', description: 'Largest pixel count (width x height) an image, video frame or embedded PDF image may declare; larger content fails as too large before it is decoded.' },
+  { name: 'MEDIA_TOOL_TIMEOUT_MS', default: '30000', description: 'Time limit of one media tool run (ffprobe, ffmpeg, an image pipeline) during processing, in milliseconds.' },
+  { name: 'CHATS_MAX_GROUP_MEMBERS', default: '128', description: 'Chats: most members (creator included) a group or workspace room may have.' },
+  { name: 'CHATS_MAX_USER_IMAGE_KB', default: '512', description: 'Chats: largest user picture accepted, in kB (400 beyond).' },
+  { name: 'CHATS_MAX_ROOM_IMAGE_KB', default: '512', description: 'Chats: largest room picture accepted, in kB (400 beyond).' },
+  { name: 'CHATS_MAX_ATTACHMENT_BYTES', default: String(25 * 1024 * 1024), description: 'Chats: largest attachment accepted, in bytes (413 beyond); Cloud Functions take request bodies up to 32 MiB.' },
+  { name: 'CHATS_CAN_SEE_MESSAGE_READS', default: 'true', description: 'Chats capability: users can see whether their messages were read.' },
+  { name: 'CHATS_CAN_SEE_USERS_PRESENCE', default: 'true', description: 'Chats capability: users can see the presence of other users.' },
+  { name: 'CHATS_CAN_VIDEO_CALL', default: 'true', description: 'Chats capability: users can join video calls.' },
+  { name: 'CHATS_CAN_VIDEO_CALL_RECORD', default: 'false', description: 'Chats capability: users can record video calls.' },
+  { name: 'CHATS_CAN_USE_VIRTUAL_BACKGROUND', default: 'true', description: 'Chats capability: users can use a virtual background in calls.' },
+  { name: 'CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be edited.' },
+  { name: 'CHATS_DELETE_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be deleted.' },
+  { name: 'CHATS_PREVIEW_MAX_SIDE', default: '4096', description: 'Chats previews: largest width or height, in pixels, a preview may be asked for (400 beyond).' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];

@@ -1,0 +1,22 @@
+/**
+ * Every deployable unit: HTTP Cloud Functions (one per endpoint family), Pub/Sub-triggered
+ * CloudEvent functions, and the Cloud Run relay. The local stack, the tests and the Terraform
+ * checks all read this list.
+ */
+export interface Deployable {
+  name: string;
+  kind: 'http' | 'cloudevent' | 'cloudrun';
+  /** entry module, relative to the repository root; it registers `name` with functions-framework */
+  entry: string;
+  /** CloudEvent functions: the configuration variable naming the Pub/Sub topic that triggers them */
+  triggerTopicVar?: string;
+}
+
+export const deployables: Deployable[] = [
+  { name: 'system', kind: 'http', entry: 'functions/system/index.ts' },
+  { name: 'resources', kind: 'http', entry: 'functions/resources/index.ts' },
+  { name: 'reactions', kind: 'http', entry: 'functions/reactions/index.ts' },
+  { name: 'chats-rooms', kind: 'http', entry: 'functions/chats-rooms/index.ts' },
+  { name: 'chats-users', kind: 'http', entry: 'functions/chats-users/index.ts' },
+  { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },
+];

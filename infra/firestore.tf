@@ -1,0 +1,27 @@
+resource "google_firestore_database" "main" {
+  name        = "(default)"
+  location_id = var.region
+  type        = "FIRESTORE_NATIVE"
+}
+
+locals {
+  # Composite indexes the code's queries need; the emulator needs none, production does.
+  index_file = "${path.module}/firestore-indexes.json"
+  indexes    = fileexists(local.index_file) ? jsondecode(file(local.index_file)).indexes : []
+}
+
+resource "google_firestore_index" "composite" {
+  for_each    = { for i, index in local.indexes : "${index.collectionGroup}-${i}" => index }
+  database    = google_firestore_database.main.name
+  collection  = each.value.collectionGroup
+  query_scope = lookup(each.value, "queryScope", "COLLECTION")
+
+  dynamic "fields" {
+    for_each = each.value.fields
+    content {
+      field_path   = fields.value.fieldPath
+      order        = lookup(fields.value, "order", null)
+      array_config = lookup(fields.value, "arrayConfig", null)
+    }
+  }
+}

@@ -1,0 +1,33 @@
+resource "google_cloud_run_v2_service" "relay" {
+  for_each = local.cloud_run
+  name     = each.key
+  location = var.region
+  ingress  = "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"
+
+  template {
+    service_account                  = google_service_account.runtime.email
+    timeout                          = "3600s"
+    max_instance_request_concurrency = 1000
+    session_affinity                 = true
+    scaling {
+      min_instance_count = 1
+      max_instance_count = 20
+    }
+    containers {
+      image = var.relay_image
+      resources {
+        limits = { cpu = "1", memory = "1Gi" }
+      }
+      dynamic "env" {
+        for_each = merge(local.common_env, {
+          FUNCTION_TARGET       = each.key
+          FUNCTION_URL_TEMPLATE = "https://${var.region}-${var.project_id}.cloudfunctions.net/{name}"
+        })
+        content {
+          name  = env.key
+          value = env.value
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
+import { benchThumbnails } from './bench/thumbnails.js';
+
+const benches: Record<string, () => Promise<void>> = { thumbnails: benchThumbnails };
+
+const name = process.argv[2];
+if (!name || !benches[name]) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|') || 'name'}>\n`);
+  process.exit(2);
+}
+await benches[name]();

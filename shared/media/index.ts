@@ -1,0 +1,10 @@
+export * from './errors.js';
+export * from './types.js';
+export * from './sniff.js';
+export * from './image.js';
+export * from './thumbnail.js';
+export * from './audio.js';
+export * from './video.js';
+export * from './pdf.js';
+export * from './extract.js';
+export { ensureExecutable, runTool, toolPath } from './tools.js';

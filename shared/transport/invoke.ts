@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { ANONYMOUS } from '../auth/anonymous.js';
+import type { Principal } from '../auth/principal.js';
+import { extractToken, type HeaderBag } from '../auth/token-source.js';
+import { verifyToken } from '../auth/verify.js';
+import { ApiError, unauthorized } from '../errors/api-error.js';
+import { publishEvents, type PendingEvent } from '../events/publish.js';
+import { createLogger, type Logger } from '../log.js';
+import { isOperationResult, type AnyOperation, type OperationContext, type OperationResult } from '../registry/types.js';
+import { ensureUserProfile } from '../users/profile.js';
+import { responseProblems, validateRequest } from '../validation/validator.js';
+
+export interface ChannelChanges {
+  join: string[];
+  leave: string[];
+}
+
+export interface Outcome {
+  /** plain data, or a special result for REST */
+  value: unknown;
+  result?: OperationResult;
+  channels: ChannelChanges;
+}
+
+export function requestIdFrom(headers: HeaderBag): string {
+  const trace = headers['x-cloud-trace-context'];
+  const value = Array.isArray(trace) ? trace[0] : trace;
+  return value?.split('/')[0] || randomUUID();
+}
+
+async function authenticate(op: AnyOperation, headers: HeaderBag): Promise<Principal> {
+  if (op.auth === 'none') return ANONYMOUS;
+  const token = extractToken(headers);
+  if (!token) {
+    if (op.auth === 'optional') return ANONYMOUS;
+    throw unauthorized('missing token: send Authorization: Bearer <jwt>, X-Session-Id or the ZM_AUTH_TOKEN cookie');
+  }
+  const principal = await verifyToken(token);
+  await ensureUserProfile(principal);
+  return principal;
+}
+
+const validateResponses = () => process.env.VALIDATE_RESPONSES !== 'false';
+
+/**
+ * Runs one operation for any transport: authenticates, validates the input, calls the handler,
+ * checks the answer against the response schema, and publishes the events the handler emitted.
+ */
+export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record<string, unknown>, requestId: string): Promise<Outcome> {
+  const log = createLogger({ requestId, operation: op.name });
+  const principal = await authenticate(op, headers);
+  const valid = validateRequest<Record<string, unknown>>(op.request, input);
+  const pending: PendingEvent[] = [];
+  const channels: ChannelChanges = { join: [], leave: [] };
+  const accept = headers.accept;
+  const ctx: OperationContext = {
+    principal,
+    requestId,
+    log,
+    accept: Array.isArray(accept) ? accept.join(',') : accept,
+    events: { emit: (endpoint, channel, data) => pending.push({ endpoint, channel, data }) },
+    channels: {
+      join: (channel) => channels.join.push(channel),
+      leave: (channel) => channels.leave.push(channel),
+    },
+  };
+  const value = await op.handler(ctx, valid);
+  if (isOperationResult(value)) {
+    await publishAfterCommit(pending, log);
+    return { value: value.kind === 'json' ? value.data : undefined, result: value, channels };
+  }
+  if (validateResponses()) {
+    const problems = responseProblems(op.response, value ?? {});
+    if (problems.length > 0) {
+      log.error('response does not match its schema', { problems });
+      throw new ApiError(500, 'internal error: response does not match its schema');
+    }
+  }
+  await publishAfterCommit(pending, log);
+  return { value, channels };
+}
+
+/**
+ * The handler's writes have committed: a failure to publish is logged, not reported to the caller,
+ * who would otherwise retry a change that already happened.
+ */
+async function publishAfterCommit(pending: PendingEvent[], log: Logger): Promise<void> {
+  try {
+    await publishEvents(pending);
+  } catch (err) {
+    log.error('events could not be published', { err, endpoints: pending.map((e) => e.endpoint) });
+  }
+}
