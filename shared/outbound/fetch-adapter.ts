@@ -15,10 +15,12 @@ export function createOutboundFetch(defaults: OutboundFetchDefaults = {}): typeo
   return async (input, init) => {
     const request = new Request(input, init);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
     const answer = await safeFetchStream(request.url, {
       ...defaults,
       method: request.method,
-      headers: headerRecord(request.headers),
+      headers,
       body,
       signal: request.signal,
       followRedirects: request.redirect !== 'manual',
@@ -39,15 +41,6 @@ export function createOutboundFetch(defaults: OutboundFetchDefaults = {}): typeo
 
 /** The default adapter: configured timeouts and size cap. */
 export const outboundFetch: typeof fetch = createOutboundFetch({ purpose: 'fetch' });
-
-/** Headers as a plain record (forEach: the DOM lib some dependencies pull in types Headers without an iterator). */
-function headerRecord(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    record[name] = value;
-  });
-  return record;
-}
 
 function toHeaders(headers: IncomingHttpHeaders): Headers {
   const result = new Headers();

@@ -2,6 +2,7 @@ import { chatsAttachmentsFamily } from '../../functions/chats-attachments/family
 import { chatsRoomsFamily } from '../../functions/chats-rooms/family.js';
 import { chatsUsersFamily } from '../../functions/chats-users/family.js';
 import { resourcesFamily } from '../../functions/resources/family.js';
+import { propsFamily } from '../../functions/props/family.js';
 import { reactionsFamily } from '../../functions/reactions/family.js';
 import { systemFamily } from '../../functions/system/family.js';
 import { resourceMediaFamily } from '../../functions/resource-media/family.js';
@@ -9,7 +10,7 @@ import type { Family } from './family.js';
 import type { AnyOperation, EventDefinition } from './types.js';
 
 /** Every deployable endpoint family. The gateway, the relay, the docs and the infra checks read this list. */
-export const families: Family[] = [systemFamily, resourcesFamily, reactionsFamily, chatsRoomsFamily, chatsUsersFamily, chatsAttachmentsFamily, resourceMediaFamily];
+export const families: Family[] = [systemFamily, resourcesFamily, reactionsFamily, propsFamily, chatsRoomsFamily, chatsUsersFamily, chatsAttachmentsFamily, resourceMediaFamily];
 
 export const allOperations = (): AnyOperation[] => families.flatMap((f) => f.operations);
 export const allEvents = (): EventDefinition[] => families.flatMap((f) => f.events);
