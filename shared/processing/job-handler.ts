@@ -5,8 +5,8 @@ import type { JsonSchema } from '../registry/types.js';
 import { validateRequest } from '../validation/validator.js';
 import { failureReason, isPermanentJobError } from './errors.js';
 import { claimJob, holdLease, isRunning, readJob, releaseJob } from './job-ledger.js';
-import { failedPatch, type ResourcePatch } from './resource-patch.js';
-import { markProcessing, settleJob } from './settle.js';
+import type { ResourcePatch } from './resource-patch.js';
+import { markProcessing, settleFailed, settleJob } from './settle.js';
 
 /** The CloudEvent data of a Pub/Sub message, as functions-framework builds it from a push request. */
 export interface PubSubEventData {
@@ -72,7 +72,7 @@ export function createJobHandler<J>(definition: JobDefinition<J>): (event: Cloud
       stopRenewing();
       if (isPermanentJobError(error)) {
         jobLog.warn('job failed', { reason: failureReason(error) });
-        await settleJob(key, resourceId, failedPatch(failureReason(error)), 'failed');
+        await settleFailed(key, resourceId, failureReason(error));
         return;
       }
       jobLog.error('job failed; it will be retried', { err: error, attempt: claim.attempts });
@@ -94,7 +94,7 @@ async function giveUp(key: string, resourceId: string, deliveries: string, log: 
   if (isRunning(record)) throw new Error(`job ${key} is still running; its dead letter is settled once it ends or its lease expires`);
   const last = record?.lastError ? `: ${record.lastError}` : '';
   log.error('job given up after its last delivery', { deliveries, lastError: record?.lastError });
-  await settleJob(key, resourceId, failedPatch(`processing gave up after ${deliveries} attempts${last}`), 'failed');
+  await settleFailed(key, resourceId, `processing gave up after ${deliveries} attempts${last}`);
 }
 
 /** The job in the message, or undefined for a message that can never be processed (logged and acknowledged). */

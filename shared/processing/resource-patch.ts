@@ -25,6 +25,7 @@ export function readyPatch(resourceId: string, facts: ContentFacts, hasThumbnail
   return patch;
 }
 
+/** The content is unusable: no thumbnail of earlier content may stand for it. */
 export function failedPatch(reason: string): ResourcePatch {
-  return { status: 'failed', failure: reason };
+  return { status: 'failed', failure: reason, thumbnail: FieldValue.delete() };
 }

@@ -4,7 +4,8 @@ import type { ResourceDoc } from '../resources/model.js';
 import { resources } from '../resources/repository.js';
 import { completeJobIn, jobRef, type JobRecord } from './job-ledger.js';
 import { announceResourceChange } from './resource-events.js';
-import type { ResourcePatch } from './resource-patch.js';
+import { failedPatch, type ResourcePatch } from './resource-patch.js';
+import { deleteResourceThumbnails } from './thumbnail-store.js';
 
 /**
  * Ends a job: in one transaction the resource takes the patch and the job is marked done, so a
@@ -27,6 +28,13 @@ export async function settleJob(key: string, resourceId: string, patch: Resource
   log.info('resource settled', { resourceId, outcome, status: doc.status, failure: doc.failure });
   await announceResourceChange(doc);
   return doc;
+}
+
+/** Settles a job as failed; once that committed, thumbnails of earlier content are removed. */
+export async function settleFailed(key: string, resourceId: string, reason: string): Promise<void> {
+  const doc = await settleJob(key, resourceId, failedPatch(reason), 'failed');
+  if (!doc) return;
+  await deleteResourceThumbnails(resourceId).catch((error: unknown) => log.error('thumbnails of failed content not removed', { resourceId, err: error }));
 }
 
 /** `pending` -> `processing` when a job starts (uploads arrive already `processing`). */

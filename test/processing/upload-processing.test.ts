@@ -154,6 +154,19 @@ describe('unprocessable content', () => {
     expect((await storedResource(id)).failure).toMatch(/cannot be decoded/);
   });
 
+  it('a damaged re-upload fails and leaves no thumbnail of the earlier content', async () => {
+    const doc = await seedResource(owner.id);
+    const first = settled(events, doc.id);
+    await uploadAndPublish(doc.id, await leftRedRightBlueJpeg({ width: 100, height: 50 }));
+    expect((await first).data.resource.thumbnail).toBeDefined();
+    const second = events.next((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${doc.id}` && (e.data as { resource: Processed }).resource.status === 'failed');
+    const jpeg = await noiseJpeg(128, 128);
+    await uploadAndPublish(doc.id, jpeg.subarray(0, jpeg.length / 2));
+    expect((await second).data).not.toHaveProperty('resource.thumbnail');
+    expect(await objectNames(`thumbnails/resources/${doc.id}/`)).toEqual([]);
+    expect((await api.get(`/api/v0/resource/thumbnail/${doc.id}`)).status).toBe(404);
+  });
+
   it('missing content fails with the reason', async () => {
     const doc = await seedResource(owner.id);
     const done = settled(events, doc.id);
