@@ -19,4 +19,6 @@ export const deployables: Deployable[] = [
   { name: 'chats-rooms', kind: 'http', entry: 'functions/chats-rooms/index.ts' },
   { name: 'chats-users', kind: 'http', entry: 'functions/chats-users/index.ts' },
   { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },
+  { name: 'resource-content', kind: 'http', entry: 'functions/resource-content/index.ts' },
+  { name: 'upload-finalized', kind: 'cloudevent', entry: 'functions/resource-content/upload-finalized.ts', triggerTopicVar: 'UPLOADS_TOPIC' },
 ];

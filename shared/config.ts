@@ -38,6 +38,7 @@ export const configVariables = [
   { name: 'CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be edited.' },
   { name: 'CHATS_DELETE_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be deleted.' },
   { name: 'CHATS_PREVIEW_MAX_SIDE', default: '4096', description: 'Chats previews: largest width or height, in pixels, a preview may be asked for (400 beyond).' },
+  { name: 'UPLOADS_TOPIC', default: 'resource-uploads', description: 'Pub/Sub topic receiving the content bucket\'s OBJECT_FINALIZE notifications for `originals/` (direct uploads completing); triggers the upload-finalized function.' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];
