@@ -3,6 +3,7 @@ import { FAMILY } from './define.js';
 import { proxyResource, readResource, readResourceFromNetwork } from './read-operations.js';
 import { createUploadTargetOperation, uploadContent } from './upload-operations.js';
 import { getDirectUrl, getDirectUrlFromNetwork, getResourceUrl, getUrl } from './url-operations.js';
+import { proxyYoutube } from './youtube-proxy.js';
 
 /**
  * Bytes in and out of resources. The events it publishes on completion (`resource:updated`,
@@ -15,6 +16,7 @@ export const resourceContentFamily: Family = {
     readResource,
     readResourceFromNetwork,
     proxyResource,
+    proxyYoutube,
     getDirectUrl,
     getDirectUrlFromNetwork,
     getResourceUrl,

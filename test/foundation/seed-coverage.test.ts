@@ -50,7 +50,6 @@ const NOT_YET_REGISTERED = new Set<string>([
   'ws resource:getStreamSources',
   'ws resource:getResourceFromNetwork',
   'ws resource:listBelonging',
-  'GET /api/v0/resource/proxy/youtube',
   'GET /api/v0/resource/thumbnail/{}/{}',
   'GET /api/v0/resource/thumbnail/url/{}/{}',
   'GET /api/v0/resource/thumbnail/user/{}',
