@@ -19,7 +19,7 @@ export interface ContentLocation {
 
 /**
  * Finds the stored bytes of a resource the caller may read (404 otherwise, as if it did not exist).
- * A link resource (`linkId`, with `storagePath` the original's object) serves its original's bytes.
+ * A link resource (`linkId`; its `storagePath`, when set, the original's object) serves its original's bytes.
  * A visible resource without bytes answers 409, saying why: not uploaded yet, or holding none
  * (a directory, a remote link, content that was refused).
  */
@@ -37,7 +37,7 @@ export async function locateContent(principal: Principal, id: string, networkId?
 async function linkedOriginal(link: ResourceDoc): Promise<ResourceDoc> {
   const original = link.linkId ? await loadResource(link.linkId) : undefined;
   if (!original || original.linkId) throw conflict(`resource ${link.id} links to a resource that no longer exists`);
-  if (link.storagePath !== originalObjectPath(original.id)) throw conflict(`link resource ${link.id} does not share the content of ${original.id}`);
+  if (link.storagePath !== undefined && link.storagePath !== originalObjectPath(original.id)) throw conflict(`link resource ${link.id} does not share the content of ${original.id}`);
   return original;
 }
 
