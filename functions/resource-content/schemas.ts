@@ -90,16 +90,7 @@ export const uploadTargetRequest: JsonSchema = {
   properties: { id: idSchema },
 };
 
-export const uploadTarget: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['url', 'method', 'objectPath', 'expiresAt'],
-  properties: {
-    url: { type: 'string', format: 'uri', description: 'Cloud Storage resumable upload session URL' },
-    method: { enum: ['PUT'] },
-    objectPath: { type: 'string' },
-    expiresAt: { type: 'integer', minimum: 0 },
-  },
-};
+
+export { uploadTargetSchema as uploadTarget } from '../../shared/content/upload-target.js';
 
 export const resourceAnswer: JsonSchema = resourceSchema;

@@ -1,4 +1,5 @@
 import { bucket } from '../gcp/clients.js';
+import type { JsonSchema } from '../registry/types.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { assertDeclaredSize } from './limits.js';
 import { originalObjectPath } from './paths.js';
@@ -12,6 +13,19 @@ export interface UploadTarget {
   /** ms since the epoch after which the session URL no longer accepts bytes */
   expiresAt: number;
 }
+
+/** JSON Schema of an {@link UploadTarget}, for answers that carry one (e.g. `upload` beside a created resource). */
+export const uploadTargetSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['url', 'method', 'objectPath', 'expiresAt'],
+  properties: {
+    url: { type: 'string', format: 'uri', description: 'Cloud Storage resumable upload session URL' },
+    method: { enum: ['PUT'] },
+    objectPath: { type: 'string' },
+    expiresAt: { type: 'integer', minimum: 0, description: 'ms since the epoch' },
+  },
+};
 
 /** Cloud Storage keeps a resumable upload session open for a week. */
 const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
