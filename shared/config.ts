@@ -38,6 +38,23 @@ export const configVariables = [
   { name: 'CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be edited.' },
   { name: 'CHATS_DELETE_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be deleted.' },
   { name: 'CHATS_PREVIEW_MAX_SIDE', default: '4096', description: 'Chats previews: largest width or height, in pixels, a preview may be asked for (400 beyond).' },
+  { name: 'THUMBNAIL_DEFAULT_SIZE', default: '512', description: 'Longest side, in pixels, of the thumbnail made when content is processed and served when a request names no size (snapped to the allowed sizes).' },
+  { name: 'THUMBNAIL_CACHE_SECONDS', default: '86400', description: 'max-age of the private Cache-Control header on thumbnail answers (revalidated with ETag afterwards).' },
+  { name: 'PROCESSING_MAX_BYTES', default: String(256 * 1024 * 1024), description: 'Largest content a processing job loads to extract metadata and thumbnails; larger content becomes ready with its size and sniffed type only.' },
+  { name: 'IMPORT_TOPIC', default: 'resource-imports', description: 'Pub/Sub topic of remote import jobs (remote images downloaded and stored, link previews).' },
+  { name: 'AI_IMAGE_TOPIC', default: 'ai-image-generation', description: 'Pub/Sub topic of AI image generation jobs.' },
+  { name: 'REMOTE_IMAGE_MAX_BYTES', default: String(32 * 1024 * 1024), description: 'Largest remote image (or page preview image) an import downloads, in bytes.' },
+  { name: 'OPENAI_BASE_URL', default: 'https://api.openai.com/v1', description: 'Base URL of the OpenAI-compatible API used for AI images.' },
+  { name: 'OPENAI_API_KEY', default: undefined, description: 'API key for OPENAI_BASE_URL (a secret); AI image generation answers 503 while it is unset.' },
+  { name: 'OPENAI_IMAGE_SIZE', default: '1024x1024', description: 'Size requested from the image generation API.' },
+  { name: 'OPENAI_TIMEOUT_MS', default: '180000', description: 'Time limit of one image generation call, in milliseconds.' },
+  { name: 'UPLOADS_TOPIC', default: 'resource-uploads', description: 'Pub/Sub topic receiving the content bucket\'s OBJECT_FINALIZE notifications for `originals/` (direct uploads completing); triggers the upload-finalized function.' },
+  { name: 'YOUTUBE_PROXY_HOSTS', default: 'googlevideo.com', description: 'Comma-separated hosts (each with its subdomains) whose URLs GET /api/v0/resource/proxy/youtube fetches; any other host is refused (400), redirects included.' },
+  { name: 'OUTBOUND_ALLOWED_HOSTS', default: undefined, description: 'Comma-separated `host` or `host:port` entries outbound HTTP may reach even when they resolve to loopback/private/link-local addresses (local stack and tests only; leave unset in production).' },
+  { name: 'OUTBOUND_TIMEOUT_MS', default: '15000', description: 'Total time limit of an outbound HTTP call (all redirects and the body); for streamed bodies, the limit until headers and then the longest silence allowed.' },
+  { name: 'OUTBOUND_CONNECT_TIMEOUT_MS', default: '5000', description: 'Time limit for establishing one outbound TCP connection.' },
+  { name: 'OUTBOUND_MAX_BYTES', default: String(32 * 1024 * 1024), description: 'Default cap on an outbound response body, in bytes, after decompression (callers importing media pass their own).' },
+  { name: 'OUTBOUND_MAX_REDIRECTS', default: '5', description: 'Redirects an outbound call follows before failing; every hop is re-checked.' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];

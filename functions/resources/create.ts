@@ -6,6 +6,9 @@ import { resolvePlacement, type Placement } from '../../shared/resources/placeme
 import { locateVisibleResource } from '../../shared/resources/repository.js';
 import { resourceInputSchema } from '../../shared/resources/schema.js';
 
+export type { Placement };
+export { resolveBelonging } from './legacy-placement.js';
+
 export interface CreateInput extends Placement {
   resource?: Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import type { Transaction } from '@google-cloud/firestore';
 import type { Principal } from '../auth/principal.js';
 import { ApiError, badRequest, forbidden, notFound } from '../errors/api-error.js';
 import { formatBelonging, parseBelonging, roomOfBelonging, userOfBelonging, type Belonging } from '../resources/belonging.js';
+import { propExists, propOf } from '../resources/prop-positions.js';
 import { resolveChain, type BelongingChain } from '../resources/tree.js';
 import { roomRights } from './rooms.js';
 
@@ -78,7 +79,7 @@ export async function requireReadableBelonging(principal: Principal, value: stri
 /**
  * The belonging with its chain when the caller may place resources in it. The trashcan is only
  * reached through resource:delete (which remembers where a resource came from); virtual
- * belongings hold nothing.
+ * belongings hold nothing; a prop must exist (seed 001 prop.updateProp creates it).
  */
 export async function requireWritableBelonging(principal: Principal, value: string | Belonging, tx?: Transaction): Promise<BelongingAccess> {
   const belonging = typeof value === 'string' ? parseBelonging(value) : value;
@@ -86,5 +87,7 @@ export async function requireWritableBelonging(principal: Principal, value: stri
   if (belonging.type === 'roomProps') throw badRequest(`${formatBelonging(belonging)} is a virtual belonging: it holds no resources of its own`);
   const found = await access(principal, belonging, tx);
   if (!found.rights.write) throw found.rights.readOnly;
+  const prop = propOf(belonging);
+  if (prop && !(await propExists(prop, tx))) throw notFound('prop');
   return found;
 }

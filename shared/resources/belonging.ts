@@ -88,15 +88,9 @@ export function roomOfBelonging(b: Belonging): { roomId: string; propId?: string
   return { roomId, propId };
 }
 
-/** The fields a resource stores for its placement, so the virtual room belongings can be queried. */
-export function placementFields(b: Belonging): { belonging: string; belongingType: string; roomId?: string; onProp?: boolean } {
-  const room = b.type === 'room' ? roomOfBelonging(b) : undefined;
-  return {
-    belonging: formatBelonging(b),
-    belongingType: b.type,
-    roomId: room?.roomId,
-    onProp: room ? room.propId !== undefined : undefined,
-  };
+/** The fields a resource stores for its placement. */
+export function placementFields(b: Belonging): { belonging: string; belongingType: string } {
+  return { belonging: formatBelonging(b), belongingType: b.type };
 }
 
 export const isUuid = (value: string): boolean => UUID.test(value);

@@ -1,13 +1,16 @@
 import { badRequest } from '../errors/api-error.js';
 
-/** A position in a belonging listing (newest first, ties by id): opaque to clients. */
+/** A position in a belonging listing (see listing.ts): opaque to clients. */
 export interface ListPosition {
   created: number;
   id: string;
+  /** listings spanning several belongings (a room and its props) order by belonging first */
+  belonging?: string;
 }
 
 export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify([position.created, position.id])).toString('base64url');
+  const value = position.belonging === undefined ? [position.created, position.id] : [position.created, position.id, position.belonging];
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 /** Decodes a cursor from an earlier page; anything else is a 400. An empty cursor starts at the top. */
@@ -19,8 +22,13 @@ export function decodeCursor(cursor: string | undefined): ListPosition | undefin
   } catch {
     value = undefined;
   }
-  if (!Array.isArray(value) || value.length !== 2 || !Number.isSafeInteger(value[0]) || typeof value[1] !== 'string' || value[1].length === 0) {
-    throw badRequest('cursor is malformed: pass the nextCursor of a previous page');
-  }
-  return { created: value[0] as number, id: value[1] as string };
+  const ok =
+    Array.isArray(value) &&
+    (value.length === 2 || (value.length === 3 && typeof value[2] === 'string')) &&
+    Number.isSafeInteger(value[0]) &&
+    typeof value[1] === 'string' &&
+    value[1].length > 0;
+  if (!ok) throw badRequest('cursor is malformed: pass the nextCursor of a previous page');
+  const [created, id, belonging] = value as [number, string, string | undefined];
+  return { created, id, belonging };
 }

@@ -4,6 +4,7 @@ import { notFound } from '../errors/api-error.js';
 import { firestore } from '../gcp/clients.js';
 import type { EventPublisher } from '../registry/types.js';
 import { placementFields } from './belonging.js';
+import { propOf, propPositions } from './prop-positions.js';
 import { emitAdded } from './change-events.js';
 import { resourceRef } from './collection.js';
 import { contentKind, DirectoryDeltas } from './directory-counts.js';
@@ -13,7 +14,7 @@ import { searchPrefixesOf } from './search-words.js';
 
 /** What a create-like operation decides about a new resource; placement, owner and bookkeeping are added here. */
 export type ResourceDraft = Partial<
-  Omit<ResourceDoc, 'belonging' | 'belongingType' | 'ownerId' | 'networkId' | 'created' | 'updated' | 'searchPrefixes' | 'roomId' | 'onProp' | 'countedKind' | 'totalReactions'>
+  Omit<ResourceDoc, 'belonging' | 'belongingType' | 'ownerId' | 'networkId' | 'created' | 'updated' | 'searchPrefixes' | 'position' | 'countedKind' | 'totalReactions'>
 >;
 
 /** Firestore answers NOT_FOUND when an update names a missing document. */
@@ -21,8 +22,9 @@ const isNotFound = (err: unknown): boolean => (err as { code?: unknown }).code =
 
 /**
  * Creates resources owned by the caller at a resolved placement (see resolvePlacement) in one
- * atomic batch with the count change of the directory they enter, then queues the placement's
- * events (published once the handler returns). A batch holds at most 499 drafts.
+ * transaction with the count change of the directory they enter (or their positions on the prop
+ * they enter), then queues the placement's events (published once the handler returns). One call
+ * holds at most 499 drafts.
  */
 export async function insertResources(events: EventPublisher, principal: Principal, placement: ResolvedPlacement, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
   const now = Date.now();
@@ -41,15 +43,18 @@ export async function insertResources(events: EventPublisher, principal: Princip
     searchPrefixes: searchPrefixesOf(draft.title, draft.description),
     countedKind: parentId ? contentKind(draft) : undefined,
   }));
-  const batch = firestore().batch();
-  const deltas = new DirectoryDeltas();
-  for (const doc of docs) {
-    batch.create(resourceRef(doc.id), doc);
-    if (parentId) deltas.add(parentId, doc.countedKind ?? 'other', +1);
-  }
-  deltas.write(batch);
+  const prop = propOf(placement.parsed);
   try {
-    await batch.commit();
+    await firestore().runTransaction(async (tx) => {
+      const positions = prop ? await propPositions(tx, prop, docs.length) : [];
+      const deltas = new DirectoryDeltas();
+      docs.forEach((doc, i) => {
+        if (prop) doc.position = positions[i];
+        tx.create(resourceRef(doc.id), doc);
+        if (parentId) deltas.add(parentId, doc.countedKind ?? 'other', +1);
+      });
+      deltas.write(tx);
+    });
   } catch (err) {
     if (parentId && isNotFound(err)) throw notFound('directory');
     throw err;

@@ -34,10 +34,8 @@ export interface ResourceDoc {
   failure?: string;
   /** every prefix of every word of title and description, lower case (see search-words.ts) */
   searchPrefixes?: string[];
-  /** set for room placements (`room:{roomId}` and `room:{roomId}/{propId}`): the virtual belongings are queries on it */
-  roomId?: string;
-  /** true when placed on a prop (`room:{roomId}/{propId}`) */
-  onProp?: boolean;
+  /** on a prop (`room:{roomId}/{propId}`): fractional-index key of its place in the prop's order (seed 001) */
+  position?: string;
   /** inside a directory: the content kind this resource was counted as in the directory's `directoryKinds` */
   countedKind?: string;
   /** directories: how many direct children of each content kind (innerContentType is derived from it) */
@@ -63,8 +61,7 @@ const SERVER_ONLY: ReadonlyArray<keyof ResourceDoc> = [
   'storagePath',
   'failure',
   'searchPrefixes',
-  'roomId',
-  'onProp',
+  'position',
   'countedKind',
   'directoryKinds',
   'previousBelonging',

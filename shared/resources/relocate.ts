@@ -1,10 +1,11 @@
 import { FieldValue, type Transaction } from '@google-cloud/firestore';
 import { badRequest, conflict, notFound } from '../errors/api-error.js';
 import { firestore } from '../gcp/clients.js';
-import { parseBelonging, placementFields, type Belonging } from './belonging.js';
+import { formatBelonging, parseBelonging, placementFields, type Belonging } from './belonging.js';
 import { resourceRef } from './collection.js';
 import { contentKind, DirectoryDeltas } from './directory-counts.js';
 import { isDirectory, type ResourceDoc } from './model.js';
+import { propOf, propPositions, type PropKey } from './prop-positions.js';
 import { resolveChain } from './tree.js';
 
 /** Fields to set with a move; `undefined` removes the field. */
@@ -69,10 +70,31 @@ async function checkNoCycle(tx: Transaction, doc: ResourceDoc, to: Belonging): P
   if (chain.directories.some((d) => d.id === doc.id)) throw badRequest(`directory ${doc.id} cannot be moved into one of its own directories`);
 }
 
+/** Positions for the moves entering a prop (reads, so before any write); a resource already on that prop keeps its place. */
+async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: ResourceDoc[]): Promise<Map<number, string | undefined>> {
+  const positions = new Map<number, string | undefined>();
+  const byProp = new Map<string, { prop: PropKey; entering: number[] }>();
+  moves.forEach((move, i) => {
+    const prop = propOf(move.to);
+    if (!prop) return;
+    if (current[i].belonging === formatBelonging(move.to)) positions.set(i, current[i].position);
+    else {
+      const group = byProp.get(formatBelonging(move.to)) ?? { prop, entering: [] };
+      group.entering.push(i);
+      byProp.set(formatBelonging(move.to), group);
+    }
+  });
+  for (const { prop, entering } of byProp.values()) {
+    const keys = await propPositions(tx, prop, entering.length);
+    entering.forEach((i, n) => positions.set(i, keys[n]));
+  }
+  return positions;
+}
+
 /**
  * Moves resources in one transaction: each must still be where it was planned from (else
  * {@link StalePlan}); the directories they leave and enter have their counts changed in the same
- * commit. Answers each resource before and after.
+ * commit, and resources entering a prop get a position there. Answers each resource before and after.
  */
 export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]> {
   if (moves.length === 0) return [];
@@ -84,6 +106,7 @@ export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]
       return doc;
     });
     for (let i = 0; i < moves.length; i++) await checkNoCycle(tx, current[i], moves[i].to);
+    const positions = await positionsOnProps(tx, moves, current);
 
     const now = Date.now();
     const deltas = new DirectoryDeltas();
@@ -94,10 +117,9 @@ export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]
       if (from.type === 'directory') deltas.add(from.path, before.countedKind ?? kind, -1);
       if (move.to.type === 'directory') deltas.add(move.to.path, kind, +1);
       const changes: FieldChanges = {
-        roomId: undefined,
-        onProp: undefined,
         ...placementFields(move.to),
         countedKind: move.to.type === 'directory' ? kind : undefined,
+        position: positions.get(i),
         updated: now,
         ...move.set,
       };

@@ -56,7 +56,7 @@ describe.concurrent('resource:updateAttributes', () => {
     expect(onlyParams).toMatchObject({ title: 'New', customParams: { keep: { v: 1 }, change: { v: 30 }, added: { v: 4 }, more: { x: true } } });
   });
 
-  it('publishes the upload session variant, and refuses empty updates, strangers (404) and room members on others\' resources (403)', async () => {
+  it('publishes the upload session and community variants, and refuses empty updates, strangers (404) and room members on others\' resources (403)', async () => {
     const owner = await user();
     const member = await user();
     const stranger = await user();
@@ -65,6 +65,10 @@ describe.concurrent('resource:updateAttributes', () => {
     expect(((await eventOn(events, 'resource:updatedInUploadSession', `user:${owner.id}`)).resource as Resource).title).toBe('named');
 
     const roomId = await owner.room([member]);
+    const shelved = await member.create({ belonging: `community:${roomId}` });
+    await member.ok('resource:updateAttributes', { resource: shelved.id, attributes: { category: 'news' } });
+    expect(((await eventOn(events, 'resource:updatedInChannel', `belonging:community:${roomId}`)).resource as Resource).category).toBe('news');
+    await owner.prop(roomId, 'p');
     const onProp = await owner.create({ roomId, propId: 'p', resource: { title: 'prop item' } });
     await owner.fails('resource:updateAttributes', { resource: onProp.id }, 400, /nothing to update/);
     await owner.fails('resource:updateAttributes', { resource: onProp.id, attributes: {} }, 400, /attributes must NOT have fewer than 1 properties/);
@@ -103,15 +107,20 @@ describe.concurrent('resource:move', () => {
     });
     expect(await eventOn(events, 'resource:deletedFromBelonging', `belonging:directory:${photos.id}`)).toEqual({ belonging: `directory:${photos.id}`, resourceIds: [item.id] });
 
+    await owner.fails('resource:move', { resourceId: item.id, belonging: `room:${roomId}/stage` }, 404, /prop not found/);
+    await owner.prop(roomId, 'stage');
+    const already = await owner.create({ roomId, propId: 'stage' });
     await owner.ok('resource:move', { resourceId: item.id, belonging: `room:${roomId}/stage`, networkId: 'default' });
+    expect(await owner.propContent(roomId, 'stage')).toEqual([already.id, item.id]);
     expect((await owner.get(item.id)).belonging).toBe(`room:${roomId}/stage`);
-    expect(idsOf(await member.all(`roomProps:${roomId}`))).toEqual([item.id]);
+    expect(idsOf(await member.all(`roomProps:${roomId}`))).toEqual(idsOf([item, already]));
     expect(await countOf(owner, archive.id)).toEqual({ innerContentType: 'empty', innerContentCount: 0 });
     const moved = await eventOn(events, 'resource:updated', `resource:${item.id}`, (d) => d.belonging === `room:${roomId}/stage`);
     expect((moved.resource as Resource).belonging).toBe(`room:${roomId}/stage`);
 
     await owner.ok('resource:move', { resourceId: item.id, belonging: `roomSortingTable:${roomId}` });
-    expect(await member.all(`roomProps:${roomId}`)).toEqual([]);
+    expect(idsOf(await member.all(`roomProps:${roomId}`))).toEqual([already.id]);
+    expect(await owner.propContent(roomId, 'stage')).toEqual([already.id]);
     expect(idsOf(await member.all(`roomSortingTable:${roomId}`))).toEqual([item.id]);
   });
 

@@ -66,6 +66,8 @@ describe.concurrent('resource create: placement', () => {
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'other', innerContentCount: 1 });
 
     expect((await owner.create({ roomId })).belonging).toBe(`room:${roomId}`);
+    await owner.fails('resource:create', { roomId, propId: 'prop-1' }, 404, /prop not found/);
+    await owner.prop(roomId, 'prop-1');
     expect((await owner.create({ roomId, propId: 'prop-1' })).belonging).toBe(`room:${roomId}/prop-1`);
     const contributed = await member.create({ contributeToRoom: roomId });
     expect(contributed.belonging).toBe(`roomSortingTable:${roomId}`);
@@ -75,6 +77,21 @@ describe.concurrent('resource create: placement', () => {
     expect(session.belonging).toBe(`uploadSession:${owner.id}/s-1`);
     expect(await eventOn(events, 'resource:addedToUploadSession', `user:${owner.id}`)).toEqual({ resources: [session] });
     expect((await owner.create({ belonging: `userAIGeneration:${owner.id}(default)` })).belonging).toBe(`userAIGeneration:${owner.id}`);
+  });
+
+  it('gives resources placed on a prop a place in its order (seed 001), at the end or at the start as the prop appends', async () => {
+    const owner = await user();
+    const roomId = await owner.room([]);
+    await owner.prop(roomId, 'wall');
+    await owner.prop(roomId, 'stack', 'start');
+    const onWall = [];
+    for (const title of ['w1', 'w2', 'w3']) onWall.push((await owner.create({ roomId, propId: 'wall', resource: { title } })).id);
+    const two = await owner.ok<{ resource: Resource }>('resource:createDirectory', { title: 'w4', belonging: `room:${roomId}/wall` });
+    expect(await owner.propContent(roomId, 'wall')).toEqual([...onWall, two.resource.id]);
+    const onStack = [];
+    for (const title of ['s1', 's2']) onStack.push((await owner.create({ roomId, propId: 'stack', resource: { title } })).id);
+    expect(await owner.propContent(roomId, 'stack')).toEqual([...onStack].reverse());
+    expect(await owner.get(onWall[0])).not.toHaveProperty('position');
   });
 
   it('keeps the network: the caller network or the default one, from networkId or the belonging suffix', async () => {
@@ -195,6 +212,7 @@ describe.concurrent('resource:get and its deprecated aliases', () => {
     const member = await user();
     const stranger = await user();
     const roomId = await owner.room([member]);
+    await owner.prop(roomId, 'p1');
     const onProp = await owner.create({ roomId, propId: 'p1' });
     const dir = await member.directory('Shared', `roomSortingTable:${roomId}`);
     const nested = await member.create({ parent: dir.id });
@@ -318,6 +336,8 @@ describe.concurrent('resource:searchBelonging belongings', () => {
     const stranger = await user();
     const roomId = await owner.room([member]);
     const roomLevel = await owner.create({ roomId });
+    await owner.prop(roomId, 'p1');
+    await owner.prop(roomId, 'p2');
     const prop1 = await owner.create({ roomId, propId: 'p1' });
     const prop2 = await owner.create({ roomId, propId: 'p2' });
     const contributed = await member.create({ contributeToRoom: roomId });

@@ -1,18 +1,19 @@
 import { expect } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
-import { operations } from '../../functions/resources/operations.js';
+import { events as eventDefinitions, operations } from '../../functions/resources/operations.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import type { EventMessage } from '../../shared/events/publish.js';
 import { insertResources, type ResourceDraft } from '../../shared/resources/insert.js';
 import { resolvePlacement } from '../../shared/resources/placement.js';
+import { propRefOf } from '../../shared/resources/prop-positions.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { ApiClient, type Answer } from '../helpers/client.js';
 import type { EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
-/** The resources function and the Chats rooms function (rooms are made through their own API) behind the gateway. */
+/** The resources function, and the Chats rooms and props functions (rooms and props are made through their own APIs), behind the gateway. */
 export async function startResourcesStack(): Promise<TestStack> {
-  const names = new Set(['resources', 'chats-rooms']);
+  const names = new Set(['resources', 'chats-rooms', 'props']);
   return startTestStack({ deployables: deployables.filter((d) => names.has(d.name)) });
 }
 
@@ -100,6 +101,20 @@ export class User {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id;
   }
+
+  /** Creates a prop of a room the caller owns (seed 001 prop.updateProp creates a prop not stored yet). */
+  async prop(roomId: string, propId: string, contentAppend?: 'start' | 'end'): Promise<void> {
+    const res = await this.api.post<{ error: { status: boolean } }>('/jsonRpc/prop.updateProp', { roomId, propId, title: propId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    if (contentAppend) await propRefOf({ roomId, propId }).update({ contentAppend });
+  }
+
+  /** The content of a prop in its own order, through seed 001 prop.getPropContent. */
+  async propContent(roomId: string, propId: string): Promise<string[]> {
+    const res = await this.api.post<{ data: { content: Array<{ id: string }> } }>('/jsonRpc/prop.getPropContent', { roomId, propId });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.data.content.map((r) => r.id);
+  }
 }
 
 export async function newUser(stack: TestStack, claims: { networkId?: string; name?: string } = {}): Promise<User> {
@@ -115,12 +130,12 @@ export async function eventOn(
   predicate: (data: Record<string, unknown>) => boolean = () => true,
 ): Promise<Record<string, unknown>> {
   const event = await events.next((e: EventMessage) => e.endpoint === endpoint && e.channel === channel && predicate(e.data as Record<string, unknown>));
+  const definition = eventDefinitions.find((d) => d.name === endpoint);
+  expect(definition, `event ${endpoint} is declared`).toBeDefined();
+  expect(channel.startsWith(`${definition?.channel}:`), `${endpoint} travels on a ${definition?.channel} channel`).toBe(true);
+  expect(responseProblems(definition?.payload ?? {}, event.data), `${endpoint} payload`).toEqual([]);
   return event.data as Record<string, unknown>;
 }
-
-/** Events with this name on this channel received so far. */
-export const eventsOn = (events: EventTap, endpoint: string, channel: string) =>
-  events.received.filter((e) => e.endpoint === endpoint && e.channel === channel).map((e) => e.data as Record<string, unknown>);
 
 export const idsOf = (list: Array<{ id: string }>) => list.map((r) => r.id).sort();
 
