@@ -57,7 +57,7 @@ export async function moveResource(ctx: OperationContext, input: MoveInput): Pro
   const { moved, result } = await moveWithPlan(async () => {
     const { doc, chain } = await locateWritableResource(ctx.principal, input.resourceId);
     const target = await requireWritableBelonging(ctx.principal, input.belonging);
-    const networkId = resolveNetwork(ctx.principal, input.networkId, target.belonging.networkId);
+    const networkId = resolveNetwork(input.networkId, target.belonging.networkId);
     const to = formatBelonging(target.belonging);
     if (to === `directory:${doc.id}` || target.directories.some((d) => d.id === doc.id)) {
       throw badRequest(`directory ${doc.id} cannot be moved into itself or one of its own directories`);

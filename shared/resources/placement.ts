@@ -1,9 +1,8 @@
 import type { Principal } from '../auth/principal.js';
 import { requireWritableBelonging, type BelongingAccess } from '../access/belongings.js';
-import { badRequest, forbidden } from '../errors/api-error.js';
+import { badRequest } from '../errors/api-error.js';
 import type { JsonSchema } from '../registry/types.js';
 import { formatBelonging, parseBelonging, type Belonging } from './belonging.js';
-import { DEFAULT_NETWORK } from './networks.js';
 import { idSchema } from './schema.js';
 
 /** Where a create-like call of seed 000 puts the new resource. At most one of the placement fields. */
@@ -33,7 +32,7 @@ export const placementProperties: Record<keyof Placement, JsonSchema> = {
   contributeToRoom: roomIdSchema,
   addToSortingTable: { type: 'boolean' },
   belonging: { type: 'string', minLength: 3, maxLength: 400 },
-  networkId: { type: 'string', minLength: 1, maxLength: 128 },
+  networkId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
 };
 
 export interface ResolvedPlacement {
@@ -57,16 +56,16 @@ function requestedBelonging(principal: Principal, placement: Placement): Belongi
   return parseBelonging(given.length === 1 ? given[0][1]() : `userSortingTable:${principal.userId}`);
 }
 
-/** The network of a new or moved resource: the caller's own or the default one. */
-export function resolveNetwork(principal: Principal, requested: string | undefined, fromBelonging: string | undefined): string | undefined {
+/**
+ * The network of a new or moved resource, from `networkId` or the belonging's `(networkId)`
+ * suffix (400 when they differ). Any network is kept as given: networks scope where resource:get
+ * looks (the caller's network, then the default one), while access follows belongings.
+ */
+export function resolveNetwork(requested: string | undefined, fromBelonging: string | undefined): string | undefined {
   if (requested !== undefined && fromBelonging !== undefined && requested !== fromBelonging) {
     throw badRequest(`networkId ${requested} contradicts the belonging's network ${fromBelonging}`);
   }
-  const networkId = requested ?? fromBelonging;
-  if (networkId !== undefined && networkId !== principal.networkId && networkId !== DEFAULT_NETWORK) {
-    throw forbidden(`network ${networkId} is neither the caller's network nor the default one`);
-  }
-  return networkId;
+  return requested ?? fromBelonging;
 }
 
 /**
@@ -77,7 +76,7 @@ export function resolveNetwork(principal: Principal, requested: string | undefin
  */
 export async function resolvePlacement(principal: Principal, placement: Placement): Promise<ResolvedPlacement> {
   const parsed = requestedBelonging(principal, placement);
-  const networkId = resolveNetwork(principal, placement.networkId, parsed.networkId) ?? principal.networkId;
+  const networkId = resolveNetwork(placement.networkId, parsed.networkId) ?? principal.networkId;
   const access = await requireWritableBelonging(principal, parsed);
   return { belonging: formatBelonging(parsed), parsed, networkId, access };
 }

@@ -144,7 +144,7 @@ describe.concurrent('resource:move', () => {
     await owner.fails('resource:move', { resourceId: file.id, belonging: `roomProps:${roomId}` }, 400, /virtual/);
     await owner.fails('resource:move', { resourceId: file.id, belonging: `galaxy:${roomId}` }, 400, /unknown/);
     await owner.fails('resource:move', { resourceId: file.id, belonging: 'directory:../x' }, 400, /malformed/);
-    await owner.fails('resource:move', { resourceId: file.id, belonging: `userSortingTable:${owner.id}`, networkId: 'elsewhere' }, 403, /network elsewhere/);
+    await owner.fails('resource:move', { resourceId: file.id, belonging: `userSortingTable:${owner.id}(default)`, networkId: 'elsewhere' }, 400, /contradicts/);
     await stranger.fails('resource:move', { resourceId: file.id, belonging: `userSortingTable:${stranger.id}` }, 404, /resource not found/);
     const contributed = await member.create({ contributeToRoom: roomId });
     await member.fails('resource:move', { resourceId: contributed.id, belonging: `room:${roomId}` }, 403, /only owners of room/);

@@ -94,7 +94,7 @@ describe.concurrent('resource create: placement', () => {
     expect(await owner.get(onWall[0])).not.toHaveProperty('position');
   });
 
-  it('keeps the network: the caller network or the default one, from networkId or the belonging suffix', async () => {
+  it('keeps the network as given (networkId or the belonging suffix), else the caller network; resource:get looks in the caller and default networks', async () => {
     const owner = await user({ networkId: 'acme' });
     const explicit = await owner.create({ networkId: 'default' });
     expect((await resources().doc(explicit.id).get()).get('networkId')).toBe('default');
@@ -102,7 +102,10 @@ describe.concurrent('resource create: placement', () => {
     expect((await resources().doc(implicit.id).get()).get('networkId')).toBe('acme');
     const suffixed = await owner.create({ belonging: `userSortingTable:${owner.id}(default)` });
     expect((await resources().doc(suffixed.id).get()).get('networkId')).toBe('default');
-    await owner.fails('resource:create', { networkId: 'other' }, 403, /network other/);
+    const elsewhere = await owner.create({ networkId: 'other' });
+    await owner.fails('resource:get', { resource: elsewhere.id }, 404, /resource not found/);
+    expect((await owner.ok<{ resource: Resource }>('resource:getResourceFromNetwork', { resourceId: elsewhere.id, networkId: 'other' })).resource.id).toBe(elsewhere.id);
+    await owner.fails('resource:create', { networkId: 'not a network' }, 400, /networkId must match pattern/);
     await owner.fails('resource:create', { networkId: 'acme', belonging: `userSortingTable:${owner.id}(default)` }, 400, /contradicts/);
   });
 });
