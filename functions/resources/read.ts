@@ -1,4 +1,5 @@
 import type { OperationContext } from '../../shared/registry/types.js';
+import { rootRights } from '../../shared/access/belongings.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { notFound } from '../../shared/errors/api-error.js';
 import { resources } from '../../shared/resources/collection.js';
@@ -16,9 +17,13 @@ export async function getInNetwork(principal: Principal, id: string, networkId: 
   return doc;
 }
 
-/** The directories above a resource, from the top one down to its own. */
+/**
+ * The directories above a resource, from the top one down to its own. An owner whose resource sits
+ * in directories the owner may not read (another user moved them away) sees none of them.
+ */
 export async function listParentDirectories(principal: Principal, id: string): Promise<Record<string, unknown>[]> {
   const { chain } = await locateVisibleResource(principal, id);
+  if (chain.directories.length === 0 || !(await rootRights(principal, chain.root)).read) return [];
   return [...chain.directories].reverse().map(toClientResource);
 }
 

@@ -26,18 +26,19 @@ const trashcanOf = (doc: ResourceDoc): Belonging => ({ type: 'trashcan', path: d
  * every resource must be in that sorting table (directly or in a directory of it): 409 otherwise.
  */
 async function planTrash(principal: Principal, ids: string[], table?: string): Promise<Plan> {
-  const plan: Plan = { moves: [], result: [] };
   const now = Date.now();
-  for (const id of unique(ids)) {
-    const { doc, chain } = await locateWritableResource(principal, id);
-    if (doc.belongingType === 'trashcan') throw conflict(`resource ${id} is already in the trashcan`);
-    const root = formatBelonging(chain.root);
-    if (table && root !== table) throw conflict(`resource ${id} is not in ${table}`);
-    const to = trashcanOf(doc);
-    plan.moves.push({ before: doc, to, set: { previousBelonging: doc.belonging, previousRoot: root, deletedAt: now, deletedBy: principal.userId } });
-    plan.result.push({ from: chain, to: { belonging: to, root: to } });
-  }
-  return plan;
+  const planned = await Promise.all(
+    unique(ids).map(async (id) => {
+      const { doc, chain } = await locateWritableResource(principal, id);
+      if (doc.belongingType === 'trashcan') throw conflict(`resource ${id} is already in the trashcan`);
+      const root = formatBelonging(chain.root);
+      if (table && root !== table) throw conflict(`resource ${id} is not in ${table}`);
+      const to = trashcanOf(doc);
+      const move: PlannedMove = { before: doc, to, set: { previousBelonging: doc.belonging, previousRoot: root, deletedAt: now, deletedBy: principal.userId } };
+      return { move, placed: { from: chain, to: { belonging: to, root: to } } };
+    }),
+  );
+  return { moves: planned.map((p) => p.move), result: planned.map((p) => p.placed) };
 }
 
 /**
@@ -46,22 +47,23 @@ async function planTrash(principal: Principal, ids: string[], table?: string): P
  * be allowed to write where it goes back (403/404 otherwise).
  */
 async function planRestore(principal: Principal, ids: string[], table?: string): Promise<Plan> {
-  const plan: Plan = { moves: [], result: [] };
-  for (const id of unique(ids)) {
-    const doc = await readResource(id);
-    if (!doc) throw notFound('resource');
-    if (doc.belongingType !== 'trashcan' || !doc.previousBelonging) {
-      if (!(await resourceAccess(principal, doc)).read) throw notFound('resource');
-      throw conflict(`resource ${id} is not in the trashcan`);
-    }
-    if (!(await mayRestoreResource(principal, doc))) throw notFound('resource');
-    if (table && doc.previousRoot !== table) throw conflict(`resource ${id} was not deleted from ${table}`);
-    const target = await requireWritableBelonging(principal, doc.previousBelonging);
-    const from = parseBelonging(doc.belonging);
-    plan.moves.push({ before: doc, to: target.belonging, set: TRASH_FIELDS_CLEARED });
-    plan.result.push({ from: { belonging: from, root: from }, to: target });
-  }
-  return plan;
+  const planned = await Promise.all(
+    unique(ids).map(async (id) => {
+      const doc = await readResource(id);
+      if (!doc) throw notFound('resource');
+      if (doc.belongingType !== 'trashcan' || !doc.previousBelonging) {
+        if (!(await resourceAccess(principal, doc)).read) throw notFound('resource');
+        throw conflict(`resource ${id} is not in the trashcan`);
+      }
+      if (!(await mayRestoreResource(principal, doc))) throw notFound('resource');
+      if (table && doc.previousRoot !== table) throw conflict(`resource ${id} was not deleted from ${table}`);
+      const target = await requireWritableBelonging(principal, doc.previousBelonging);
+      const from = parseBelonging(doc.belonging);
+      const move: PlannedMove = { before: doc, to: target.belonging, set: TRASH_FIELDS_CLEARED };
+      return { move, placed: { from: { belonging: from, root: from }, to: target } };
+    }),
+  );
+  return { moves: planned.map((p) => p.move), result: planned.map((p) => p.placed) };
 }
 
 async function commit(ctx: OperationContext, plan: () => Promise<Plan>): Promise<string[]> {

@@ -1,3 +1,4 @@
+import type { PendingEvent } from '../events/publish.js';
 import type { EventPublisher } from '../registry/types.js';
 import { formatBelonging, userOfBelonging, type Belonging } from './belonging.js';
 import { toClientResource, type ResourceDoc } from './model.js';
@@ -58,15 +59,23 @@ export function emitUpdated(events: EventPublisher, placed: Placed, resource: Cl
 }
 
 /**
- * For code that changed a stored resource (e.g. processing moving `status`): publishes the same
- * update variants as the resource operations. Resolves the directory chain itself; a resource in
- * a broken chain gets only `resource:updated`.
+ * For code that changed a stored resource (e.g. processing moving `status`): the same update
+ * variants the resource operations publish. Resolves the directory chain itself (a resource in a
+ * directory of the user sorting table also notifies the user); a resource under a missing
+ * directory gets only `resource:updated`.
  */
 export async function emitResourceUpdated(events: EventPublisher, doc: ResourceDoc): Promise<void> {
   const chain = await resolveChain(doc.belonging);
   const resource = toClientResource(doc);
   if (chain) emitUpdated(events, chain, resource);
   else events.emit('resource:updated', `resource:${doc.id}`, { belonging: doc.belonging, resource });
+}
+
+/** {@link emitResourceUpdated} as a list, for code that publishes with publishEvents itself. */
+export async function resourceUpdatedEvents(doc: ResourceDoc): Promise<PendingEvent[]> {
+  const pending: PendingEvent[] = [];
+  await emitResourceUpdated({ emit: (endpoint, channel, data) => pending.push({ endpoint, channel, data }) }, doc);
+  return pending;
 }
 
 export interface MoveOutcome {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../shared/resources/collection.js';
+import { resourceUpdatedEvents } from '../../shared/resources/change-events.js';
+import { readResource, resources } from '../../shared/resources/collection.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import type { TestStack } from '../helpers/stack.js';
 import { eventOn, idsOf, newUser, startResourcesStack, type Resource } from './support.js';
@@ -79,6 +80,28 @@ describe.concurrent('resource:updateAttributes', () => {
     const byRoomOwner = await owner.ok<{ resource: Resource }>('resource:updateAttributes', { resource: contributed.id, attributes: { title: 'curated' } });
     expect(byRoomOwner.resource.title).toBe('curated');
     expect((await owner.get(onProp.id)).title).toBe('prop item');
+  });
+});
+
+describe.concurrent('resourceUpdatedEvents (for other families changing resources)', () => {
+  it('gives the same variants as the operations, through directories up to the sorting table or a community', async () => {
+    const owner = await user();
+    const other = await user();
+    const community = await owner.room([other]);
+    const dir = await owner.directory('d');
+    const nested = await owner.create({ parent: dir.id });
+    const shelved = await owner.create({ belonging: `community:${community}` });
+    const nestedEvents = await resourceUpdatedEvents((await readResource(nested.id))!);
+    expect(nestedEvents.map((e) => [e.endpoint, e.channel])).toEqual([
+      ['resource:updated', `resource:${nested.id}`],
+      ['sortingTable:resourceUpdated', `user:${owner.id}`],
+    ]);
+    expect(nestedEvents[0].data).toEqual({ belonging: `directory:${dir.id}`, resource: await owner.get(nested.id) });
+    const shelvedEvents = await resourceUpdatedEvents((await readResource(shelved.id))!);
+    expect(shelvedEvents.map((e) => [e.endpoint, e.channel])).toEqual([
+      ['resource:updated', `resource:${shelved.id}`],
+      ['resource:updatedInChannel', `belonging:community:${community}`],
+    ]);
   });
 });
 

@@ -241,6 +241,21 @@ describe.concurrent('resource:listParentDirectories', () => {
     expect((await owner.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: top.id })).resources).toEqual([]);
     const stranger = await user();
     await stranger.fails('resource:listParentDirectories', { resourceId: file.id }, 404);
+
+    const member = await user();
+    const roomId = await owner.room([member]);
+    const shared = await owner.directory('shared', `roomSortingTable:${roomId}`);
+    const contribution = await member.create({ parent: shared.id });
+    expect((await member.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources.map((r) => r.id)).toEqual([shared.id]);
+    await owner.ok('resource:move', { resourceId: shared.id, belonging: `directory:${bottom.id}` });
+    expect((await member.get(contribution.id)).id).toBe(contribution.id);
+    expect((await member.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources).toEqual([]);
+    expect((await owner.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources.map((r) => r.title)).toEqual([
+      'top',
+      'middle',
+      'bottom',
+      'shared',
+    ]);
   });
 });
 
