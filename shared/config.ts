@@ -38,6 +38,11 @@ export const configVariables = [
   { name: 'CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be edited.' },
   { name: 'CHATS_DELETE_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be deleted.' },
   { name: 'CHATS_PREVIEW_MAX_SIDE', default: '4096', description: 'Chats previews: largest width or height, in pixels, a preview may be asked for (400 beyond).' },
+  { name: 'OUTBOUND_ALLOWED_HOSTS', default: undefined, description: 'Comma-separated `host` or `host:port` entries outbound HTTP may reach even when they resolve to loopback/private/link-local addresses (local stack and tests only; leave unset in production).' },
+  { name: 'OUTBOUND_TIMEOUT_MS', default: '15000', description: 'Total time limit of an outbound HTTP call (all redirects and the body); for streamed bodies, the limit until headers and then the longest silence allowed.' },
+  { name: 'OUTBOUND_CONNECT_TIMEOUT_MS', default: '5000', description: 'Time limit for establishing one outbound TCP connection.' },
+  { name: 'OUTBOUND_MAX_BYTES', default: String(32 * 1024 * 1024), description: 'Default cap on an outbound response body, in bytes, after decompression (callers importing media pass their own).' },
+  { name: 'OUTBOUND_MAX_REDIRECTS', default: '5', description: 'Redirects an outbound call follows before failing; every hop is re-checked.' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];
