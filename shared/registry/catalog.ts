@@ -2,13 +2,14 @@ import { chatsAttachmentsFamily } from '../../functions/chats-attachments/family
 import { chatsRoomsFamily } from '../../functions/chats-rooms/family.js';
 import { chatsUsersFamily } from '../../functions/chats-users/family.js';
 import { resourcesFamily } from '../../functions/resources/family.js';
+import { resourceIntegrationsFamily } from '../../functions/resource-integrations/family.js';
 import { reactionsFamily } from '../../functions/reactions/family.js';
 import { systemFamily } from '../../functions/system/family.js';
 import type { Family } from './family.js';
 import type { AnyOperation, EventDefinition } from './types.js';
 
 /** Every deployable endpoint family. The gateway, the relay, the docs and the infra checks read this list. */
-export const families: Family[] = [systemFamily, resourcesFamily, reactionsFamily, chatsRoomsFamily, chatsUsersFamily, chatsAttachmentsFamily];
+export const families: Family[] = [systemFamily, resourcesFamily, reactionsFamily, chatsRoomsFamily, chatsUsersFamily, chatsAttachmentsFamily, resourceIntegrationsFamily];
 
 export const allOperations = (): AnyOperation[] => families.flatMap((f) => f.operations);
 export const allEvents = (): EventDefinition[] => families.flatMap((f) => f.events);

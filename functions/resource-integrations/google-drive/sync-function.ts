@@ -1,0 +1,53 @@
+/**
+ * CloudEvent function `google-drive-sync`: runs the directory sync jobs of GOOGLE_DRIVE_SYNC_TOPIC
+ * and tells the user how it went with `resource:syncGoogleDriveDirectoryResult` on `user:{id}`.
+ * A sync that fails for a reason the client can see (no or refused Drive authorization, folder
+ * gone, Drive unavailable, tree too large) ends with `isSuccess: false` and that status and
+ * message; an infrastructure failure (Firestore, Pub/Sub) is thrown so Pub/Sub redelivers the job,
+ * which is safe because a sync run twice converges to the same resources.
+ */
+import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
+import { ApiError } from '../../../shared/errors/api-error.js';
+import { publishEvents, type PendingEvent } from '../../../shared/events/publish.js';
+import { createLogger } from '../../../shared/log.js';
+import { validateRequest } from '../../../shared/validation/validator.js';
+import { syncDriveDirectory } from './sync.js';
+import { driveSyncJobSchema, type DriveSyncJob } from './sync-job.js';
+
+interface PubSubEventData {
+  message?: { data?: string; messageId?: string };
+}
+
+export const RESULT_EVENT = 'resource:syncGoogleDriveDirectoryResult';
+
+export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<void> {
+  const message = event.data?.message ?? {};
+  const log = createLogger({ function: 'google-drive-sync', messageId: message.messageId ?? event.id });
+  let job: DriveSyncJob;
+  try {
+    job = validateRequest<DriveSyncJob>(driveSyncJobSchema, JSON.parse(Buffer.from(message.data ?? '', 'base64').toString('utf8')));
+  } catch (err) {
+    log.error('sync job message is invalid; dropped', { err });
+    return;
+  }
+  const jobLog = log.child({ userId: job.userId, resourceId: job.resourceId });
+  const pending: PendingEvent[] = [];
+  const emit = (endpoint: string, channel: string, data: unknown) => pending.push({ endpoint, channel, data });
+  let result: { isSuccess: boolean; errorCode: number; errorString: string };
+  try {
+    const outcome = await syncDriveDirectory(job, emit);
+    jobLog.info('Google Drive directory synchronized', { ...outcome });
+    result = { isSuccess: true, errorCode: 0, errorString: '' };
+  } catch (err) {
+    if (!(err instanceof ApiError)) {
+      jobLog.error('Google Drive sync failed; it will be retried', { err });
+      await publishEvents(pending);
+      throw err;
+    }
+    jobLog.warn('Google Drive sync failed', { status: err.status, reason: err.message });
+    result = { isSuccess: false, errorCode: err.status, errorString: err.message };
+  }
+  await publishEvents([...pending, { endpoint: RESULT_EVENT, channel: `user:${job.userId}`, data: { resourceId: job.resourceId, ...result } }]);
+}
+
+cloudEvent('google-drive-sync', runDriveSync);
