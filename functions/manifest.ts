@@ -20,5 +20,5 @@ export const deployables: Deployable[] = [
   { name: 'chats-users', kind: 'http', entry: 'functions/chats-users/index.ts' },
   { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },
   { name: 'resource-integrations', kind: 'http', entry: 'functions/resource-integrations/index.ts' },
-  { name: 'google-drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC' },
+  { name: 'drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC' },
 ];

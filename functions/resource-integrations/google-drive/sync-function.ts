@@ -1,5 +1,5 @@
 /**
- * CloudEvent function `google-drive-sync`: runs the directory sync jobs of GOOGLE_DRIVE_SYNC_TOPIC
+ * CloudEvent function `drive-sync` (Pub/Sub names may not start with "goog"): runs the directory sync jobs of GOOGLE_DRIVE_SYNC_TOPIC
  * and tells the user how it went with `resource:syncGoogleDriveDirectoryResult` on `user:{id}`.
  * A sync that fails for a reason the client can see (no or refused Drive authorization, folder
  * gone, Drive unavailable, tree too large) ends with `isSuccess: false` and that status and
@@ -22,7 +22,7 @@ export const RESULT_EVENT = 'resource:syncGoogleDriveDirectoryResult';
 
 export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<void> {
   const message = event.data?.message ?? {};
-  const log = createLogger({ function: 'google-drive-sync', messageId: message.messageId ?? event.id });
+  const log = createLogger({ function: 'drive-sync', messageId: message.messageId ?? event.id });
   let job: DriveSyncJob;
   try {
     job = validateRequest<DriveSyncJob>(driveSyncJobSchema, JSON.parse(Buffer.from(message.data ?? '', 'base64').toString('utf8')));
@@ -50,4 +50,4 @@ export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<
   await publishEvents([...pending, { endpoint: RESULT_EVENT, channel: `user:${job.userId}`, data: { resourceId: job.resourceId, ...result } }]);
 }
 
-cloudEvent('google-drive-sync', runDriveSync);
+cloudEvent('drive-sync', runDriveSync);

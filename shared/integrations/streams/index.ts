@@ -80,7 +80,7 @@ interface Quality {
 const byQuality = (a: Quality, b: Quality): number => (a.height ?? 0) - (b.height ?? 0) || a.bandwidth - b.bandwidth;
 
 /** `720p`, `720p60` (above 30 fps), or `1500k` without a resolution; repeated names get `_alt`, `_alt2`, ... */
-function named<T extends Quality | DashRepresentation>(ranked: T[], info: (item: T) => StreamInfo, prefix = ''): Array<[string, StreamInfo]> {
+function named<T extends Quality | DashRepresentation>(ranked: T[], info: (item: T) => StreamInfo, prefix = ''): Array<[string, StreamInfo, Quality]> {
   const seen = new Map<string, number>();
   return ranked.map((item) => {
     const base = item.height
@@ -88,15 +88,20 @@ function named<T extends Quality | DashRepresentation>(ranked: T[], info: (item:
       : `${prefix}${Math.round(item.bandwidth / 1000)}k`;
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
-    return [count === 0 ? base : `${base}_alt${count === 1 ? '' : count}`, info(item)];
+    return [count === 0 ? base : `${base}_alt${count === 1 ? '' : count}`, info(item), item];
   });
 }
 
-/** Qualities in ascending order, plus `worst` and `best`. */
-function withAliases(ranked: Array<[string, StreamInfo]>): Record<string, StreamInfo> {
-  const streams = Object.fromEntries(ranked);
-  streams.worst = ranked[0][1];
-  streams.best = ranked[ranked.length - 1][1];
+/**
+ * Qualities in ascending order, plus `worst` and `best`; those two are chosen among the streams
+ * with a picture when there are any (an audio-only variant is nobody's "worst video").
+ */
+function withAliases(ranked: Array<[string, StreamInfo, Quality?]>): Record<string, StreamInfo> {
+  const streams: Record<string, StreamInfo> = Object.fromEntries(ranked.map(([name, info]) => [name, info]));
+  const pictured = ranked.filter(([, , quality]) => quality?.height);
+  const candidates = pictured.length > 0 ? pictured : ranked;
+  streams.worst = candidates[0][1];
+  streams.best = candidates[candidates.length - 1][1];
   return streams;
 }
 
