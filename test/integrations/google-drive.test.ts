@@ -1,3 +1,4 @@
+import type { ClientResource } from './support/client.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ResourceDoc } from '../../shared/resources/model.js';
 import { resources } from '../../shared/resources/repository.js';
@@ -101,8 +102,8 @@ async function connect(user: IntegrationsUser, credentials: Record<string, unkno
   expect(answer.status).toBe(200);
 }
 
-async function folderResource(user: IntegrationsUser, fileId = 'fRoot'): Promise<Record<string, any>> {
-  const answer = await user.api.call<{ resource: Record<string, any> }>('resource:createGoogleDriveResource', { fileId });
+async function folderResource(user: IntegrationsUser, fileId = 'fRoot'): Promise<ClientResource> {
+  const answer = await user.api.call<{ resource: ClientResource }>('resource:createGoogleDriveResource', { fileId });
   expect(answer.status).toBe(200);
   return answer.data.resource;
 }
@@ -127,7 +128,7 @@ async function sync(user: IntegrationsUser, resourceId: string) {
 describe('resource:createGoogleDriveResource', () => {
   it('creates a resource with data.googleDrive from the file metadata', async () => {
     await connect(alice);
-    const answer = await alice.api.call<{ resource: Record<string, any> }>('resource:createGoogleDriveResource', { fileId: 'fPlan' });
+    const answer = await alice.api.call<{ resource: ClientResource }>('resource:createGoogleDriveResource', { fileId: 'fPlan' });
     expect(answer.status).toBe(200);
     expect(answer.data.resource).toMatchObject({
       title: 'plan.png',

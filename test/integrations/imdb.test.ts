@@ -1,3 +1,4 @@
+import type { ClientResource } from './support/client.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resources } from '../../shared/resources/repository.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
@@ -175,7 +176,7 @@ describe('imdb:info', () => {
 
 describe('resource:createImdbMulti', () => {
   it('creates one resource per title in the sorting table with data.imdb, and announces them', async () => {
-    const answer = await alice.api.call<{ resources: Array<Record<string, any>> }>('resource:createImdbMulti', { id: ['tt0133093', 'tt0234215'] });
+    const answer = await alice.api.call<{ resources: Array<ClientResource> }>('resource:createImdbMulti', { id: ['tt0133093', 'tt0234215'] });
     expect(answer.status).toBe(200);
     const [matrix, reloaded] = answer.data.resources;
     expect(matrix).toMatchObject({

@@ -1,3 +1,4 @@
+import type { ClientResource } from './support/client.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeHandler } from '../helpers/fake-upstream.js';
 import { json, PREFIX, query, send } from './support/fake-partners.js';
@@ -163,7 +164,7 @@ describe('pinterest:info', () => {
 
 describe('resource:createPinterest', () => {
   it('creates a resource with data.pinterest { pin, url } and the pin image as thumbnail', async () => {
-    const answer = await alice.api.call<{ resource: Record<string, any> }>('resource:createPinterest', { pin: cdnPin.id, addToSortingTable: true });
+    const answer = await alice.api.call<{ resource: ClientResource }>('resource:createPinterest', { pin: cdnPin.id, addToSortingTable: true });
     expect(answer.status).toBe(200);
     const pinUrl = `https://www.pinterest.com/pin/${cdnPin.id}/`;
     expect(answer.data.resource).toMatchObject({

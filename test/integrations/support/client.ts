@@ -29,3 +29,16 @@ export class IntegrationsClient extends ApiClient {
     return { status: answer.status, data: body, error };
   }
 }
+
+/** A Resource as answered to clients (seed 000 model), for reading answers in tests. */
+export interface ClientResource {
+  id: string;
+  created: number;
+  belonging: string;
+  status: string;
+  title?: string;
+  thumbnail?: string;
+  metadata?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  [field: string]: unknown;
+}
