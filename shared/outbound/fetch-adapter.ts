@@ -15,10 +15,12 @@ export function createOutboundFetch(defaults: OutboundFetchDefaults = {}): typeo
   return async (input, init) => {
     const request = new Request(input, init);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
     const answer = await safeFetchStream(request.url, {
       ...defaults,
       method: request.method,
-      headers: Object.fromEntries(request.headers),
+      headers,
       body,
       signal: request.signal,
       followRedirects: request.redirect !== 'manual',

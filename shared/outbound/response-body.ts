@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { Readable, Transform, pipeline } from 'node:stream';
+import { Transform, pipeline, type Readable, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
 import { OutboundError } from './errors.js';
 
@@ -7,30 +7,27 @@ export interface BodyLimits {
   maxBytes: number;
   /** Redacted URL, for error messages. */
   url: string;
-  /** Called for every chunk read (used to turn the timeout into an inactivity timeout while streaming). */
+  /** Called for every chunk delivered (used to turn the timeout into an inactivity timeout while streaming). */
   onChunk?: () => void;
 }
 
 /**
  * The response body as a stream: decompressed (gzip, deflate, br), with `maxBytes` enforced on both
  * the received and the decompressed bytes while reading, so no more than the cap is ever held.
- * Returns the headers as the body is delivered (no content-encoding/content-length once decoded).
+ * Destroying the returned stream destroys the response (and its socket). Errors it emits are OutboundErrors
+ * (or the reason given to destroy()). Also returns the headers as the body is delivered (decoded: no
+ * content-encoding/content-length).
  */
 export function limitedBody(res: IncomingMessage, limits: BodyLimits): { body: Readable; headers: IncomingHttpHeaders } {
   const headers = { ...res.headers };
-  const encoding = headers['content-encoding']?.trim().toLowerCase();
-  const decoder = createDecoder(encoding);
-  let source: Readable = res;
+  const decoder = createDecoder(headers['content-encoding']?.trim().toLowerCase());
+  const last = new ByteCap(limits, limits.onChunk);
   if (decoder) {
     delete headers['content-encoding'];
     delete headers['content-length'];
-    source = pipeline(res, byteCap(limits), decoder, () => undefined);
+    return { body: pipeline(res, new ByteCap(limits), decoder, last, () => undefined), headers };
   }
-  const body = Readable.from(capped(source, limits), { objectMode: false });
-  body.once('close', () => {
-    if (!res.complete) res.destroy();
-  });
-  return { body, headers };
+  return { body: pipeline(res, last, () => undefined), headers };
 }
 
 /** Fails before reading when the announced length is already over the cap. */
@@ -56,30 +53,29 @@ function createDecoder(encoding: string | undefined): Transform | undefined {
   }
 }
 
-async function* capped(source: AsyncIterable<Buffer>, limits: BodyLimits): AsyncGenerator<Buffer> {
-  let seen = 0;
-  try {
-    for await (const chunk of source) {
-      seen += chunk.length;
-      if (seen > limits.maxBytes) throw tooLarge(limits);
-      limits.onChunk?.();
-      yield chunk;
-    }
-  } catch (err) {
-    // Errors thrown into the generator by destroy(reason) (timeouts, caller aborts) pass through unchanged.
-    if (err instanceof OutboundError || (err instanceof Error && err.name === 'AbortError')) throw err;
-    throw new OutboundError('network', `reading the response of ${limits.url} failed: ${(err as Error).message}`, { url: limits.url, cause: err });
-  }
-}
+/** Passes bytes through up to the cap; reports socket and decoding failures as OutboundErrors. */
+class ByteCap extends Transform {
+  private seen = 0;
 
-function byteCap(limits: BodyLimits): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      callback(seen > limits.maxBytes ? tooLarge(limits) : null, chunk);
-    },
-  });
+  constructor(
+    private readonly limits: BodyLimits,
+    private readonly onChunk?: () => void,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limits.maxBytes) return callback(tooLarge(this.limits));
+    this.onChunk?.();
+    callback(null, chunk);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    // Timeouts and caller aborts (destroy(reason)) pass through unchanged.
+    if (error === null || error instanceof OutboundError || error.name === 'AbortError') return callback(error);
+    callback(new OutboundError('network', `reading the response of ${this.limits.url} failed: ${error.message}`, { url: this.limits.url, cause: error }));
+  }
 }
 
 const tooLarge = (limits: BodyLimits) =>

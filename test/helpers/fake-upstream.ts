@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** The incoming request with its body already read. */
 export type FakeRequest = IncomingMessage & { body: Buffer };
-export type FakeHandler = (req: FakeRequest, res: ServerResponse) => void | Promise<void>;
+/** May return anything (e.g. `res.end(...)`); a returned promise is awaited and a rejection answers 500. */
+export type FakeHandler = (req: FakeRequest, res: ServerResponse) => unknown;
 
 export interface RecordedRequest {
   method: string;

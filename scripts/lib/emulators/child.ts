@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { log } from '../../../shared/log.js';
 
 const TAIL_LINES = 40;
+const STOP_GRACE_MS = 5_000;
+const OUTPUT_FLUSH_MS = 500;
 
 /**
  * Runs "$@" and ends it when our end of its stdin pipe closes, i.e. when this process is gone
@@ -21,7 +23,6 @@ while kill -0 "$pid" 2>/dev/null; do wait "$pid"; status=$?; done
 kill "$watcher" 2>/dev/null
 exit "$status"
 `;
-const STOP_GRACE_MS = 5_000;
 
 export interface SpawnSpec {
   /** short name used in logs and errors: firestore, pubsub, storage */
@@ -45,6 +46,8 @@ export interface SpawnSpec {
 export class EmulatorChild {
   readonly process: ChildProcess;
   readonly exited: Promise<void>;
+  /** resolves once the child's output streams are closed (after `exited`, unless a grandchild holds them) */
+  readonly outputClosed: Promise<void>;
   private readonly tail: string[] = [];
   private exitDescription: string | undefined;
   private spawnError: Error | undefined;
@@ -76,6 +79,7 @@ export class EmulatorChild {
         resolve();
       });
     });
+    this.outputClosed = new Promise((resolve) => this.process.once('close', () => resolve()));
     this.follow(this.process.stdout);
     this.follow(this.process.stderr);
     live.add(this);
@@ -132,9 +136,12 @@ export class EmulatorChild {
 export async function waitUntilReady(child: EmulatorChild, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!child.running) throw child.failure('exited before it was ready');
+    if (!child.running) {
+      await Promise.race([child.outputClosed, delay(OUTPUT_FLUSH_MS)]);
+      throw child.failure('exited before it was ready');
+    }
     if (await probe().catch(() => false)) return;
-    await Promise.race([child.exited, new Promise((resolve) => setTimeout(resolve, 50))]);
+    await Promise.race([child.exited, delay(50)]);
   }
   await child.stop();
   throw child.failure(`not ready after ${timeoutMs} ms`);
@@ -145,6 +152,10 @@ export async function answersOk(url: string): Promise<boolean> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
   await response.arrayBuffer();
   return response.ok;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {

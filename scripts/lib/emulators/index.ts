@@ -80,4 +80,4 @@ async function stopAll(emulators: RunningEmulator[]): Promise<void> {
   if (failures.length) throw new Error(failures.map(String).join('\n'));
 }
 
-export { resetFirestore, clearBucket, resetStorage } from './reset.js';
+export { resetFirestore, clearBucket } from './reset.js';

@@ -76,10 +76,12 @@ function readyPort(child: EmulatorChild): Promise<number> {
       if (typeof message.port === 'number') resolve(message.port);
       else reject(child.failure(`unexpected ready message ${JSON.stringify(message)}`));
     });
-    void child.exited.then(() => {
-      clearTimeout(timer);
-      reject(child.failure('exited before it was ready'));
-    });
+    void child.exited
+      .then(() => Promise.race([child.outputClosed, new Promise((resolve) => setTimeout(resolve, 500))]))
+      .then(() => {
+        clearTimeout(timer);
+        reject(child.failure('exited before it was ready'));
+      });
   });
 }
 
