@@ -32,10 +32,10 @@ export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<
   }
   const jobLog = log.child({ userId: job.userId, resourceId: job.resourceId });
   const pending: PendingEvent[] = [];
-  const emit = (endpoint: string, channel: string, data: unknown) => pending.push({ endpoint, channel, data });
+  const events = { emit: (endpoint: string, channel: string, data: unknown) => void pending.push({ endpoint, channel, data }) };
   let result: { isSuccess: boolean; errorCode: number; errorString: string };
   try {
-    const outcome = await syncDriveDirectory(job, emit);
+    const outcome = await syncDriveDirectory(job, events);
     jobLog.info('Google Drive directory synchronized', { ...outcome });
     result = { isSuccess: true, errorCode: 0, errorString: '' };
   } catch (err) {

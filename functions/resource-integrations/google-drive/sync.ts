@@ -10,9 +10,10 @@ import { envInt } from '../../../shared/config.js';
 import { ApiError, notFound } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { isDriveFolder, listDriveChildren, type DriveFile } from '../../../shared/integrations/google-drive.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { loadResource, resources } from '../../../shared/resources/repository.js';
-import { announceAdded, MAX_BATCH_WRITES, newResourceDoc, type Emit, type Owner } from '../resources/create.js';
+import { announceAdded, MAX_BATCH_WRITES, newResourceDoc, type Owner } from '../resources/create.js';
 import { driveDraft, driveFields } from '../resources/partner-drafts.js';
 import { openDriveSession, type DriveSession } from './access.js';
 import { driveFolderIdOf } from './folder.js';
@@ -30,7 +31,7 @@ export interface SyncOutcome {
 /** Drive folder id -> its direct children. */
 type DriveTree = Map<string, DriveFile[]>;
 
-export async function syncDriveDirectory(job: DriveSyncJob, emit: Emit): Promise<SyncOutcome> {
+export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublisher): Promise<SyncOutcome> {
   const root = await loadResource(job.resourceId);
   // The job acts for the user who asked: it fills only a folder resource that user owns, with resources they own.
   if (!root || root.ownerId !== job.userId) throw notFound('resource');
@@ -47,7 +48,7 @@ export async function syncDriveDirectory(job: DriveSyncJob, emit: Emit): Promise
     if (written.has(folder.driveId)) continue;
     written.add(folder.driveId);
     const children = tree.get(folder.driveId) ?? [];
-    const { created, updated } = await writeChildren(owner, folder.resourceId, children, tree, emit);
+    const { created, updated } = await writeChildren(owner, folder.resourceId, children, tree, events);
     outcome.folders += 1;
     outcome.created += created;
     outcome.updated += updated;
@@ -86,7 +87,7 @@ async function listTree(session: DriveSession, rootFolderId: string): Promise<Dr
 const childId = (parentResourceId: string, driveFileId: string): string => uuidv5(`${parentResourceId}/${driveFileId}`, CHILD_ID_NAMESPACE);
 
 /** Creates the children not seen before and refreshes the Drive-derived fields of the others; announces both. */
-async function writeChildren(owner: Owner, parentId: string, children: DriveFile[], tree: DriveTree, emit: Emit): Promise<{ created: number; updated: number }> {
+async function writeChildren(owner: Owner, parentId: string, children: DriveFile[], tree: DriveTree, events: EventPublisher): Promise<{ created: number; updated: number }> {
   const belonging = `directory:${parentId}`;
   const now = Date.now();
   const refs = children.map((file) => resources().doc(childId(parentId, file.id)));
@@ -119,8 +120,8 @@ async function writeChildren(owner: Owner, parentId: string, children: DriveFile
     for (const write of writes.slice(start, start + MAX_BATCH_WRITES)) write(batch);
     await batch.commit();
   }
-  announceAdded(owner.userId, belonging, created.map(toClientResource), emit);
-  for (const doc of updated) emit('resource:updated', `resource:${doc.id}`, { belonging: doc.belonging, resource: toClientResource(doc) });
+  announceAdded(events, owner.userId, belonging, created.map(toClientResource));
+  for (const doc of updated) events.emit('resource:updated', `resource:${doc.id}`, { belonging: doc.belonging, resource: toClientResource(doc) });
   return { created: created.length, updated: updated.length };
 }
 

@@ -2,6 +2,7 @@ import { canWriteResource } from '../../../shared/access/resources.js';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { getDriveFile } from '../../../shared/integrations/google-drive.js';
 import { defineOperation } from '../../../shared/registry/types.js';
+import { toClientResource } from '../../../shared/resources/model.js';
 import { getVisibleResource } from '../../../shared/resources/repository.js';
 import { openDriveSession } from '../google-drive/access.js';
 import { deleteDriveCredentials, readDriveCredentials, saveDriveCredentials } from '../google-drive/credentials.js';
@@ -12,7 +13,7 @@ import { driveDraft } from '../resources/partner-drafts.js';
 import { resolvePlacement, type Placement } from '../resources/placement.js';
 import { emptyAnswer, resourceAnswer } from '../schemas/common.js';
 import { driveCreateRequest, driveCredentialsRequest, driveDeleteCredentialsRequest, driveSyncRequest } from '../schemas/google-drive.js';
-import { emitter, family } from './shared.js';
+import { family } from './shared.js';
 
 const authorization = 'The Drive authorization is the one the user gave with googleDrive:setCredentials (403 without one, or when Drive refuses it).';
 
@@ -27,12 +28,12 @@ export const createGoogleDriveResource = defineOperation<Placement & { fileId: s
   request: driveCreateRequest,
   response: resourceAnswer,
   handler: async (ctx, input) => {
-    const belonging = await resolvePlacement(ctx.principal, input);
+    const placement = await resolvePlacement(ctx.principal, input);
     const drive = await openDriveSession(ctx.principal.userId);
     const file = await drive.call((token) => getDriveFile(token, input.fileId));
     if (!file) throw notFound('Google Drive file');
-    const [resource] = await insertResources(ctx.principal, belonging, [driveDraft(file)], emitter(ctx));
-    return { resource };
+    const [doc] = await insertResources(ctx.events, ctx.principal, placement, [driveDraft(file)]);
+    return { resource: toClientResource(doc) };
   },
 });
 

@@ -1,12 +1,13 @@
 import { unprocessable } from '../../../shared/errors/api-error.js';
 import { isFound, omdbTitle, searchOmdb, type OmdbSearchParams, type OmdbTitleParams } from '../../../shared/integrations/omdb.js';
 import { defineOperation } from '../../../shared/registry/types.js';
+import { toClientResource } from '../../../shared/resources/model.js';
 import { insertResources } from '../resources/create.js';
 import { imdbDraft } from '../resources/partner-drafts.js';
 import { resolvePlacement, type Placement } from '../resources/placement.js';
 import { resourcesAnswer } from '../schemas/common.js';
 import { imdbCreateMultiRequest, imdbInfoAnswer, imdbInfoRequest, imdbSearchAnswer, imdbSearchRequest } from '../schemas/imdb.js';
-import { emitter, family, mapLimited } from './shared.js';
+import { family, mapLimited } from './shared.js';
 
 const inBand = 'OMDb answers "not found" in-band: `Response` is "False" and `Error` says why. 503 when OMDb cannot be reached or refuses the configured key.';
 
@@ -48,13 +49,13 @@ export const createImdbMulti = defineOperation<Placement & { id: string[] }, unk
   request: imdbCreateMultiRequest,
   response: resourcesAnswer,
   handler: async (ctx, input) => {
-    const belonging = await resolvePlacement(ctx.principal, input);
+    const placement = await resolvePlacement(ctx.principal, input);
     const titles = await mapLimited(input.id, 5, async (id) => {
       const title = await omdbTitle({ i: id });
       if (!isFound(title) || !title.imdbID) throw unprocessable(`IMDb title ${id} not found${title.Error ? ` (${title.Error})` : ''}`);
       return { ...title, imdbID: title.imdbID };
     });
-    const created = await insertResources(ctx.principal, belonging, titles.map(imdbDraft), emitter(ctx));
-    return { resources: created };
+    const docs = await insertResources(ctx.events, ctx.principal, placement, titles.map(imdbDraft));
+    return { resources: docs.map(toClientResource) };
   },
 });

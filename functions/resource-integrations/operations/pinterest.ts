@@ -1,12 +1,13 @@
 import { notFound } from '../../../shared/errors/api-error.js';
 import { getPin, searchPins } from '../../../shared/integrations/pinterest.js';
 import { defineOperation } from '../../../shared/registry/types.js';
+import { toClientResource } from '../../../shared/resources/model.js';
 import { insertResources } from '../resources/create.js';
 import { pinterestDraft } from '../resources/partner-drafts.js';
 import { resolvePlacement, type Placement } from '../resources/placement.js';
 import { resourceAnswer } from '../schemas/common.js';
 import { pinterestCreateRequest, pinterestInfoAnswer, pinterestInfoRequest, pinterestSearchAnswer, pinterestSearchRequest } from '../schemas/pinterest.js';
-import { emitter, family } from './shared.js';
+import { family } from './shared.js';
 
 export const pinterestSearch = defineOperation<{ keywords: string[] }, unknown>({
   name: 'pinterest:search',
@@ -50,10 +51,10 @@ export const createPinterest = defineOperation<Placement & { pin: string }, unkn
   request: pinterestCreateRequest,
   response: resourceAnswer,
   handler: async (ctx, input) => {
-    const belonging = await resolvePlacement(ctx.principal, input);
+    const placement = await resolvePlacement(ctx.principal, input);
     const pin = await getPin(input.pin);
     if (!pin) throw notFound('pin');
-    const [resource] = await insertResources(ctx.principal, belonging, [pinterestDraft(pin)], emitter(ctx));
-    return { resource };
+    const [doc] = await insertResources(ctx.events, ctx.principal, placement, [pinterestDraft(pin)]);
+    return { resource: toClientResource(doc) };
   },
 });

@@ -1,6 +1,3 @@
-import type { OperationContext } from '../../../shared/registry/types.js';
-import type { Emit } from '../resources/create.js';
-
 export const family = 'resource-integrations';
 
 /** `work` over every item, at most `limit` at a time, results in input order. */
@@ -17,8 +14,3 @@ export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T
   return out;
 }
 
-/** The handler's event queue as a plain function. */
-export const emitter =
-  (ctx: OperationContext): Emit =>
-  (event, channel, data) =>
-    ctx.events.emit(event, channel, data);

@@ -3,10 +3,13 @@
  * several at once and atomically.
  */
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '../../../shared/auth/principal.js';
 import { firestore } from '../../../shared/gcp/clients.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
 import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { resources } from '../../../shared/resources/repository.js';
+import type { ResolvedPlacement } from './placement.js';
 
 /** What an integration decides about a new resource; the rest (ids, times, owner, placement) is filled in. */
 export type ResourceDraft = Pick<ResourceDoc, 'title' | 'description' | 'date' | 'category' | 'metadata' | 'thumbnail' | 'data'> & {
@@ -18,8 +21,6 @@ export interface Owner {
   userId: string;
   networkId: string;
 }
-
-export type Emit = (event: string, channel: string, data: unknown) => void;
 
 /** Firestore takes at most 500 writes in one batch. */
 export const MAX_BATCH_WRITES = 500;
@@ -39,24 +40,24 @@ export function newResourceDoc(owner: Owner, belonging: string, draft: ResourceD
   };
 }
 
-/** Creates all drafts in `belonging` in one batch (all or none), then announces them. */
-export async function insertResources(owner: Owner, belonging: string, drafts: ResourceDraft[], emit: Emit): Promise<Record<string, unknown>[]> {
+/** Creates the caller's drafts at the placement in one batch (all or none), then queues their events. */
+export async function insertResources(events: EventPublisher, principal: Principal, placement: ResolvedPlacement, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
   if (drafts.length > MAX_BATCH_WRITES) throw new RangeError(`at most ${MAX_BATCH_WRITES} resources can be created at once`);
   const now = Date.now();
-  const docs = drafts.map((draft) => newResourceDoc(owner, belonging, draft, now));
+  const owner = { userId: principal.userId, networkId: placement.networkId };
+  const docs = drafts.map((draft) => newResourceDoc(owner, placement.belonging, draft, now));
   const batch = firestore().batch();
   for (const doc of docs) batch.create(resources().doc(doc.id), doc);
   await batch.commit();
-  const created = docs.map(toClientResource);
-  announceAdded(owner.userId, belonging, created, emit);
-  return created;
+  announceAdded(events, principal.userId, placement.belonging, docs.map(toClientResource));
+  return docs;
 }
 
 /** The events of resources added to a belonging, as functions/resources/create.ts sends them. */
-export function announceAdded(userId: string, belonging: string, added: Record<string, unknown>[], emit: Emit): void {
+export function announceAdded(events: EventPublisher, userId: string, belonging: string, added: Record<string, unknown>[]): void {
   if (added.length === 0) return;
   const { type, path } = parseBelonging(belonging);
-  if (type === 'userSortingTable') emit('sortingTable:addResources', `user:${userId}`, { resources: added });
-  if (type === 'directory') emit('sortingTable:addResourcesToDirectory', `user:${userId}`, { directoryId: path, resources: added });
-  emit('resource:addedToBelonging', `belonging:${belonging}`, { belonging, resources: added });
+  if (type === 'userSortingTable') events.emit('sortingTable:addResources', `user:${userId}`, { resources: added });
+  if (type === 'directory') events.emit('sortingTable:addResourcesToDirectory', `user:${userId}`, { directoryId: path, resources: added });
+  events.emit('resource:addedToBelonging', `belonging:${belonging}`, { belonging, resources: added });
 }

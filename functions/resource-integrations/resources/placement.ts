@@ -10,6 +10,12 @@ import { formatBelonging, parseBelonging } from '../../../shared/resources/belon
 import { getVisibleResource } from '../../../shared/resources/repository.js';
 import { getRoomForMember } from '../../../shared/rooms/access.js';
 
+/** Where new resources go, as shared/resources/placement.ts answers it. */
+export interface ResolvedPlacement {
+  belonging: string;
+  networkId: string;
+}
+
 export interface Placement {
   parent?: string;
   roomId?: string;
@@ -21,7 +27,11 @@ export interface Placement {
 const OWN_BELONGINGS = new Set(['userSortingTable', 'userAIGeneration', 'uploadSession']);
 
 /** Where new resources go: explicit belonging, a directory, a room sorting table, or the caller's sorting table. */
-export async function resolvePlacement(principal: Principal, placement: Placement): Promise<string> {
+export async function resolvePlacement(principal: Principal, placement: Placement): Promise<ResolvedPlacement> {
+  return { belonging: await belongingOf(principal, placement), networkId: principal.networkId };
+}
+
+async function belongingOf(principal: Principal, placement: Placement): Promise<string> {
   if (placement.belonging) {
     const belonging = parseBelonging(placement.belonging);
     if (belonging.type === 'directory') return directoryBelonging(principal, belonging.path);
