@@ -31,5 +31,5 @@ export const deployables: Deployable[] = [
   { name: 'process-import', kind: 'cloudevent', entry: 'functions/process-import/index.ts', triggerTopicVar: 'IMPORT_TOPIC', settlesDeadLetters: true },
   { name: 'process-ai-image', kind: 'cloudevent', entry: 'functions/process-ai-image/index.ts', triggerTopicVar: 'AI_IMAGE_TOPIC', settlesDeadLetters: true },
   { name: 'resource-integrations', kind: 'http', entry: 'functions/resource-integrations/index.ts' },
-  { name: 'drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC' },
+  { name: 'drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC', settlesDeadLetters: true },
 ];

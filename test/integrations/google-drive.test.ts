@@ -114,14 +114,14 @@ async function childrenOf(resourceId: string): Promise<ResourceDoc[]> {
 }
 
 /** Asks for a sync and waits for its result event (not one of an earlier sync). */
-async function sync(user: IntegrationsUser, resourceId: string) {
+async function sync(user: IntegrationsUser, resourceId: string, timeoutMs = 20_000) {
   const earlier = new Set(events.received.map((e) => e.id));
   const answer = await user.api.call('resource:syncGoogleDriveDirectory', { resourceId });
   expect(answer.status).toBe(200);
   expect(answer.data).toEqual({});
   return events.next(
     (e) => e.endpoint === 'resource:syncGoogleDriveDirectoryResult' && (e.data as { resourceId: string }).resourceId === resourceId && !earlier.has(e.id),
-    20_000,
+    timeoutMs,
   );
 }
 
@@ -269,6 +269,16 @@ describe('resource:syncGoogleDriveDirectory', () => {
     const docs = await folderResource(alice, 'fDocs');
     drive.delete('fDocs');
     expect((await sync(alice, docs.id)).data).toMatchObject({ isSuccess: false, errorCode: 404, errorString: 'Google Drive folder fDocs not found' });
+  });
+
+  it('tells the user the sync failed once Pub/Sub gives up redelivering a job that keeps failing', { timeout: 90_000 }, async () => {
+    await connect(alice);
+    const root = await folderResource(alice, 'fDocs');
+    // Firestore refuses a document over 1 MiB: not a client error, so the job is retried, then dead-lettered.
+    drive.set('fHuge', { id: 'fHuge', name: 'n'.repeat(1_100_000), mimeType: 'text/plain', parents: ['fDocs'] });
+    const result = await sync(alice, root.id, 80_000);
+    expect(result.data).toMatchObject({ resourceId: root.id, isSuccess: false, errorCode: 500, errorString: 'the sync failed 5 times and was given up' });
+    expect(env.partners.requests(`${PREFIX.drive}/files?`).filter((r) => r.url.includes('fDocs')).length).toBeGreaterThanOrEqual(5);
   });
 
   it('answers 422 for a resource that is not a Drive folder, 404 for one of another user, 403 without authorization', async () => {

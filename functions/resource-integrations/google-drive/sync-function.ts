@@ -3,8 +3,9 @@
  * and tells the user how it went with `resource:syncGoogleDriveDirectoryResult` on `user:{id}`.
  * A sync that fails for a reason the client can see (no or refused Drive authorization, folder
  * gone, Drive unavailable, tree too large) ends with `isSuccess: false` and that status and
- * message; an infrastructure failure (Firestore, Pub/Sub) is thrown so Pub/Sub redelivers the job,
- * which is safe because a sync run twice converges to the same resources.
+ * message; any other failure is thrown so Pub/Sub redelivers the job, which is safe because a sync
+ * run twice converges to the same resources. After the last delivery the job comes back from the
+ * dead-letter topic, and the user is told the sync failed.
  */
 import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
 import { ApiError } from '../../../shared/errors/api-error.js';
@@ -15,8 +16,11 @@ import { syncDriveDirectory } from './sync.js';
 import { driveSyncJobSchema, type DriveSyncJob } from './sync-job.js';
 
 interface PubSubEventData {
-  message?: { data?: string; messageId?: string };
+  message?: { data?: string; messageId?: string; attributes?: Record<string, string> };
 }
+
+/** Attribute Pub/Sub sets on a message it forwards to a dead-letter topic. */
+const DEAD_LETTER_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
 
 export const RESULT_EVENT = 'resource:syncGoogleDriveDirectoryResult';
 
@@ -31,9 +35,15 @@ export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<
     return;
   }
   const jobLog = log.child({ userId: job.userId, resourceId: job.resourceId });
+  const deliveries = message.attributes?.[DEAD_LETTER_COUNT];
+  if (deliveries !== undefined) {
+    jobLog.error('Google Drive sync given up after its last delivery', { deliveries });
+    await publishResult(job, { isSuccess: false, errorCode: 500, errorString: `the sync failed ${deliveries} times and was given up` });
+    return;
+  }
   const pending: PendingEvent[] = [];
   const events = { emit: (endpoint: string, channel: string, data: unknown) => void pending.push({ endpoint, channel, data }) };
-  let result: { isSuccess: boolean; errorCode: number; errorString: string };
+  let result: SyncResult;
   try {
     const outcome = await syncDriveDirectory(job, events);
     jobLog.info('Google Drive directory synchronized', { ...outcome });
@@ -47,7 +57,18 @@ export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<
     jobLog.warn('Google Drive sync failed', { status: err.status, reason: err.message });
     result = { isSuccess: false, errorCode: err.status, errorString: err.message };
   }
-  await publishEvents([...pending, { endpoint: RESULT_EVENT, channel: `user:${job.userId}`, data: { resourceId: job.resourceId, ...result } }]);
+  await publishEvents(pending);
+  await publishResult(job, result);
+}
+
+interface SyncResult {
+  isSuccess: boolean;
+  errorCode: number;
+  errorString: string;
+}
+
+async function publishResult(job: DriveSyncJob, result: SyncResult): Promise<void> {
+  await publishEvents([{ endpoint: RESULT_EVENT, channel: `user:${job.userId}`, data: { resourceId: job.resourceId, ...result } }]);
 }
 
 cloudEvent('drive-sync', runDriveSync);
