@@ -184,6 +184,23 @@ describe('resource:getStreamSources', () => {
     expect(answer.data).toEqual({ plugin: 'http', streams: { live, best: live, worst: live } });
   });
 
+  it('gives up on a manifest that trickles in longer than the outbound time limit', async () => {
+    env.partners.on('GET /streams/trickle.m3u8', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl' });
+      res.write('#EXTM3U\n');
+      const drip = setInterval(() => res.write('#EXT-X-COMMENT\n'), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    process.env.OUTBOUND_TIMEOUT_MS = '500';
+    try {
+      const answer = await alice.api.call('resource:getStreamSources', { url: `${env.partners.url}/streams/trickle.m3u8` });
+      expect(answer.status).toBe(422);
+      expect(answer.error.message).toBe('url could not be fetched (timeout)');
+    } finally {
+      delete process.env.OUTBOUND_TIMEOUT_MS;
+    }
+  });
+
   it('answers 422 "no stream sources found" for a web page or an empty playlist, and 400 for forbidden addresses', async () => {
     for (const url of [`${web}/article`, `${env.partners.url}/streams/empty.m3u8`]) {
       const answer = await alice.api.call('resource:getStreamSources', { url });

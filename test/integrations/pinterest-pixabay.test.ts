@@ -146,6 +146,7 @@ describe('pinterest:search', () => {
     expect(refused.error.message).toMatch(/Pinterest refused this server's credentials/);
     expect((await alice.api.call('pinterest:search', { keywords: [] })).status).toBe(400);
     expect((await alice.api.call('pinterest:search', {})).status).toBe(400);
+    expect((await alice.api.call('pinterest:search', { keywords: ['   '] })).status).toBe(400);
   });
 });
 

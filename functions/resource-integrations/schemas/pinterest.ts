@@ -20,7 +20,7 @@ export const pinterestResult: JsonSchema = {
 };
 
 export const pinterestSearchRequest = request(
-  { keywords: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 } } },
+  { keywords: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } } },
   ['keywords'],
 );
 export const pinterestInfoRequest = request({ id: pinId }, ['id']);

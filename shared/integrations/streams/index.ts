@@ -4,8 +4,9 @@
  * playlists, DASH manifests and direct audio/video files. Anything else has no stream sources.
  */
 import type { Readable } from 'node:stream';
+import { envInt } from '../../config.js';
 import { unprocessable } from '../../errors/api-error.js';
-import { outboundToApiError, safeFetchStream } from '../../outbound/index.js';
+import { OutboundError, outboundToApiError, safeFetchStream } from '../../outbound/index.js';
 import { parseDashManifest, type DashRepresentation } from './dash.js';
 import { parseHlsPlaylist, type HlsVariant } from './hls.js';
 
@@ -26,9 +27,22 @@ const DASH_TYPES = new Set(['application/dash+xml']);
 const MEDIA_EXTENSIONS = /\.(mp4|m4v|mov|webm|mkv|ogv|mp3|m4a|aac|oga|ogg|opus|wav|flac)$/i;
 
 export async function findStreamSources(url: string): Promise<StreamSources> {
+  // A whole-call limit: a streamed body is otherwise only bounded by its longest silence.
+  const timeoutMs = envInt('OUTBOUND_TIMEOUT_MS');
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new OutboundError('timeout', `stream-sources: ${url.slice(0, 200)} was not read within ${timeoutMs} ms`)), timeoutMs);
+  try {
+    return await describeStreams(url, deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function describeStreams(url: string, signal: AbortSignal): Promise<StreamSources> {
   let answer;
   try {
     answer = await safeFetchStream(url, {
+      signal,
       purpose: 'stream-sources',
       throwOnHttpError: true,
       // Media files are not read; manifests are read up to MANIFEST_MAX_BYTES below.
