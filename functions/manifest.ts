@@ -30,6 +30,8 @@ export const deployables: Deployable[] = [
   { name: 'process-upload', kind: 'cloudevent', entry: 'functions/process-upload/index.ts', triggerTopicVar: 'PROCESSING_TOPIC', settlesDeadLetters: true },
   { name: 'process-import', kind: 'cloudevent', entry: 'functions/process-import/index.ts', triggerTopicVar: 'IMPORT_TOPIC', settlesDeadLetters: true },
   { name: 'process-ai-image', kind: 'cloudevent', entry: 'functions/process-ai-image/index.ts', triggerTopicVar: 'AI_IMAGE_TOPIC', settlesDeadLetters: true },
+  { name: 'resource-content', kind: 'http', entry: 'functions/resource-content/index.ts' },
+  { name: 'upload-finalized', kind: 'cloudevent', entry: 'functions/resource-content/upload-finalized.ts', triggerTopicVar: 'UPLOADS_TOPIC' },
   { name: 'resource-integrations', kind: 'http', entry: 'functions/resource-integrations/index.ts' },
   { name: 'drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC', settlesDeadLetters: true },
 ];

@@ -48,6 +48,8 @@ export const configVariables = [
   { name: 'OPENAI_API_KEY', default: undefined, description: 'API key for OPENAI_BASE_URL (a secret); AI image generation answers 503 while it is unset.' },
   { name: 'OPENAI_IMAGE_SIZE', default: '1024x1024', description: 'Size requested from the image generation API.' },
   { name: 'OPENAI_TIMEOUT_MS', default: '180000', description: 'Time limit of one image generation call, in milliseconds.' },
+  { name: 'UPLOADS_TOPIC', default: 'resource-uploads', description: 'Pub/Sub topic receiving the content bucket\'s OBJECT_FINALIZE notifications for `originals/` (direct uploads completing); triggers the upload-finalized function.' },
+  { name: 'YOUTUBE_PROXY_HOSTS', default: 'googlevideo.com', description: 'Comma-separated hosts (each with its subdomains) whose URLs GET /api/v0/resource/proxy/youtube fetches; any other host is refused (400), redirects included.' },
   { name: 'OUTBOUND_ALLOWED_HOSTS', default: undefined, description: 'Comma-separated `host` or `host:port` entries outbound HTTP may reach even when they resolve to loopback/private/link-local addresses (local stack and tests only; leave unset in production).' },
   { name: 'OUTBOUND_TIMEOUT_MS', default: '15000', description: 'Total time limit of an outbound HTTP call (all redirects and the body); for streamed bodies, the limit until headers and then the longest silence allowed.' },
   { name: 'OUTBOUND_CONNECT_TIMEOUT_MS', default: '5000', description: 'Time limit for establishing one outbound TCP connection.' },

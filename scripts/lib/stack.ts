@@ -6,6 +6,7 @@ import { endpointTable, routesOf } from '../../shared/registry/routes.js';
 import { closeServers, hostFunctions, type HostedFunction } from './function-host.js';
 import { createGateway } from './gateway.js';
 import { wireEventTriggers } from './event-triggers.js';
+import { startStorageNotifier, type StorageNotifier } from './storage-notifier.js';
 
 export interface StackOptions {
   /** gateway port; 0 picks a free one */
@@ -16,6 +17,8 @@ export interface StackOptions {
 export interface RunningStack {
   url: string;
   functions: HostedFunction[];
+  /** stands in for the bucket's OBJECT_FINALIZE notifications, which the Storage emulator does not send */
+  notifier?: StorageNotifier;
   stop(): Promise<void>;
 }
 
@@ -41,10 +44,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   process.env.PUBLIC_BASE_URL ??= url;
 
   const unwire = await wireEventTriggers(functions);
+  const notifier = list.some((d) => d.triggerTopicVar === 'UPLOADS_TOPIC') ? await startStorageNotifier() : undefined;
   return {
     url,
     functions,
+    notifier,
     stop: async () => {
+      await notifier?.stop();
       await unwire();
       await closeServers(servers);
     },
