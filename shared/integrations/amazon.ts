@@ -7,6 +7,3 @@ export const AMAZON_ASIN = /^[A-Z0-9]{10}$/;
 
 /** The large product image. Amazon answers an unknown ASIN with a 1x1 placeholder GIF rather than a 404. */
 export const amazonImageUrl = (asin: string): URL => endpoint(env('AMAZON_IMAGE_BASE_URL')!, `${encodeURIComponent(asin)}.01.LZZZZZZZ.jpg`);
-
-/** Amazon's "no image" placeholder is a single pixel. */
-export const isAmazonPlaceholder = (width: number, height: number): boolean => width <= 1 && height <= 1;
