@@ -23,6 +23,7 @@ export const deployables: Deployable[] = [
   { name: 'resources', kind: 'http', entry: 'functions/resources/index.ts' },
   { name: 'reactions', kind: 'http', entry: 'functions/reactions/index.ts' },
   { name: 'props', kind: 'http', entry: 'functions/props/index.ts' },
+  { name: 'ressources', kind: 'http', entry: 'functions/ressources/index.ts' },
   { name: 'chats-rooms', kind: 'http', entry: 'functions/chats-rooms/index.ts' },
   { name: 'chats-users', kind: 'http', entry: 'functions/chats-users/index.ts' },
   { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },

@@ -5,6 +5,7 @@ import { resourceContentFamily } from '../../functions/resource-content/family.j
 import { resourcesFamily } from '../../functions/resources/family.js';
 import { propsFamily } from '../../functions/props/family.js';
 import { resourceIntegrationsFamily } from '../../functions/resource-integrations/family.js';
+import { ressourcesFamily } from '../../functions/ressources/family.js';
 import { reactionsFamily } from '../../functions/reactions/family.js';
 import { systemFamily } from '../../functions/system/family.js';
 import { resourceMediaFamily } from '../../functions/resource-media/family.js';
@@ -19,6 +20,7 @@ export const families: Family[] = [
   resourceMediaFamily,
   reactionsFamily,
   propsFamily,
+  ressourcesFamily,
   chatsRoomsFamily,
   chatsUsersFamily,
   chatsAttachmentsFamily,

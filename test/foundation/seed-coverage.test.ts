@@ -35,8 +35,6 @@ const NOT_YET_REGISTERED = new Set<string>([
   'ws resource:listParentDirectories',
   'ws resource:getResourceFromNetwork',
   'ws resource:listBelonging',
-  'GET /ressource/{}',
-  'PUT /ressource/{}',
   'DELETE /ressource/{}',
 ]);
 
