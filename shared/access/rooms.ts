@@ -1,6 +1,7 @@
 import type { Transaction } from '@google-cloud/firestore';
 import type { Principal } from '../auth/principal.js';
 import { loadRoomAccess } from '../rooms/access.js';
+import { readRoom } from '../rooms/repository.js';
 
 /**
  * What a user may do with the resources of a room (DESIGN.md section 5), read from the room
@@ -37,4 +38,12 @@ export async function canWriteRoomBelonging(
 ): Promise<boolean> {
   const rights = await roomRights(principal, roomId, tx);
   return belongingType === 'roomSortingTable' ? rights.member : rights.owner;
+}
+
+/** The workspace a room is part of: itself for a workspace, the parent of a channel, none otherwise. */
+export async function workspaceOfRoom(roomId: string, tx?: Transaction): Promise<string | undefined> {
+  const room = await readRoom(roomId, tx);
+  if (room?.type === 'workspace') return room.id;
+  if (room?.type === 'channel') return room.parentId;
+  return undefined;
 }

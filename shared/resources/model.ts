@@ -54,7 +54,7 @@ export interface ResourceData extends Record<string, unknown> {
 
 export const RESOURCES = 'resources';
 
-const SERVER_ONLY: ReadonlyArray<keyof ResourceDoc> = [
+const SERVER_ONLY: ReadonlyArray<string> = [
   'ownerId',
   'networkId',
   'belongingType',
@@ -68,6 +68,9 @@ const SERVER_ONLY: ReadonlyArray<keyof ResourceDoc> = [
   'previousRoot',
   'deletedAt',
   'deletedBy',
+  // seed 004 "ressource" fields, answered by the ressource view only
+  'privacy',
+  'avatar',
 ];
 
 export const isDirectory = (doc: Pick<ResourceDoc, 'data'>): boolean => Boolean(doc.data?.directory);
@@ -88,7 +91,7 @@ export function innerContentType(kinds: Record<string, number> | undefined): str
 export function toClientResource(doc: ResourceDoc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
-    if (!SERVER_ONLY.includes(key as keyof ResourceDoc) && value !== undefined && value !== null) out[key] = value;
+    if (!SERVER_ONLY.includes(key) && value !== undefined && value !== null) out[key] = value;
   }
   if (doc.data?.directory) {
     out.data = {

@@ -229,6 +229,27 @@ describe.concurrent('resource:get and its deprecated aliases', () => {
   });
 });
 
+describe.concurrent('seed 004 shares', () => {
+  it('let a READ share read and a WRITE share change a resource through the resource operations; deny wins; privacy stays out of the Resource model', async () => {
+    const owner = await user();
+    const reader = await user();
+    const writer = await user();
+    const denied = await user();
+    const made = await owner.create({ resource: { title: 'shared plan' } });
+    await reader.fails('resource:get', { resource: made.id }, 404);
+    await owner.share(stack, made.id, { value: 'CUSTOM', perms: 'READ', allow: [reader.id, denied.id], deny: [denied.id] });
+    expect((await reader.get(made.id)).title).toBe('shared plan');
+    await denied.fails('resource:get', { resource: made.id }, 404);
+    await reader.fails('resource:updateAttributes', { resource: made.id, attributes: { title: 'mine' } }, 403, /only the owner/);
+    await owner.share(stack, made.id, { value: 'CUSTOM', perms: 'WRITE', allow: [writer.id], deny: [] });
+    await reader.fails('resource:get', { resource: made.id }, 404);
+    const changed = await writer.ok<{ resource: Resource }>('resource:updateAttributes', { resource: made.id, attributes: { title: 'edited' } });
+    expect(changed.resource.title).toBe('edited');
+    expect(changed.resource).not.toHaveProperty('privacy');
+    expect(await owner.get(made.id)).not.toHaveProperty('privacy');
+  });
+});
+
 describe.concurrent('resource:listParentDirectories', () => {
   it('lists the directories above a resource from the top one down', async () => {
     const owner = await user();

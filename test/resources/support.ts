@@ -11,9 +11,9 @@ import { ApiClient, type Answer } from '../helpers/client.js';
 import type { EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
-/** The resources function, and the Chats rooms and props functions (rooms and props are made through their own APIs), behind the gateway. */
+/** The resources function, and the Chats rooms, props and ressource functions (rooms, props and shares are made through their own APIs), behind the gateway. */
 export async function startResourcesStack(): Promise<TestStack> {
-  const names = new Set(['resources', 'chats-rooms', 'props']);
+  const names = new Set(['resources', 'chats-rooms', 'props', 'ressources']);
   return startTestStack({ deployables: deployables.filter((d) => names.has(d.name)) });
 }
 
@@ -107,6 +107,13 @@ export class User {
     const res = await this.api.post<{ error: { status: boolean } }>('/jsonRpc/prop.updateProp', { roomId, propId, title: propId });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     if (contentAppend) await propRefOf({ roomId, propId }).update({ contentAppend });
+  }
+
+  /** Shares one of the caller's resources (seed 004 PUT /ressource/{id}, with a manage_ressources token of the same user). */
+  async share(stack: TestStack, resourceId: string, privacy: Record<string, unknown>): Promise<void> {
+    const manager = new ApiClient(this.api.baseUrl, await stack.token({ user: this.id, scope: 'workspace_ressources manage_ressources' }));
+    const res = await manager.put(`/ressource/${resourceId}`, { privacy });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
 
   /** The content of a prop in its own order, through seed 001 prop.getPropContent. */
