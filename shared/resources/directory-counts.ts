@@ -1,4 +1,5 @@
 import { FieldValue, type DocumentData, type DocumentReference, type UpdateData } from '@google-cloud/firestore';
+import { firestore } from '../gcp/clients.js';
 import { resourceRef } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
 
@@ -49,4 +50,26 @@ export class DirectoryDeltas {
       writer.update(resourceRef(directoryId), changes);
     }
   }
+}
+
+/**
+ * For code that changes what a resource is (processing settling `metadata.contentType`): moves the
+ * resource's count in its directory to its current content kind, in one transaction. Answers
+ * whether anything changed.
+ */
+export async function refreshCountedKind(resourceId: string): Promise<boolean> {
+  return firestore().runTransaction(async (tx) => {
+    const snap = await tx.get(resourceRef(resourceId));
+    const doc = snap.data() as ResourceDoc | undefined;
+    if (!doc || doc.belongingType !== 'directory') return false;
+    const kind = contentKind(doc);
+    if (doc.countedKind === kind) return false;
+    const deltas = new DirectoryDeltas();
+    const directoryId = doc.belonging.slice('directory:'.length);
+    deltas.add(directoryId, doc.countedKind ?? 'other', -1);
+    deltas.add(directoryId, kind, +1);
+    deltas.write(tx);
+    tx.update(snap.ref, { countedKind: kind });
+    return true;
+  });
 }

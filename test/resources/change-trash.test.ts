@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceUpdatedEvents } from '../../shared/resources/change-events.js';
 import { readResource, resources } from '../../shared/resources/collection.js';
+import { refreshCountedKind } from '../../shared/resources/directory-counts.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import type { TestStack } from '../helpers/stack.js';
 import { eventOn, idsOf, newUser, startResourcesStack, type Resource } from './support.js';
@@ -102,6 +103,22 @@ describe.concurrent('resourceUpdatedEvents (for other families changing resource
       ['resource:updated', `resource:${shelved.id}`],
       ['resource:updatedInChannel', `belonging:community:${community}`],
     ]);
+  });
+});
+
+describe.concurrent('refreshCountedKind (for processing settling a content type)', () => {
+  it('moves the count of a resource in its directory to its current kind', async () => {
+    const owner = await user();
+    const dir = await owner.directory('uploads');
+    const upload = await owner.create({ parent: dir.id });
+    await owner.create({ parent: dir.id, resource: { metadata: { contentType: 'image/jpeg' } } });
+    expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 2 });
+    await resources().doc(upload.id).update({ 'metadata.contentType': 'image/png', status: 'ready' });
+    expect(await refreshCountedKind(upload.id)).toBe(true);
+    expect(await refreshCountedKind(upload.id)).toBe(false);
+    expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'image', innerContentCount: 2 });
+    await owner.ok('resource:delete', { resourceId: upload.id });
+    expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'image', innerContentCount: 1 });
   });
 });
 
