@@ -5,6 +5,8 @@ import { isDirectory, toClientResource, type ResourceDoc } from '../../shared/re
 import { resolvePlacement, type Placement } from '../../shared/resources/placement.js';
 import { locateVisibleResource } from '../../shared/resources/repository.js';
 import { resourceInputSchema } from '../../shared/resources/schema.js';
+import { assertDeclaredSize } from '../../shared/content/limits.js';
+import { createUploadTarget, type UploadTarget } from '../../shared/content/upload-target.js';
 
 export type { Placement };
 export { resolveBelonging } from './legacy-placement.js';
@@ -26,10 +28,19 @@ export function clientDraft(resource: Record<string, unknown> = {}): ResourceDra
   return draft as ResourceDraft;
 }
 
-export async function createResource(ctx: OperationContext, input: CreateInput): Promise<Record<string, unknown>> {
+/**
+ * A plain create makes a resource that will hold a file (unless it points at a remote link): it
+ * answers, beside the Resource, a resumable upload target the client PUTs the bytes to. A declared
+ * `metadata.fileSize` over the cap is refused before anything is written.
+ */
+export async function createResource(ctx: OperationContext, input: CreateInput): Promise<{ resource: Record<string, unknown>; upload?: UploadTarget }> {
+  const draft = clientDraft(input.resource);
+  const metadata = draft.metadata as { fileSize?: number; link?: string } | undefined;
+  assertDeclaredSize(metadata?.fileSize);
   const placement = await resolvePlacement(ctx.principal, input);
-  const [doc] = await insertResources(ctx.events, ctx.principal, placement, [clientDraft(input.resource)]);
-  return toClientResource(doc);
+  const [doc] = await insertResources(ctx.events, ctx.principal, placement, [draft]);
+  const upload = metadata?.link ? undefined : await createUploadTarget(doc);
+  return { resource: toClientResource(doc), upload };
 }
 
 export async function createDirectory(ctx: OperationContext, input: { title?: string; belonging?: string; networkId?: string }): Promise<Record<string, unknown>> {
