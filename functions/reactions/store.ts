@@ -1,6 +1,6 @@
 import { FieldValue, type DocumentReference, type Transaction } from '@google-cloud/firestore';
 import type { Principal } from '../../shared/auth/principal.js';
-import { canReadResource } from '../../shared/access/resources.js';
+import { mayReadResource } from '../../shared/access/resources.js';
 import { notFound } from '../../shared/errors/api-error.js';
 import { firestore } from '../../shared/gcp/clients.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
@@ -35,7 +35,7 @@ const reactionRef = (target: ReactionTarget, userId: string): DocumentReference 
 async function checkAccess(tx: Transaction, principal: Principal, target: ReactionTarget): Promise<ResourceDoc> {
   const snap = await tx.get(resources().doc(target.resource));
   const doc = snap.data() as ResourceDoc | undefined;
-  if (!doc || !canReadResource(principal, doc)) throw notFound('resource');
+  if (!doc || !(await mayReadResource(principal, doc, tx))) throw notFound('resource');
   if (target.room) await getRoomForMember(target.room, principal.userId, { tx, hideFromNonMembers: true });
   return doc;
 }

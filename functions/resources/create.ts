@@ -9,7 +9,6 @@ import { assertDeclaredSize } from '../../shared/content/limits.js';
 import { createUploadTarget, type UploadTarget } from '../../shared/content/upload-target.js';
 
 export type { Placement };
-export { resolveBelonging } from './legacy-placement.js';
 
 export interface CreateInput extends Placement {
   resource?: Record<string, unknown>;

@@ -2,6 +2,7 @@ import { badRequest } from '../../shared/errors/api-error.js';
 import { mayReadResourceForAvatar } from './avatar.js';
 import { defineOperation } from '../../shared/registry/types.js';
 import { resources } from '../../shared/resources/repository.js';
+import { trashResources } from '../resources/trash.js';
 import type { Privacy } from '../../shared/access/privacy.js';
 import { ressourceAccess, type RessourceAccess } from './access.js';
 import { byIdRequest, ressourceSchema, successSchema, updateRequest } from './schemas.js';
@@ -50,6 +51,22 @@ export const updateRessource = defineOperation<{ ressourceId: string; avatar?: s
     await resources()
       .doc(access.doc.id)
       .update({ ...(input.avatar && { avatar: input.avatar }), ...(input.privacy && { privacy: input.privacy }), updated: now });
+    return { success: true };
+  },
+});
+
+export const deleteRessource = defineOperation<{ ressourceId: string }, unknown>({
+  name: 'ressource.delete',
+  family,
+  summary: 'Delete a ressource (seed 004): it moves to its owner\'s trashcan, from where it can be restored',
+  bindings: { http: [{ method: 'DELETE', path }] },
+  auth: 'required',
+  permission: 'as for updating: manage_ressources scope and a user token; owner, shared with WRITE permission, or admin of its workspace',
+  request: byIdRequest,
+  response: successSchema,
+  handler: async (ctx, input) => {
+    await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
+    await trashResources(ctx, [input.ressourceId]);
     return { success: true };
   },
 });

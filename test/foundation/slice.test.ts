@@ -83,12 +83,14 @@ describe('resource slice (seed 000)', () => {
       customParams: { color: 'red' },
     });
     expect(created.body).not.toHaveProperty('ownerId');
+    expect(created.body.upload).toMatchObject({ method: 'PUT', objectPath: `originals/${created.body.id}` });
+    const { upload: _upload, ...resource } = created.body;
     const id = created.body.id as string;
 
     const viaOps = await api.ops<{ resource: Record<string, unknown> }>('resource:get', { resource: id });
     expect(viaOps.status).toBe(200);
     expect(viaOps.body.error).toEqual({ status: false, code: 0, message: '' });
-    expect(viaOps.body.data.resource).toEqual(created.body);
+    expect(viaOps.body.data.resource).toEqual(resource);
 
     const viaRpc = await anon.post<{ data: { resource: Record<string, unknown> }; error: unknown }>(
       '/api/v0/rpc/resource.info',
@@ -96,7 +98,7 @@ describe('resource slice (seed 000)', () => {
       { 'x-session-id': owner.token },
     );
     expect(viaRpc.status).toBe(200);
-    expect(viaRpc.body.data.resource).toEqual(created.body);
+    expect(viaRpc.body.data.resource).toEqual(resource);
     expect(viaRpc.body.error).toEqual({ status: false, code: 0, message: '' });
   });
 

@@ -151,7 +151,7 @@ describe('resource:createGoogleDriveResource', () => {
   it('marks a folder as a directory', async () => {
     await connect(alice);
     const folder = await folderResource(alice);
-    expect(folder.data).toEqual({ googleDrive: { fileId: 'fRoot', name: 'Projects', mimeType: FOLDER }, directory: { innerContentCount: 0 } });
+    expect(folder.data).toEqual({ googleDrive: { fileId: 'fRoot', name: 'Projects', mimeType: FOLDER }, directory: { innerContentType: 'empty', innerContentCount: 0 } });
   });
 
   it('answers 403 without a Drive authorization, 404 for a file Drive does not show', async () => {
@@ -208,15 +208,17 @@ describe('resource:syncGoogleDriveDirectory', () => {
     ]);
     const docs = top.find((r) => r.title === 'Docs')!;
     expect(docs.data?.directory).toEqual({ innerContentCount: 2 });
+    expect(docs.directoryKinds).toEqual({ directory: 1, application: 1 });
     expect(top.find((r) => r.title === 'plan.png')!.metadata).toMatchObject({ fileSize: 1234, contentType: 'image/png' });
 
     const nested = await childrenOf(docs.id);
     expect(nested.map((r) => r.title)).toEqual(['Archive', 'report.pdf']);
     expect(nested[0].data?.directory).toEqual({ innerContentCount: 0 });
+    expect(nested[0].directoryKinds).toEqual({});
     expect(await childrenOf(nested[0].id)).toEqual([]);
 
     const rootAfter = await alice.api.call<{ resource: { data: Record<string, unknown> } }>('resource:get', { resource: root.id });
-    expect(rootAfter.data.resource.data.directory).toEqual({ innerContentCount: 3 });
+    expect(rootAfter.data.resource.data.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 3 });
 
     const added = await events.next((e) => e.endpoint === 'resource:addedToBelonging' && e.channel === `belonging:directory:${docs.id}`);
     expect((added.data as { resources: Array<{ title: string }> }).resources.map((r) => r.title).sort()).toEqual(['Archive', 'report.pdf']);

@@ -221,7 +221,7 @@ describe('resource:createImdbMulti', () => {
   });
 
   it('places the resources in a directory the caller owns, and hides one of another user', async () => {
-    const dir = await alice.api.call<{ resource: { id: string } }>('resource:create', { resource: { title: 'Films' } });
+    const dir = await alice.api.call<{ resource: { id: string } }>('resource:createDirectory', { title: 'Films' });
     const inDir = await alice.api.call<{ resources: Array<{ belonging: string }> }>('resource:createImdbMulti', { id: ['tt0133093'], parent: dir.data.resource.id });
     expect(inDir.data.resources[0].belonging).toBe(`directory:${dir.data.resource.id}`);
 

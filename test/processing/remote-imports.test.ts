@@ -102,6 +102,17 @@ describe('resource:createRemoteUrlResource', () => {
     expect(closeTo(await pixelAt(thumb, 250, 64), BLUE)).toBe(true);
   });
 
+  it('honours the placement fields as resource:create does: into a directory, counted exactly; a foreign directory is 404', async () => {
+    const dir = await api.ops<{ resource: { id: string } }>('resource:createDirectory', { title: 'Links' });
+    const inside = await create('resource:createRemoteUrlResource', { url: `${upstream.url}/plain-page`, parent: dir.body.data.resource.id });
+    expect(inside.belonging).toBe(`directory:${dir.body.data.resource.id}`);
+    const directory = await api.ops<{ resource: { data: { directory: { innerContentCount: number } } } }>('resource:get', { resource: dir.body.data.resource.id });
+    expect(directory.body.data.resource.data.directory.innerContentCount).toBe(1);
+    const stranger = new ApiClient(stack.url, (await stack.user()).token);
+    const refused = await stranger.ops('resource:createRemoteUrlResource', { url: `${upstream.url}/plain-page`, parent: dir.body.data.resource.id });
+    expect(refused.status).toBe(404);
+  });
+
   it('a page without a preview image, or one that cannot be read, is a ready link', async () => {
     const plain = await create('resource:createRemoteUrlResource', { url: `${upstream.url}/plain-page` });
     expect(plain).toMatchObject({ status: 'ready', title: 'No picture', metadata: { contentType: 'roomful#url' } });

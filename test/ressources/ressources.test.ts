@@ -89,6 +89,20 @@ describe('ressource (seed 004)', () => {
     expect((await wsToken.get(`/ressource/${elsewhere}`)).status).toBe(404);
   });
 
+  it('deletes into the owner trashcan for owners and WRITE shares only, after which the ressource is gone', async () => {
+    const [owner, writer, reader] = [await person(), await person(), await person()];
+    const id = await ownResource(owner.api);
+    await owner.api.put(`/ressource/${id}`, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [reader.id] } });
+    expect((await reader.api.delete(`/ressource/${id}`)).status).toBe(403);
+    await owner.api.put(`/ressource/${id}`, { privacy: { value: 'CUSTOM', perms: 'WRITE', allow: [writer.id] } });
+    const deleted = await writer.api.delete<{ success: boolean }>(`/ressource/${id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({ success: true });
+    expect((await owner.api.get(`/ressource/${id}`)).status).toBe(404);
+    const trashed = await owner.api.ops<{ resource: { belonging: string } }>('resource:get', { resource: id });
+    expect(trashed.body.data.resource.belonging).toBe(`trashcan:${owner.id}`);
+  });
+
   it('rejects bad input with a 400 naming the field and changes nothing', async () => {
     const owner = await person();
     const id = await ownResource(owner.api);

@@ -4,6 +4,7 @@
  * resources in `directory:{folderResourceId}`. Child ids derive from the parent resource and the
  * Drive file id, so a sync run twice updates the same resources instead of duplicating them.
  */
+import { contentKind } from '../../../shared/resources/directory-counts.js';
 import type { DocumentReference, WriteBatch } from '@google-cloud/firestore';
 import { v5 as uuidv5 } from 'uuid';
 import { envInt } from '../../../shared/config.js';
@@ -54,10 +55,24 @@ export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublish
     outcome.updated += updated;
     for (const file of children) if (isDriveFolder(file)) queue.push({ driveId: file.id, resourceId: childId(folder.resourceId, file.id) });
   }
+  const rootChildren = tree.get(rootFolderId) ?? [];
   await resources()
     .doc(root.id)
-    .update({ 'data.directory.innerContentCount': tree.get(rootFolderId)?.length ?? 0, updated: Date.now() });
+    .update({ 'data.directory.innerContentCount': rootChildren.length, directoryKinds: kindsOf(rootChildren), updated: Date.now() });
   return outcome;
+}
+
+/**
+ * The per-kind counts a directory keeps (innerContentType is derived from them), for a Drive
+ * folder whose children the sync has just listed.
+ */
+function kindsOf(children: DriveFile[]): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const file of children) {
+    const kind = contentKind(driveDraft(file, 'counted') as Pick<ResourceDoc, 'data' | 'metadata'>);
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
 }
 
 /** Every folder of the tree, breadth first; a folder reached twice (Drive allows several parents) is listed once. */
@@ -99,17 +114,18 @@ async function writeChildren(owner: Owner, parentId: string, children: DriveFile
   children.forEach((file, index) => {
     const ref = refs[index];
     const innerCount = isDriveFolder(file) ? (tree.get(file.id)?.length ?? 0) : undefined;
+    const kinds = isDriveFolder(file) ? kindsOf(tree.get(file.id) ?? []) : undefined;
     const current = existing[index];
     if (!current) {
       const draft = driveDraft(file, ref.id);
       if (innerCount !== undefined) draft.data = { ...draft.data, directory: { innerContentCount: innerCount } };
-      const doc = newResourceDoc(owner, belonging, draft, now);
+      const doc: ResourceDoc = { ...newResourceDoc(owner, belonging, draft, now), ...(kinds && { directoryKinds: kinds }) };
       created.push(doc);
       writes.push((batch) => batch.create(ref, doc));
       return;
     }
     if (current.ownerId !== owner.userId) return;
-    const change = driveChange(current, file, innerCount);
+    const change = driveChange(current, file, innerCount, kinds);
     if (!change) return;
     updated.push({ ...change.next, updated: now });
     writes.push((batch) => batch.update(ref, { ...change.fields, updated: now }));
@@ -126,7 +142,12 @@ async function writeChildren(owner: Owner, parentId: string, children: DriveFile
 }
 
 /** The field updates that bring a resource in line with its Drive file, and the resource after them; undefined when nothing changed. */
-function driveChange(current: ResourceDoc, file: DriveFile, innerCount: number | undefined): { fields: Record<string, unknown>; next: ResourceDoc } | undefined {
+function driveChange(
+  current: ResourceDoc,
+  file: DriveFile,
+  innerCount: number | undefined,
+  kinds: Record<string, number> | undefined,
+): { fields: Record<string, unknown>; next: ResourceDoc } | undefined {
   const { title, metadata = {}, googleDrive } = driveFields(file);
   const fields: Record<string, unknown> = {};
   if (current.title !== title) fields.title = title;
@@ -134,12 +155,14 @@ function driveChange(current: ResourceDoc, file: DriveFile, innerCount: number |
   if (JSON.stringify(current.data?.googleDrive) !== JSON.stringify(googleDrive)) fields['data.googleDrive'] = googleDrive;
   const directory = current.data?.directory as { innerContentCount?: number } | undefined;
   if (innerCount !== undefined && directory?.innerContentCount !== innerCount) fields['data.directory.innerContentCount'] = innerCount;
+  if (kinds && JSON.stringify(current.directoryKinds ?? {}) !== JSON.stringify(kinds)) fields.directoryKinds = kinds;
   if (Object.keys(fields).length === 0) return undefined;
   const next: ResourceDoc = {
     ...current,
     title,
     metadata: { ...current.metadata, ...metadata },
     data: { ...current.data, googleDrive, ...(innerCount !== undefined ? { directory: { ...directory, innerContentCount: innerCount } } : {}) },
+    ...(kinds && { directoryKinds: kinds }),
   };
   return { fields, next };
 }

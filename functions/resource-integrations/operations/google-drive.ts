@@ -10,7 +10,7 @@ import { driveFolderIdOf } from '../google-drive/folder.js';
 import { publishDriveSyncJob } from '../google-drive/sync-job.js';
 import { insertResources } from '../resources/create.js';
 import { driveDraft } from '../resources/partner-drafts.js';
-import { resolvePlacement, type Placement } from '../resources/placement.js';
+import { resolvePlacement, type Placement } from '../../../shared/resources/placement.js';
 import { emptyAnswer, resourceAnswer } from '../schemas/common.js';
 import { driveCreateRequest, driveCredentialsRequest, driveDeleteCredentialsRequest, driveSyncRequest } from '../schemas/google-drive.js';
 import { family } from './shared.js';

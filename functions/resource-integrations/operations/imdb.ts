@@ -4,7 +4,7 @@ import { defineOperation } from '../../../shared/registry/types.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { insertResources } from '../resources/create.js';
 import { imdbDraft } from '../resources/partner-drafts.js';
-import { resolvePlacement, type Placement } from '../resources/placement.js';
+import { resolvePlacement, type Placement } from '../../../shared/resources/placement.js';
 import { resourcesAnswer } from '../schemas/common.js';
 import { imdbCreateMultiRequest, imdbInfoAnswer, imdbInfoRequest, imdbSearchAnswer, imdbSearchRequest } from '../schemas/imdb.js';
 import { family, mapLimited } from './shared.js';

@@ -4,7 +4,7 @@ import { defineOperation } from '../../../shared/registry/types.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { insertResources } from '../resources/create.js';
 import { pinterestDraft } from '../resources/partner-drafts.js';
-import { resolvePlacement, type Placement } from '../resources/placement.js';
+import { resolvePlacement, type Placement } from '../../../shared/resources/placement.js';
 import { resourceAnswer } from '../schemas/common.js';
 import { pinterestCreateRequest, pinterestInfoAnswer, pinterestInfoRequest, pinterestSearchAnswer, pinterestSearchRequest } from '../schemas/pinterest.js';
 import { family } from './shared.js';

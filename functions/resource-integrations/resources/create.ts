@@ -4,12 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../shared/auth/principal.js';
-import { firestore } from '../../../shared/gcp/clients.js';
 import type { EventPublisher } from '../../../shared/registry/types.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
-import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
-import { resources } from '../../../shared/resources/repository.js';
-import type { ResolvedPlacement } from './placement.js';
+import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { insertResources as insertSharedResources } from '../../../shared/resources/insert.js';
+import type { ResolvedPlacement } from '../../../shared/resources/placement.js';
 
 /** What an integration decides about a new resource; the rest (ids, times, owner, placement) is filled in. */
 export type ResourceDraft = Pick<ResourceDoc, 'title' | 'description' | 'date' | 'category' | 'metadata' | 'thumbnail' | 'data'> & {
@@ -40,17 +39,13 @@ export function newResourceDoc(owner: Owner, belonging: string, draft: ResourceD
   };
 }
 
-/** Creates the caller's drafts at the placement in one batch (all or none), then queues their events. */
+/**
+ * Creates the caller's drafts at the placement exactly as resource:create does (one transaction,
+ * directory counts, prop positions, events); partner resources need no processing, so they are
+ * `ready` unless a draft says otherwise.
+ */
 export async function insertResources(events: EventPublisher, principal: Principal, placement: ResolvedPlacement, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
-  if (drafts.length > MAX_BATCH_WRITES) throw new RangeError(`at most ${MAX_BATCH_WRITES} resources can be created at once`);
-  const now = Date.now();
-  const owner = { userId: principal.userId, networkId: placement.networkId };
-  const docs = drafts.map((draft) => newResourceDoc(owner, placement.belonging, draft, now));
-  const batch = firestore().batch();
-  for (const doc of docs) batch.create(resources().doc(doc.id), doc);
-  await batch.commit();
-  announceAdded(events, principal.userId, placement.belonging, docs.map(toClientResource));
-  return docs;
+  return insertSharedResources(events, principal, placement, drafts.map((draft) => ({ ...draft, status: draft.status ?? 'ready' })));
 }
 
 /** The events of resources added to a belonging, as functions/resources/create.ts sends them. */
