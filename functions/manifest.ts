@@ -15,4 +15,5 @@ export interface Deployable {
 export const deployables: Deployable[] = [
   { name: 'system', kind: 'http', entry: 'functions/system/index.ts' },
   { name: 'resources', kind: 'http', entry: 'functions/resources/index.ts' },
+  { name: 'relay', kind: 'cloudrun', entry: 'functions/relay/index.ts' },
 ];
