@@ -19,8 +19,12 @@ export class RelayClient {
   alive = true;
   inFlight = 0;
   readonly channels = new Set<string>();
+  /** channel -> the channel's next position when this socket joined it (see ChannelHub.emittedSinceJoin) */
+  readonly joinMarks = new Map<string, number | undefined>();
   /** channels being recovered: live events wait here until the replay has been sent */
   recovering?: Map<string, EventMessage[]>;
+  /** channel -> last position the client had, for channels it will join again (`relay:recover` before subscribing) */
+  intents?: Map<string, number>;
   /** frames that arrived while the header token was being verified */
   early?: Array<{ data: RawData; isBinary: boolean }>;
   authTimer?: NodeJS.Timeout;

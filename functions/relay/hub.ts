@@ -42,12 +42,20 @@ export class ChannelHub {
       this.members.set(channel, set);
       this.streams.set(channel, { held: new Map(), filling: false });
     }
+    if (set.has(client)) return;
     set.add(client);
     client.channels.add(channel);
+    client.joinMarks.set(channel, this.streams.get(channel)!.next);
+  }
+
+  /** Whether live events of the channel went out to its members since this client joined it. */
+  emittedSinceJoin(client: RelayClient, channel: string): boolean {
+    return this.streams.get(channel)?.next !== client.joinMarks.get(channel);
   }
 
   leave(client: RelayClient, channel: string): void {
     client.channels.delete(channel);
+    client.joinMarks.delete(channel);
     client.recovering?.delete(channel);
     const set = this.members.get(channel);
     if (!set) return;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { extractToken } from '../../shared/auth/token-source.js';
-import { ApiError, forbidden, toApiError, tooManyRequests, unavailable } from '../../shared/errors/api-error.js';
+import { ApiError, badRequest, forbidden, toApiError, tooManyRequests, unavailable } from '../../shared/errors/api-error.js';
 import { userChannel } from '../../shared/events/channels.js';
 import { storedEvents } from '../../shared/events/history.js';
 import { AUTH_ENDPOINT, closeCodes, RECOVER_ENDPOINT, relayEndpoints } from '../../shared/events/relay-protocol.js';
@@ -15,7 +15,7 @@ import { errorFrame, parseFrame, responseFrame, type CallFrame } from './frames.
 import { ChannelHub } from './hub.js';
 import { metadataIdTokens } from './invoker-auth.js';
 import { UserLimits } from './limits.js';
-import { recoverChannels } from './recovery.js';
+import { Recovery } from './recovery.js';
 import type { RelaySettings } from './settings.js';
 
 /** Frames kept while a header token is being verified; more close the socket. */
@@ -35,6 +35,7 @@ export class Relay {
   readonly hub: ChannelHub;
   private readonly limits: UserLimits;
   private readonly forwarder: Forwarder;
+  private readonly recovery: Recovery;
   private inFlight = 0;
   private whenIdle?: () => void;
   draining = false;
@@ -43,6 +44,7 @@ export class Relay {
     const { limits } = settings;
     this.hub = new ChannelHub(limits.reorderWaitMs, storedEvents);
     this.limits = new UserLimits(limits);
+    this.recovery = new Recovery(this.hub);
     this.forwarder = new Forwarder({
       functionUrl: settings.functionUrl,
       timeoutMs: limits.callTimeoutMs,
@@ -144,9 +146,11 @@ export class Relay {
     client.state = 'verifying';
     client.early = [];
     try {
-      const { token } = validateRequest<{ token: string }>(schemaOf(AUTH_ENDPOINT), frame.data);
+      const { token, recover } = validateRequest<{ token: string; recover?: Record<string, number> }>(schemaOf(AUTH_ENDPOINT), frame.data);
       const identity = await authenticate(token);
+      if (recover) client.intents = new Map(Object.entries(recover));
       if (!this.admit(client, identity, token)) return;
+      await this.recovery.joined(client, [userChannel(client.userId)]);
       client.send(responseFrame(AUTH_ENDPOINT, frame.event?.id, { userId: client.userId }));
     } catch (err) {
       const error = toApiError(err);
@@ -179,11 +183,13 @@ export class Relay {
     if (client.state !== 'open') return;
     for (const channel of result.channels.leave) this.hub.leave(client, channel);
     for (const channel of result.channels.join) this.hub.join(client, channel);
+    await this.recovery.joined(client, result.channels.join);
     client.send(responseFrame(frame.endpoint, frame.event?.id, result.data, result.error));
   }
 
   private async refreshToken(client: RelayClient, frame: CallFrame): Promise<void> {
-    const { token } = validateRequest<{ token: string }>(schemaOf(AUTH_ENDPOINT), frame.data);
+    const { token, recover } = validateRequest<{ token: string; recover?: unknown }>(schemaOf(AUTH_ENDPOINT), frame.data);
+    if (recover) throw badRequest('recover is read on the first auth frame only: send relay:recover');
     const identity = await authenticate(token);
     if (identity.principal.userId !== client.userId) throw forbidden('the token belongs to another user: open a new socket');
     Object.assign(client, { token, expiresAt: identity.expiresAt });
@@ -192,7 +198,7 @@ export class Relay {
 
   private async recover(client: RelayClient, frame: CallFrame): Promise<void> {
     const { channels } = validateRequest<{ channels: Record<string, number> }>(schemaOf(RECOVER_ENDPOINT), frame.data);
-    const result = await recoverChannels(this.hub, client, channels);
+    const result = await this.recovery.request(client, channels);
     client.send(responseFrame(RECOVER_ENDPOINT, frame.event?.id, { channels: result }));
   }
 

@@ -29,6 +29,8 @@ export const closeCodeDescriptions: Record<number, string> = {
 
 export const AUTH_ENDPOINT = 'auth';
 export const RECOVER_ENDPOINT = 'relay:recover';
+/** pushed when a channel named in `relay:recover` (or the auth frame) has been joined and recovered */
+export const RECOVERED_EVENT = 'relay:recovered';
 
 const channelPositions: JsonSchema = {
   type: 'object',
@@ -37,6 +39,31 @@ const channelPositions: JsonSchema = {
   propertyNames: { type: 'string', minLength: 3, maxLength: 420 },
   additionalProperties: { type: 'integer', minimum: 0 },
 };
+
+/** Outcome of recovering one channel: in the `relay:recover` answer and in `relay:recovered` event frames. */
+export const recoveryOutcome: JsonSchema = {
+  type: 'object',
+  required: ['status', 'position'],
+  properties: {
+    status: { enum: ['recovered', 'pending', 'unrecoverable'] },
+    position: { type: 'integer', description: 'the position the client is at on this channel' },
+    replayed: { type: 'integer', description: 'missed events sent before this outcome' },
+    reason: { type: 'string', description: 'why recovery is impossible: re-query the state of that channel' },
+  },
+};
+
+export const RECOVERY_PROTOCOL = [
+  'Every event frame carries its `channel` and a per-channel `position` (1, 2, 3, ... assigned when the event is published,',
+  'the same on every relay instance). To recover after a reconnect, keep the last position received per channel and,',
+  'on the new socket, name those positions before joining the channels again: in the auth frame (`recover`), or in',
+  '`relay:recover` sent before the subscribing calls (resource:subscribe, resource:searchBelonging, sortingTable:get',
+  'with subscribe, ...). A named channel is recovered the moment it is joined: the missed events are sent as ordinary',
+  'event frames, in order, then a `relay:recovered` event frame with the outcome, then the joining call\'s own reply, then',
+  'live events, without duplicates. The `relay:recover` answer gives `pending` for channels not joined yet and the outcome',
+  'for channels already joined (`user:{id}` is joined at authentication; it is recovered if no live event went out on it',
+  'before the request). `unrecoverable` (gap older than EVENT_HISTORY_SECONDS, more than EVENT_HISTORY_LIMIT events,',
+  'a position ahead of the channel) means: re-query that state.',
+].join(' ');
 
 export interface RelayEndpoint {
   endpoint: string;
@@ -55,39 +82,19 @@ export const relayEndpoints: RelayEndpoint[] = [
       'a missing or bad token closes the socket with 4401. Tokens are never read from the URL. ' +
       'Sent again on an authenticated socket, it replaces the token (same user only) before the old one expires; ' +
       'a socket whose token expires is closed with 4401. On success the socket has joined `user:{userId}`.',
-    request: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: { type: 'string', minLength: 1, maxLength: 8192 } } },
+    request: {
+      type: 'object',
+      required: ['token'],
+      additionalProperties: false,
+      properties: { token: { type: 'string', minLength: 1, maxLength: 8192 }, recover: channelPositions },
+    },
     response: { type: 'object', required: ['userId'], properties: { userId: { type: 'string' } } },
   },
   {
     endpoint: RECOVER_ENDPOINT,
-    summary: 'Recover events missed while disconnected',
-    description:
-      'Every event frame carries its `channel` and a per-channel `position` (1, 2, 3, ... the same on every relay instance). ' +
-      'After reconnecting, a client joins its channels again (authentication joins `user:{id}`; resource:subscribe, ' +
-      'resource:searchBelonging and sortingTable:get with subscribe join the others), then sends the last position it ' +
-      'received per channel. For each channel the relay first sends the missed events, in order, as ordinary event frames, ' +
-      'then answers: `recovered: true` with the position reached, or `recovered: false` with a reason when the gap is older ' +
-      'than EVENT_HISTORY_SECONDS, larger than EVENT_HISTORY_LIMIT, or the socket has not joined the channel; the client then ' +
-      're-queries that state. Live events of a channel being recovered are held back and follow the replay without duplicates.',
+    summary: 'Recover the events missed while disconnected',
+    description: RECOVERY_PROTOCOL,
     request: { type: 'object', required: ['channels'], additionalProperties: false, properties: { channels: channelPositions } },
-    response: {
-      type: 'object',
-      required: ['channels'],
-      properties: {
-        channels: {
-          type: 'object',
-          additionalProperties: {
-            type: 'object',
-            required: ['recovered', 'position'],
-            properties: {
-              recovered: { type: 'boolean' },
-              position: { type: 'integer', description: 'the position the client is now at on this channel' },
-              replayed: { type: 'integer', description: 'events sent before this answer' },
-              reason: { type: 'string' },
-            },
-          },
-        },
-      },
-    },
+    response: { type: 'object', required: ['channels'], properties: { channels: { type: 'object', additionalProperties: recoveryOutcome } } },
   },
 ];

@@ -108,7 +108,7 @@ export class TestSocket {
   }
 
   /** Sends a call and resolves with its reply (matched by event id). */
-  call(endpoint: string, data: unknown = {}, id = `c-${++this.seq}`): Promise<Frame> {
+  call(endpoint: string, data: unknown = {}, id: string | number = `c-${++this.seq}`): Promise<Frame> {
     this.ws.send(JSON.stringify({ endpoint, data, event: { id, date: Date.now() } }));
     return this.next((f) => f.type === 'response' && f.event?.id === id);
   }

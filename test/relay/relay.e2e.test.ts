@@ -206,7 +206,10 @@ describe('channels and fan-out', () => {
 });
 
 describe('recovery after a reconnect', () => {
-  it('replays the events missed on a channel before answering, then continues live', async () => {
+  type Outcome = { status: string; position: number; replayed?: number; reason?: string };
+  const outcomes = (frame: Frame) => frame.data!.channels as Record<string, Outcome>;
+
+  it('replays the events missed on a channel when it is joined again, before the joining call answers, then continues live', async () => {
     const user = await stack.user();
     const channel = `resource:${randomUUID()}`;
     const first = await TestSocket.authenticated(stack.wsUrl, user.token);
@@ -219,12 +222,21 @@ describe('recovery after a reconnect', () => {
 
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { step: 'while away' }, count: 3 });
     const again = await TestSocket.authenticated(stack.wsUrl, user.token);
-    await again.call('probe:join', { channel });
-    const answer = await again.call('relay:recover', { channels: { [channel]: last } });
-    expect(answer.data).toEqual({ channels: { [channel]: { recovered: true, position: 5, replayed: 3 } } });
-    const replayed = again.frames.slice(0, again.frames.indexOf(answer)).filter((f) => f.type === 'event');
-    expect(positionsOf(replayed)).toEqual([3, 4, 5]);
-    expect(replayed.map((f) => f.data)).toEqual([0, 1, 2].map((n) => ({ step: 'while away', n })));
+    const intent = await again.call('relay:recover', { channels: { [channel]: last } });
+    expect(outcomes(intent)).toEqual({ [channel]: { status: 'pending', position: 2 } });
+    const joined = await again.call('probe:join', { channel }, 'join');
+    expect(joined.error).toEqual(OK);
+
+    const sequence = again.frames.slice(again.frames.indexOf(intent) + 1);
+    expect(sequence.map((f) => [f.type, f.endpoint, f.position ?? null])).toEqual([
+      ['event', 'resource:updated', 3],
+      ['event', 'resource:updated', 4],
+      ['event', 'resource:updated', 5],
+      ['event', 'relay:recovered', null],
+      ['response', 'probe:join', null],
+    ]);
+    expect(sequence.slice(0, 3).map((f) => f.data)).toEqual([0, 1, 2].map((n) => ({ step: 'while away', n })));
+    expect(sequence[3]).toMatchObject({ channel, data: { status: 'recovered', position: 5, replayed: 3 }, error: OK });
 
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { step: 'live' } });
     expect((await again.event('resource:updated', (f) => f.position === 6)).data).toEqual({ step: 'live', n: 0 });
@@ -232,31 +244,68 @@ describe('recovery after a reconnect', () => {
     again.close();
   });
 
-  it('recovers the user channel (sorting table events) missed while away', async () => {
+  it('keeps positions contiguous when live events are published while the channel is being recovered', async () => {
+    const user = await stack.user();
+    const channel = `resource:${randomUUID()}`;
+    await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: {}, count: 4 });
+    const socket = await TestSocket.authenticated(stack.wsUrl, user.token);
+    await socket.call('relay:recover', { channels: { [channel]: 1 } });
+    const emitting = Array.from({ length: 6 }, () => steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: {} }));
+    await socket.call('probe:join', { channel });
+    await Promise.all(emitting);
+    await socket.event('resource:updated', (f) => f.position === 10);
+    expect(positionsOf(socket.events('resource:updated'))).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    socket.close();
+  });
+
+  it('recovers the user channel named in the auth frame (sorting table events missed while away)', async () => {
     const user = await stack.user();
     const socket = await TestSocket.authenticated(stack.wsUrl, user.token);
     await socket.call('resource:create', { resource: { title: 'seen' } });
     const seen = await socket.event('sortingTable:addResources');
     socket.close();
     await socket.closed;
-    const api = await TestSocket.authenticated(stack.wsUrl, user.token);
-    const missed = await api.call('resource:create', { resource: { title: 'missed' } });
-    await api.event('sortingTable:addResources', (f) => f.position === seen.position! + 1);
-    api.close();
+    const other = await TestSocket.authenticated(stack.wsUrl, user.token);
+    const missed = await other.call('resource:create', { resource: { title: 'missed' } });
+    await other.event('sortingTable:addResources', (f) => f.position === seen.position! + 1);
+    other.close();
 
-    const back = await TestSocket.authenticated(stack.wsUrl, user.token);
-    const answer = await back.call('relay:recover', { channels: { [`user:${user.id}`]: seen.position } });
-    expect(answer.data!.channels).toEqual({ [`user:${user.id}`]: { recovered: true, position: seen.position! + 1, replayed: 1 } });
-    const replayed = back.events('sortingTable:addResources');
-    expect((replayed[0].data!.resources as Array<{ id: string }>)[0].id).toBe((missed.data!.resource as { id: string }).id);
+    const back = await TestSocket.open(stack.wsUrl);
+    const userChannel = `user:${user.id}`;
+    back.sendRaw(JSON.stringify({ endpoint: 'auth', data: { token: user.token, recover: { [userChannel]: seen.position } }, event: { id: 'auth' } }));
+    await back.next((f) => f.endpoint === 'auth');
+    expect(back.frames.map((f) => [f.type, f.endpoint])).toEqual([
+      ['event', 'sortingTable:addResources'],
+      ['event', 'relay:recovered'],
+      ['response', 'auth'],
+    ]);
+    expect((back.frames[0].data!.resources as Array<{ id: string }>)[0].id).toBe((missed.data!.resource as { id: string }).id);
+    expect(back.frames[1]).toMatchObject({ channel: userChannel, data: { status: 'recovered', position: seen.position! + 1, replayed: 1 } });
     back.close();
   });
 
-  it('says recovery is impossible when the history no longer holds the gap, or the socket has not joined the channel', async () => {
+  it('recovers an already joined user channel at once when nothing went out on it since', async () => {
     const user = await stack.user();
     const socket = await TestSocket.authenticated(stack.wsUrl, user.token);
-    const [tooMany, expired, ahead, notJoined] = [1, 2, 3, 4].map(() => `resource:${randomUUID()}`);
-    for (const channel of [tooMany, expired, ahead]) await socket.call('probe:join', { channel });
+    await socket.call('resource:create', { resource: { title: 'one' } });
+    await socket.event('sortingTable:addResources');
+    socket.close();
+    await socket.closed;
+    await new TestSocket((await TestSocket.authenticated(stack.wsUrl, user.token)).ws).call('resource:create', { resource: { title: 'two' } });
+    const back = await TestSocket.open(stack.wsUrl, user.token);
+    const answer = await back.call('relay:recover', { channels: { [`user:${user.id}`]: 1 } });
+    expect(outcomes(answer)).toEqual({ [`user:${user.id}`]: { status: 'recovered', position: 2, replayed: 1 } });
+    expect(positionsOf(back.events('sortingTable:addResources'))).toEqual([2]);
+    back.close();
+  });
+
+  it('says recovery is impossible when the history no longer holds the gap or live events already went out', async () => {
+    const user = await stack.user();
+    const socket = await TestSocket.authenticated(stack.wsUrl, user.token);
+    const [tooMany, expired, ahead, alreadyLive] = [1, 2, 3, 4].map(() => `resource:${randomUUID()}`);
+    await socket.call('probe:join', { channel: alreadyLive });
+    await steady.call('probe:emit', { channel: alreadyLive, endpoint: 'resource:updated', data: {} });
+    await socket.event('resource:updated', (f) => f.channel === alreadyLive);
 
     process.env.EVENT_HISTORY_LIMIT = '3';
     await steady.call('probe:emit', { channel: tooMany, endpoint: 'resource:updated', data: {}, count: 5 });
@@ -264,12 +313,13 @@ describe('recovery after a reconnect', () => {
     await steady.call('probe:emit', { channel: expired, endpoint: 'resource:updated', data: {}, count: 2 });
     await sleep(1100);
     try {
-      const answer = await socket.call('relay:recover', { channels: { [tooMany]: 0, [expired]: 0, [ahead]: 7, [notJoined]: 0 } });
-      const channels = answer.data!.channels as Record<string, { recovered: boolean; position: number; reason: string }>;
-      expect(channels[tooMany]).toMatchObject({ recovered: false, position: 0, reason: expect.stringMatching(/more than the 3 kept: re-query/) });
-      expect(channels[expired]).toMatchObject({ recovered: false, position: 0, reason: expect.stringMatching(/older than 1 s/) });
-      expect(channels[ahead]).toMatchObject({ recovered: false, position: 7, reason: expect.stringMatching(/ahead of the channel/) });
-      expect(channels[notJoined]).toMatchObject({ recovered: false, reason: expect.stringMatching(/not joined/) });
+      const intent = await socket.call('relay:recover', { channels: { [tooMany]: 0, [expired]: 0, [ahead]: 7, [alreadyLive]: 0 } });
+      expect(outcomes(intent)[alreadyLive]).toEqual({ status: 'unrecoverable', position: 0, reason: expect.stringMatching(/live events arrived on this channel before the request/) });
+      for (const channel of [tooMany, expired, ahead]) await socket.call('probe:join', { channel });
+      const recovered = (channel: string) => socket.next((f) => f.endpoint === 'relay:recovered' && f.channel === channel).then((f) => f.data);
+      expect(await recovered(tooMany)).toEqual({ status: 'unrecoverable', position: 0, reason: 'missed 5 events, more than the 3 kept: re-query' });
+      expect(await recovered(expired)).toEqual({ status: 'unrecoverable', position: 0, reason: 'missed events are older than 1 s or too large to keep: re-query' });
+      expect(await recovered(ahead)).toEqual({ status: 'unrecoverable', position: 7, reason: 'position 7 is ahead of the channel (0): re-query' });
     } finally {
       delete process.env.EVENT_HISTORY_LIMIT;
       delete process.env.EVENT_HISTORY_SECONDS;
