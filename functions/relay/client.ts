@@ -23,6 +23,8 @@ export class RelayClient {
   readonly joinMarks = new Map<string, number | undefined>();
   /** channels being recovered: live events wait here until the replay has been sent */
   recovering?: Map<string, EventMessage[]>;
+  /** channel -> last position sent in a replay: the same events arriving from the topic afterwards are skipped */
+  replayedUpTo?: Map<string, number>;
   /** channel -> last position the client had, for channels it will join again (`relay:recover` before subscribing) */
   intents?: Map<string, number>;
   /** frames that arrived while the header token was being verified */

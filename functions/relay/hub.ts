@@ -56,6 +56,7 @@ export class ChannelHub {
   leave(client: RelayClient, channel: string): void {
     client.channels.delete(channel);
     client.joinMarks.delete(channel);
+    client.replayedUpTo?.delete(channel);
     client.recovering?.delete(channel);
     const set = this.members.get(channel);
     if (!set) return;
@@ -130,8 +131,18 @@ export class ChannelHub {
     for (const client of set) {
       const pending = client.recovering?.get(event.channel);
       if (pending) pending.push(event);
-      else client.send(frame);
+      else if (!client.replayedUpTo || !this.alreadyReplayed(client, client.replayedUpTo, event)) client.send(frame);
     }
+  }
+
+  /** An event the client got in a replay, before the topic delivered it here. */
+  private alreadyReplayed(client: RelayClient, marks: Map<string, number>, event: EventMessage): boolean {
+    const mark = marks.get(event.channel);
+    if (mark === undefined) return false;
+    if (event.position <= mark) return true;
+    marks.delete(event.channel);
+    if (marks.size === 0) client.replayedUpTo = undefined;
+    return false;
   }
 
   /** Sends stored events to one client (recovery), followed by what arrived live meanwhile; answers the position reached. */
@@ -144,6 +155,8 @@ export class ChannelHub {
       client.send(eventFrame(event));
       position = event.position;
     }
+    // the replay read the history up to its last position: those events may still be on their way from the topic
+    if (position > after) (client.replayedUpTo ??= new Map()).set(channel, position);
     return position;
   }
 

@@ -93,4 +93,26 @@ describe('delivery order on one relay instance', () => {
     expect(positions()).toEqual([1, 2, 3, 4, 5, 8]);
     socket.close();
   });
+
+  it('does not send again the events of a replay that the topic delivers afterwards', async () => {
+    const user = randomUUID();
+    const channel = `user:${user}`;
+    const missed = await publishEvents([1, 2, 3].map((n) => ({ endpoint: 'sortingTable:resourceUpdated', channel, data: { n } })));
+    const socket = await TestSocket.open(wsUrl);
+    socket.sendRaw(JSON.stringify({ endpoint: 'auth', data: { token: await mintToken(keys, { user }), recover: { [channel]: 0 } }, event: { id: 'auth' } }));
+    await socket.next((f) => f.endpoint === 'auth');
+    expect(socket.events().map((f) => [f.endpoint, f.position])).toEqual([
+      ['sortingTable:resourceUpdated', 1],
+      ['sortingTable:resourceUpdated', 2],
+      ['sortingTable:resourceUpdated', 3],
+      ['relay:recovered', undefined],
+    ]);
+    for (const m of missed) relay.deliver(m);
+    const [next] = await publishEvents([{ endpoint: 'sortingTable:resourceUpdated', channel, data: { n: 4 } }]);
+    relay.deliver(next);
+    await socket.event('sortingTable:resourceUpdated', (f) => f.position === 4);
+    await sleep(100);
+    expect(socket.events('sortingTable:resourceUpdated').map((f) => f.position)).toEqual([1, 2, 3, 4]);
+    socket.close();
+  });
 });
