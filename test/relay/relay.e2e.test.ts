@@ -330,6 +330,21 @@ describe('recovery after a reconnect', () => {
   });
 });
 
+describe('protocol documentation', () => {
+  it('the AsyncAPI document describes auth, relay:recover, the recovery outcome event and the close codes', async () => {
+    const res = await fetch(`${stack.url}/asyncapi.json`);
+    const doc = (await res.json()) as {
+      operations: Record<string, { action: string; description?: string }>;
+      channels: { socket: { description: string; 'x-close-codes': Record<string, string> } };
+    };
+    expect(doc.operations.auth.action).toBe('receive');
+    expect(doc.operations.relay_recover.description).toMatch(/per-channel `position`/);
+    expect(doc.operations['event.relay_recovered'].action).toBe('send');
+    expect(Object.keys(doc.channels.socket['x-close-codes']).sort()).toEqual(['1009', '1011', '1012', '4401', '4413', '4429']);
+    expect(doc.channels.socket.description).toMatch(/never in the URL/);
+  });
+});
+
 describe('good sockets keep working', () => {
   it('the first socket still answers after every bad frame, bad token and unknown endpoint above', async () => {
     expect(steady.ws.readyState).toBe(steady.ws.OPEN);
