@@ -48,7 +48,8 @@ export class Forwarder {
       res = await fetch(`${base}/ops/${endpoint}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(this.options.timeoutMs) });
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
-      log.warn('relay forward failed', { err, function: fn, endpoint, timedOut });
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      log.warn('relay forward failed', { err, cause: cause && { code: cause.code, message: cause.message }, function: fn, endpoint, timedOut });
       throw new ApiError(503, timedOut ? `${endpoint}: function ${fn} did not answer within ${this.options.timeoutMs} ms` : `${endpoint}: function ${fn} is unavailable`);
     }
     let answer: Partial<CallResult> | undefined;
