@@ -25,3 +25,12 @@ resource "google_firestore_index" "composite" {
     }
   }
 }
+
+# Finished processing-job ledger entries carry `expireAt`; Firestore deletes them after it.
+resource "google_firestore_field" "processing_jobs_ttl" {
+  database   = google_firestore_database.main.name
+  collection = "processingJobs"
+  field      = "expireAt"
+  ttl_config {}
+  index_config {}
+}

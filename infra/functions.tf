@@ -110,3 +110,24 @@ resource "google_pubsub_subscription_iam_member" "dead_letter_subscriber" {
   role         = "roles/pubsub.subscriber"
   member       = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 }
+
+# After the last failed delivery a job lands in its dead-letter topic; functions that settle dead
+# letters get it pushed back once, and mark the resource `failed` instead of leaving it `processing`.
+resource "google_pubsub_subscription" "dead_letter_settle" {
+  for_each             = { for name, f in local.event_functions : name => f if f.settlesDeadLetters }
+  name                 = "${each.key}-dead-letter-settle"
+  topic                = google_pubsub_topic.dead_letter[each.key].id
+  ack_deadline_seconds = 60
+
+  push_config {
+    push_endpoint = "${google_cloudfunctions2_function.event[each.key].service_config[0].uri}/projects/${var.project_id}/topics/${each.key}-dead-letter"
+    oidc_token {
+      service_account_email = google_service_account.runtime.email
+    }
+  }
+
+  retry_policy {
+    minimum_backoff = "10s"
+    maximum_backoff = "600s"
+  }
+}

@@ -26,18 +26,18 @@ resource "google_pubsub_topic_iam_member" "dead_letter_publisher" {
   member   = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 }
 
-# Bucket finalize notifications feed the upload completion function (when it is deployed).
+# Bucket finalize notifications of originals/ feed the upload-finalized function.
 data "google_storage_project_service_account" "gcs" {}
 
 resource "google_pubsub_topic_iam_member" "gcs_publishes_uploads" {
-  for_each = contains(local.manifest.topics, "uploads") ? toset(["uploads"]) : toset([])
+  for_each = toset([local.manifest.uploadsTopic])
   topic    = google_pubsub_topic.topic[each.value].id
   role     = "roles/pubsub.publisher"
   member   = "serviceAccount:${data.google_storage_project_service_account.gcs.email_address}"
 }
 
 resource "google_storage_notification" "uploads" {
-  for_each           = contains(local.manifest.topics, "uploads") ? toset(["uploads"]) : toset([])
+  for_each           = toset([local.manifest.uploadsTopic])
   bucket             = google_storage_bucket.content.name
   topic              = google_pubsub_topic.topic[each.value].id
   payload_format     = "JSON_API_V1"

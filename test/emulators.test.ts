@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
+import { PubSub } from '@google-cloud/pubsub';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bucket, firestore, pubsub } from '../shared/gcp/clients.js';
 import { projectId } from '../shared/config.js';
-import { clearBucket, resetFirestore } from './helpers/reset.js';
+import { clearBucket, resetFirestore, resetTestProject } from './helpers/reset.js';
 
 describe('test environment', () => {
   it('gives this file its own project and bucket on the emulators', () => {
@@ -56,6 +57,20 @@ describe('Pub/Sub emulator', () => {
     expect(await received).toEqual({ data: 'hello', attributes: { kind: 'probe' } });
     await subscription.close();
   });
+
+  it('keeps topics apart per project', async () => {
+    const name = `probe-${randomUUID()}`;
+    await pubsub().createTopic(name);
+    const other = new PubSub({ projectId: `${projectId()}-other`, emulatorMode: true, universeDomain: 'googleapis.com' });
+    try {
+      const [ours] = await pubsub().getTopics();
+      const [theirs] = await other.getTopics();
+      expect(ours.map((topic) => topic.name)).toContain(`projects/${projectId()}/topics/${name}`);
+      expect(theirs).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('Cloud Storage emulator', () => {
@@ -70,6 +85,8 @@ describe('Cloud Storage emulator', () => {
 
     const [simpleMeta] = await simple.getMetadata();
     expect(simpleMeta).toMatchObject({ contentType: 'text/plain', size: String(content.length), metadata: { owner: 'u1' } });
+    await simple.setMetadata({ metadata: { state: 'ready' } });
+    expect((await simple.getMetadata())[0].metadata).toEqual({ owner: 'u1', state: 'ready' });
     expect((await resumable.download())[0].equals(large)).toBe(true);
   });
 
@@ -91,7 +108,7 @@ describe('Cloud Storage emulator', () => {
     expect(part.toString()).toBe('abcdef');
   });
 
-  it('lists by prefix and copies and deletes objects', async () => {
+  it('lists by prefix, copies, moves and deletes objects', async () => {
     await Promise.all(['list/a/1', 'list/a/2', 'list/b/1'].map((name) => bucket().file(name).save(name, { resumable: false })));
 
     const [underA] = await bucket().getFiles({ prefix: 'list/a/' });
@@ -99,6 +116,10 @@ describe('Cloud Storage emulator', () => {
 
     await bucket().file('list/a/1').copy(bucket().file('list/c/copy'));
     expect((await bucket().file('list/c/copy').download())[0].toString()).toBe('list/a/1');
+
+    await bucket().file('list/b/1').move('list/c/moved');
+    expect((await bucket().file('list/b/1').exists())[0]).toBe(false);
+    expect((await bucket().file('list/c/moved').download())[0].toString()).toBe('list/b/1');
 
     await bucket().file('list/a/2').delete();
     expect((await bucket().file('list/a/2').exists())[0]).toBe(false);
@@ -127,5 +148,17 @@ describe('Cloud Storage emulator', () => {
 
     expect((await bucket().getFiles())[0]).toEqual([]);
     expect((await other.getFiles())[0].map((file) => file.name)).toEqual(['keep/me']);
+  });
+});
+
+describe('resetTestProject', () => {
+  it("empties this file's documents and objects", async () => {
+    await firestore().collection('probes').doc('to-reset').set({ v: 1 });
+    await bucket().file('to-reset').save('x', { resumable: false });
+
+    await resetTestProject();
+
+    expect((await firestore().collection('probes').get()).empty).toBe(true);
+    expect((await bucket().getFiles())[0]).toEqual([]);
   });
 });

@@ -19,8 +19,15 @@ export function infraManifest() {
       .map((d) => ({ name: d.name, entry: d.entry.replace(/\.ts$/, '.js') })),
     eventFunctions: deployables
       .filter((d) => d.kind === 'cloudevent')
-      .map((d) => ({ name: d.name, entry: d.entry.replace(/\.ts$/, '.js'), topic: defaults.get(d.triggerTopicVar as never) ?? d.triggerTopicVar })),
+      .map((d) => ({
+        name: d.name,
+        entry: d.entry.replace(/\.ts$/, '.js'),
+        topic: defaults.get(d.triggerTopicVar as never) ?? d.triggerTopicVar,
+        settlesDeadLetters: d.settlesDeadLetters ?? false,
+      })),
     cloudRun: deployables.filter((d) => d.kind === 'cloudrun').map((d) => ({ name: d.name, entry: d.entry.replace(/\.ts$/, '.js') })),
+    /** the topic the bucket's OBJECT_FINALIZE notifications go to */
+    uploadsTopic: defaults.get('UPLOADS_TOPIC'),
     topics: [...new Set(configVariables.filter((v) => v.name.endsWith('_TOPIC')).map((v) => v.default).filter((t): t is string => !!t))].sort(),
     /** load balancer path rules: one per route; `{param}` becomes a path template variable */
     routes: [...routes].sort(bySpecificity).map((r) => ({ method: r.method, path: r.path, function: r.function })),

@@ -8,6 +8,7 @@ import { endpointTable, RELAY_FUNCTION, routesOf } from '../../shared/registry/r
 import { closeServers, hostFunctions, type HostedFunction } from './function-host.js';
 import { createGateway } from './gateway.js';
 import { wireEventTriggers } from './event-triggers.js';
+import { startStorageNotifier, type StorageNotifier } from './storage-notifier.js';
 
 export interface StackOptions {
   /** gateway port; 0 picks a free one */
@@ -22,6 +23,8 @@ export interface RunningStack {
   functions: HostedFunction[];
   /** the WebSocket relay behind the gateway's `/ws`, when the deployables include it */
   relay?: RunningRelay;
+  /** stands in for the bucket's OBJECT_FINALIZE notifications, which the Storage emulator does not send */
+  notifier?: StorageNotifier;
   stop(): Promise<void>;
 }
 
@@ -49,12 +52,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   process.env.PUBLIC_BASE_URL ??= url;
 
   const unwire = await wireEventTriggers(functions);
+  const notifier = list.some((d) => d.triggerTopicVar === 'UPLOADS_TOPIC') ? await startStorageNotifier() : undefined;
   return {
     url,
     functions,
     relay,
+    notifier,
     stop: async () => {
       await relay?.stop();
+      await notifier?.stop();
       await unwire();
       await closeServers(servers);
     },

@@ -35,13 +35,13 @@ export interface ResourceDoc {
 
 export const RESOURCES = 'resources';
 
-const SERVER_ONLY: ReadonlyArray<keyof ResourceDoc> = ['ownerId', 'networkId', 'belongingType', 'storagePath', 'failure'];
+const SERVER_ONLY: ReadonlyArray<string> = ['ownerId', 'networkId', 'belongingType', 'storagePath', 'failure', 'position', 'previousBelonging'];
 
 /** The client view of a stored resource (seed 000 Resource model). */
 export function toClientResource(doc: ResourceDoc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
-    if (!SERVER_ONLY.includes(key as keyof ResourceDoc) && value !== undefined && value !== null) out[key] = value;
+    if (!SERVER_ONLY.includes(key) && value !== undefined && value !== null) out[key] = value;
   }
   return out;
 }

@@ -20,7 +20,8 @@ function report(err: unknown, op: AnyOperation, requestId: string): ApiError {
 }
 
 function binaryContent(req: Request): BinaryContent {
-  const raw = Buffer.isBuffer(req.body) ? req.body : typeof req.body === 'string' ? Buffer.from(req.body) : (req.rawBody ?? Buffer.alloc(0));
+  // rawBody holds the bytes exactly as sent, even where functions-framework parsed text/* or JSON.
+  const raw = req.rawBody ?? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
   const length = req.headers['content-length'];
   return {
     stream: Readable.from([raw]),
@@ -62,7 +63,9 @@ function sendResult(res: Response, result: OperationResult): void {
       res.status(result.status).set(result.headers ?? {}).json(result.data);
       return;
     case 'binary': {
-      res.status(result.status ?? 200).set({ 'Content-Type': result.contentType, ...result.headers });
+      // setHeader, not express's set(): set() appends a charset to text/* types the bytes may not be in.
+      res.status(result.status ?? 200);
+      for (const [name, value] of Object.entries({ 'Content-Type': result.contentType, ...result.headers })) res.setHeader(name, value);
       if (Buffer.isBuffer(result.body)) {
         res.end(result.body);
         return;

@@ -43,6 +43,9 @@ describe('infra', () => {
     expect(infraManifest().topics).toEqual(expect.arrayContaining(topicVars as string[]));
     expect(resource('google_pubsub_topic', 'topic')?.for_each).toBe('${local.topics}');
     expect(resource('google_pubsub_subscription', 'trigger')).toMatchObject({ dead_letter_policy: expect.any(Array), retry_policy: expect.any(Array) });
+    expect(resource('google_pubsub_subscription', 'dead_letter_settle')).toBeDefined();
+    expect(resource('google_storage_notification', 'uploads')).toMatchObject({ event_types: ['OBJECT_FINALIZE'], object_name_prefix: 'originals/' });
+    expect(infraManifest().topics).toContain(infraManifest().uploadsTopic);
   });
 
   it('declares the content bucket, Firestore indexes from the code\'s index file, and secrets', () => {

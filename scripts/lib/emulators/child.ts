@@ -5,6 +5,24 @@ import { log } from '../../../shared/log.js';
 
 const TAIL_LINES = 40;
 const STOP_GRACE_MS = 5_000;
+const OUTPUT_FLUSH_MS = 500;
+
+/**
+ * Runs "$@" and ends it when our end of its stdin pipe closes, i.e. when this process is gone
+ * however it died (SIGKILL included); exits with the command's status.
+ */
+const PARENT_GUARD = `
+exec 3<&0
+"$@" </dev/null 3<&- &
+pid=$!
+{ read -r _ <&3; kill -TERM "$pid" 2>/dev/null; } &
+watcher=$!
+trap 'kill -TERM "$pid" 2>/dev/null' TERM INT HUP
+wait "$pid"; status=$?
+while kill -0 "$pid" 2>/dev/null; do wait "$pid"; status=$?; done
+kill "$watcher" 2>/dev/null
+exit "$status"
+`;
 
 export interface SpawnSpec {
   /** short name used in logs and errors: firestore, pubsub, storage */
@@ -12,7 +30,10 @@ export interface SpawnSpec {
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
-  /** open an IPC channel (node children only) */
+  /**
+   * Node children: an IPC channel, which also tells the child when this process is gone.
+   * Other children run under a small shell guard that ends them when this process is gone.
+   */
   ipc?: boolean;
   /** what to tell the user when `command` itself does not exist */
   missingCommandHint?: string;
@@ -25,19 +46,26 @@ export interface SpawnSpec {
 export class EmulatorChild {
   readonly process: ChildProcess;
   readonly exited: Promise<void>;
+  /** resolves once the child's output streams are closed (after `exited`, unless a grandchild holds them) */
+  readonly outputClosed: Promise<void>;
   private readonly tail: string[] = [];
   private exitDescription: string | undefined;
   private spawnError: Error | undefined;
 
   constructor(readonly spec: SpawnSpec) {
-    this.process = spawn(spec.command, spec.args, {
+    const [command, args] = spec.ipc ? [spec.command, spec.args] : ['/bin/sh', ['-c', PARENT_GUARD, 'sh', spec.command, ...spec.args]];
+    this.process = spawn(command, args, {
       env: spec.env ?? process.env,
+      // its own process group: stop() signals the group, and a Ctrl-C meant for us is not theirs
       detached: true,
-      stdio: spec.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+      stdio: spec.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     this.exited = new Promise((resolve) => {
       this.process.once('exit', (code, signal) => {
         this.exitDescription = signal ? `killed by ${signal}` : `exited with code ${code}`;
+        if (code === 127 && spec.missingCommandHint) {
+          this.spawnError = new Error(`${spec.name} emulator cannot start: ${spec.command} not found; ${spec.missingCommandHint}`);
+        }
         live.delete(this);
         resolve();
       });
@@ -51,6 +79,7 @@ export class EmulatorChild {
         resolve();
       });
     });
+    this.outputClosed = new Promise((resolve) => this.process.once('close', () => resolve()));
     this.follow(this.process.stdout);
     this.follow(this.process.stderr);
     live.add(this);
@@ -107,9 +136,12 @@ export class EmulatorChild {
 export async function waitUntilReady(child: EmulatorChild, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!child.running) throw child.failure('exited before it was ready');
+    if (!child.running) {
+      await Promise.race([child.outputClosed, delay(OUTPUT_FLUSH_MS)]);
+      throw child.failure('exited before it was ready');
+    }
     if (await probe().catch(() => false)) return;
-    await Promise.race([child.exited, new Promise((resolve) => setTimeout(resolve, 50))]);
+    await Promise.race([child.exited, delay(50)]);
   }
   await child.stop();
   throw child.failure(`not ready after ${timeoutMs} ms`);
@@ -120,6 +152,10 @@ export async function answersOk(url: string): Promise<boolean> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
   await response.arrayBuffer();
   return response.ok;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {

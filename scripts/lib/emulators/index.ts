@@ -4,7 +4,8 @@ import { env } from '../../../shared/config.js';
 import { log } from '../../../shared/log.js';
 import { startFirestore } from './firestore.js';
 import { startPubsub } from './pubsub.js';
-import { startStorage } from './storage.js';
+import { firestoreJar, javaExecutable, pubsubJar } from './sdk.js';
+import { requireStorageEmulator, startStorage } from './storage.js';
 import type { RunningEmulator } from './types.js';
 
 export interface EmulatorOptions {
@@ -30,6 +31,7 @@ export interface RunningEmulators {
 /** Starts the Firestore, Pub/Sub and Cloud Storage emulators in parallel, each in its own child process on loopback. */
 export async function startEmulators(options: EmulatorOptions = {}): Promise<RunningEmulators> {
   const started = Date.now();
+  checkPrerequisites();
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const projectId = options.projectId ?? env('GOOGLE_CLOUD_PROJECT') ?? 'demo-local';
   if (dataDir) {
@@ -59,10 +61,23 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
   };
 }
 
+/** Everything missing, said at once and before anything starts. */
+function checkPrerequisites() {
+  const problems: string[] = [];
+  for (const check of [javaExecutable, firestoreJar, pubsubJar, requireStorageEmulator]) {
+    try {
+      check();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
 async function stopAll(emulators: RunningEmulator[]): Promise<void> {
   const outcomes = await Promise.allSettled(emulators.map((emulator) => emulator.stop()));
   const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
   if (failures.length) throw new Error(failures.map(String).join('\n'));
 }
 
-export { resetFirestore, clearBucket, resetStorage } from './reset.js';
+export { resetFirestore, clearBucket } from './reset.js';

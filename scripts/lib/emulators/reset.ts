@@ -12,9 +12,3 @@ export async function resetFirestore(host: string, projectId: string): Promise<v
 export async function clearBucket(bucket: Bucket): Promise<void> {
   await bucket.deleteFiles({ force: true });
 }
-
-/** Forgets every bucket and object of the Storage emulator (all projects: not for tests running in parallel). */
-export async function resetStorage(storageHost: string): Promise<void> {
-  const response = await fetch(`${storageHost}/internal/reset`, { method: 'POST' });
-  if (!response.ok) throw new Error(`resetting the Storage emulator answered ${response.status}: ${await response.text()}`);
-}

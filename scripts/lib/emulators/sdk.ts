@@ -17,22 +17,19 @@ let cachedRoot: string | undefined;
  */
 export function sdkRoot(): string {
   if (cachedRoot) return cachedRoot;
-  const candidates: string[] = [];
-  const onPath = findOnPath('gcloud');
-  if (onPath) candidates.push(dirname(dirname(realpathSync(onPath))));
-  for (const root of candidates) {
-    if (existsSync(join(root, 'platform'))) return (cachedRoot = root);
-  }
-  if (onPath) {
+  const gcloud = findOnPath('gcloud');
+  if (gcloud) {
+    const besideBinary = dirname(dirname(realpathSync(gcloud)));
+    if (existsSync(join(besideBinary, 'platform'))) return (cachedRoot = besideBinary);
     try {
-      const root = execFileSync(onPath, ['info', '--format=value(installation.sdk_root)'], {
+      const reported = execFileSync(gcloud, ['info', '--format=value(installation.sdk_root)'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
         timeout: 15_000,
       }).trim();
-      if (root && existsSync(root)) return (cachedRoot = root);
+      if (reported && existsSync(reported)) return (cachedRoot = reported);
     } catch {
-      // fall through to the package location
+      // fall back to the package location
     }
   }
   return (cachedRoot = FALLBACK_SDK_ROOT);

@@ -26,7 +26,7 @@ export interface StorageOptions {
  */
 export async function startStorage(options: StorageOptions): Promise<RunningEmulator> {
   const started = Date.now();
-  requireFirebaseTools();
+  requireStorageEmulator();
   const workDir = await mkdtemp(join(tmpdir(), 'storage-emulator-'));
   const importArgs = options.dataDir && existsSync(join(options.dataDir, 'buckets.json')) ? [`--import=${options.dataDir}`] : [];
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: workDir };
@@ -76,10 +76,12 @@ function readyPort(child: EmulatorChild): Promise<number> {
       if (typeof message.port === 'number') resolve(message.port);
       else reject(child.failure(`unexpected ready message ${JSON.stringify(message)}`));
     });
-    void child.exited.then(() => {
-      clearTimeout(timer);
-      reject(child.failure('exited before it was ready'));
-    });
+    void child.exited
+      .then(() => Promise.race([child.outputClosed, new Promise((resolve) => setTimeout(resolve, 500))]))
+      .then(() => {
+        clearTimeout(timer);
+        reject(child.failure('exited before it was ready'));
+      });
   });
 }
 
@@ -97,7 +99,7 @@ async function exportBuckets(host: string, dataDir: string): Promise<undefined> 
 
 const require = createRequire(import.meta.url);
 
-function requireFirebaseTools() {
+export function requireStorageEmulator(): void {
   try {
     require.resolve('firebase-tools/lib/emulator/storage/server');
   } catch {

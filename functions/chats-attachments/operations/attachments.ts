@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { envInt } from '../../../shared/config.js';
+import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
+import { firestore, bucket } from '../../../shared/gcp/clients.js';
+import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
+import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
+import { results, type BinaryContent } from '../../../shared/registry/types.js';
+import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { attachmentObjectPath, attachmentRef, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
+import { attachmentsOperation } from '../define.js';
+import { attachmentEvents } from '../events.js';
+import { attachment, attachmentsPage, fileIdentifier, noContent, uuid } from '../schemas.js';
+import { getAttachmentForMember } from '../store/access.js';
+import { pageOfAttachments } from '../store/listing.js';
+import { streamToStorage } from '../store/upload.js';
+import { attachmentView } from '../views.js';
+
+const mimeTypePattern = "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$";
+const MAX_NAME_LENGTH = 255;
+
+interface InsertAttachmentInput {
+  roomId: string;
+  fileName: string;
+  mimeType: string;
+  description?: string;
+  messageId?: string;
+  replyId?: string;
+  area?: string;
+  content?: BinaryContent;
+}
+
+function decodedText(value: string, field: string, maxLength: number): string {
+  const text = decodeUnicodeHeader(value);
+  if ([...text].length > maxLength) throw badRequest(`${field} is longer than ${maxLength} characters`);
+  return text;
+}
+
+export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unknown>({
+  name: 'insertAttachment',
+  summary: 'Uploads a file into a room (members only); the body is the file, at most CHATS_MAX_ATTACHMENT_BYTES (413 beyond).',
+  description: '`fileName` and `description` are Unicode text, percent-encoded (or raw UTF-8) in their headers.',
+  bindings: { http: [{ method: 'POST', path: '/rooms/{roomId}/attachments' }] },
+  permission: 'room member',
+  rest: {
+    body: 'binary',
+    headers: {
+      filename: 'fileName',
+      mimetype: 'mimeType',
+      description: 'description',
+      messageid: 'messageId',
+      replyid: 'replyId',
+      area: 'area',
+    },
+  },
+  successStatus: 201,
+  request: {
+    type: 'object',
+    properties: {
+      roomId: uuid,
+      fileName: { type: 'string', minLength: 1, maxLength: 4096 },
+      mimeType: { type: 'string', maxLength: 255, pattern: mimeTypePattern },
+      description: { type: 'string', maxLength: 16384 },
+      messageId: { type: 'string', maxLength: 255 },
+      replyId: { type: 'string', maxLength: 255 },
+      area: { type: 'string', maxLength: 64 },
+    },
+    required: ['roomId', 'fileName', 'mimeType'],
+  },
+  response: fileIdentifier,
+  handler: async (ctx, input) => {
+    const { userId } = ctx.principal;
+    const name = decodedText(input.fileName, 'fileName', MAX_NAME_LENGTH);
+    const description = input.description !== undefined ? decodedText(input.description, 'description', 4096) : undefined;
+    const { room } = await getRoomForMember(input.roomId, userId);
+    if (!input.content) throw badRequest('the file is missing from the request body');
+    const fileId = randomUUID();
+    const size = await streamToStorage(attachmentObjectPath(fileId), input.content, input.mimeType, envInt('CHATS_MAX_ATTACHMENT_BYTES'));
+    const record: AttachmentRecord = {
+      id: fileId,
+      roomId: room.id,
+      networkId: room.networkId,
+      userId,
+      name,
+      size,
+      mimeType: input.mimeType,
+      createdAt: new Date().toISOString(),
+      ...(description !== undefined ? { description } : {}),
+      ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
+      ...(input.replyId !== undefined ? { replyId: input.replyId } : {}),
+      ...(input.area !== undefined ? { area: input.area } : {}),
+    };
+    try {
+      await firestore().runTransaction(async (tx) => {
+        // the room may have been deleted, or the user removed, while the bytes were uploading
+        await getRoomForMember(room.id, userId, { tx });
+        tx.create(attachmentRef(fileId), record);
+      });
+    } catch (err) {
+      await deleteAttachmentObjects(fileId);
+      throw err;
+    }
+    ctx.events.emit(attachmentEvents.attachmentAdded.name, `room:${room.id}`, { roomId: room.id, attachment: attachmentView(record) });
+    return { id: fileId };
+  },
+});
+
+export const listRoomAttachmentInfo = attachmentsOperation<{ roomId: string; itemsNumber: number; filter?: string }, unknown>({
+  name: 'listRoomAttachmentInfo',
+  summary: "Pages through a room's attachments, newest first (members only).",
+  description: 'Pass the `filter` of a page to get the next one; the last page has no filter.',
+  bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/attachments' }] },
+  permission: 'room member',
+  request: {
+    type: 'object',
+    properties: {
+      roomId: uuid,
+      itemsNumber: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+      filter: { type: 'string', maxLength: 1024 },
+    },
+    required: ['roomId'],
+  },
+  response: attachmentsPage,
+  handler: async (ctx, input) => {
+    const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
+    const page = await pageOfAttachments(room.id, input.itemsNumber, input.filter);
+    return { attachments: page.attachments.map(attachmentView), ...(page.filter ? { filter: page.filter } : {}) };
+  },
+});
+
+export const getAttachmentInfo = attachmentsOperation<{ fileId: string }, unknown>({
+  name: 'getAttachmentInfo',
+  summary: "Returns an attachment's metadata (members of its room only).",
+  bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}' }] },
+  permission: 'member of the attachment\'s room',
+  request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
+  response: attachment,
+  handler: async (ctx, input) => attachmentView((await getAttachmentForMember(input.fileId, ctx.principal.userId)).attachment),
+});
+
+export const getAttachment = attachmentsOperation<{ fileId: string }, unknown>({
+  name: 'getAttachment',
+  summary: "Downloads an attachment's bytes (members of its room only).",
+  bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}/download' }] },
+  permission: 'member of the attachment\'s room',
+  produces: 'application/octet-stream',
+  request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
+  response: {},
+  handler: async (ctx, input) => {
+    const { attachment: a } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+    const stream = bucket().file(attachmentObjectPath(a.id)).createReadStream();
+    return results.binary(stream, a.mimeType, {
+      'content-length': String(a.size),
+      'content-disposition': contentDisposition('attachment', a.name),
+      'x-content-type-options': 'nosniff',
+    });
+  },
+});
+
+export const deleteAttachment = attachmentsOperation<{ fileId: string }, unknown>({
+  name: 'deleteAttachment',
+  summary: 'Deletes an attachment with its bytes and previews: its uploader or an owner of its room.',
+  bindings: { http: [{ method: 'DELETE', path: '/attachments/{fileId}' }] },
+  permission: "the attachment's uploader or an owner of its room",
+  successStatus: 204,
+  request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
+  response: noContent,
+  handler: async (ctx, input) => {
+    const { userId } = ctx.principal;
+    const { attachment: a, room } = await getAttachmentForMember(input.fileId, userId);
+    if (a.userId !== userId && !room.member.owner) throw forbidden('only the uploader or an owner of the room can delete the attachment');
+    await attachmentRef(a.id).delete();
+    await deleteAttachmentObjects(a.id);
+    ctx.events.emit(attachmentEvents.attachmentDeleted.name, `room:${a.roomId}`, { roomId: a.roomId, fileId: a.id });
+    return results.empty(204);
+  },
+});

@@ -1,0 +1,145 @@
+import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
+import { results, type JsonSchema } from '../../../shared/registry/types.js';
+import { attachmentsOperation } from '../define.js';
+import { cachedPreview } from '../previews/cache.js';
+import { imagePreview, thumbnail } from '../previews/image.js';
+import {
+  contentTypes,
+  outputFormats,
+  parseArea,
+  parseThumbnailArea,
+  qualities,
+  shapes,
+  type OutputFormat,
+  type Quality,
+  type Shape,
+} from '../previews/params.js';
+import { extractPages } from '../../../shared/media/index.js';
+import { previewStep } from '../previews/media-failure.js';
+import { firstPageCovering } from '../previews/pdf-page.js';
+import { imageSource, pdfSource } from '../previews/source.js';
+import { uuid } from '../schemas.js';
+import { getAttachmentForMember } from '../store/access.js';
+
+const imageParameters: Record<string, JsonSchema> = {
+  fileId: uuid,
+  area: { type: 'string', maxLength: 32 },
+  quality: { type: 'string', enum: [...qualities], default: 'Medium' },
+  output_format: { type: 'string', enum: [...outputFormats], default: 'Jpeg' },
+};
+
+interface ImageInput {
+  fileId: string;
+  area: string;
+  quality: Quality;
+  output_format: OutputFormat;
+}
+
+function imageResult(bytes: Buffer, format: OutputFormat) {
+  return results.binary(bytes, contentTypes[format], { 'content-length': String(bytes.length) });
+}
+
+export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean }, unknown>({
+  name: 'getImagePreview',
+  summary: 'A preview of an image attachment of size `area` (WxH), at a quality and in a format (members only).',
+  description:
+    'With crop the image fills the area and loses its borders; without, it is scaled whole and borders fill the area. A side of 0 follows the other; 0x0 keeps the original size. Rendered previews are cached.',
+  bindings: { http: [{ method: 'GET', path: '/preview/image/{fileId}/{area}/' }] },
+  permission: "member of the attachment's room",
+  produces: 'image/jpeg, image/png, image/gif',
+  request: {
+    type: 'object',
+    properties: { ...imageParameters, crop: { type: 'boolean', default: false } },
+    required: ['fileId', 'area'],
+  },
+  response: {},
+  handler: async (ctx, input) => {
+    const area = parseArea(input.area);
+    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+    const variant = `image-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.crop ? 'crop' : 'fit'}`;
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+      const source = await imageSource(attachment.id);
+      return previewStep('image', () => imagePreview(source, area, input.crop, { quality: input.quality, format: input.output_format }));
+    });
+    return imageResult(bytes, input.output_format);
+  },
+});
+
+export const getImageThumbnail = attachmentsOperation<ImageInput & { shape: Shape }, unknown>({
+  name: 'getImageThumbnail',
+  summary: 'A thumbnail of an image attachment filling `area` (WxH), Rounded or Rectangular (members only).',
+  bindings: { http: [{ method: 'GET', path: '/preview/image/{fileId}/{area}/thumbnail' }] },
+  permission: "member of the attachment's room",
+  produces: 'image/jpeg, image/png, image/gif',
+  request: {
+    type: 'object',
+    properties: { ...imageParameters, shape: { type: 'string', enum: [...shapes], default: 'Rectangular' } },
+    required: ['fileId', 'area'],
+  },
+  response: {},
+  handler: async (ctx, input) => {
+    const area = parseThumbnailArea(input.area);
+    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+    const variant = `thumbnail-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+      const source = await imageSource(attachment.id);
+      return previewStep('image', () => thumbnail(source, area, input.shape, { quality: input.quality, format: input.output_format }));
+    });
+    return imageResult(bytes, input.output_format);
+  },
+});
+
+export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: number; lastPage: number }, unknown>({
+  name: 'getPdfPreview',
+  summary: 'A PDF made of pages firstPage..lastPage of a PDF attachment (lastPage 0: the last page; members only).',
+  bindings: { http: [{ method: 'GET', path: '/preview/pdf/{fileId}/' }] },
+  permission: "member of the attachment's room",
+  produces: 'application/pdf',
+  request: {
+    type: 'object',
+    properties: {
+      fileId: uuid,
+      firstPage: { type: 'integer', minimum: 1, default: 1 },
+      lastPage: { type: 'integer', minimum: 0, default: 0 },
+    },
+    required: ['fileId'],
+  },
+  response: {},
+  handler: async (ctx, input) => {
+    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+    const variant = `pdf-${input.firstPage}-${input.lastPage}`;
+    const bytes = await cachedPreview(attachment.id, variant, 'application/pdf', async () => {
+      const source = await pdfSource(attachment.id);
+      return previewStep('PDF', () => extractPages(source, input.firstPage, input.lastPage));
+    });
+    return results.binary(bytes, 'application/pdf', {
+      'content-length': String(bytes.length),
+      'content-disposition': contentDisposition('inline', attachment.name),
+    });
+  },
+});
+
+export const getPdfThumbnail = attachmentsOperation<ImageInput & { shape: Shape }, unknown>({
+  name: 'getPdfThumbnail',
+  summary: "A thumbnail of a PDF attachment's first page filling `area` (WxH), Rounded or Rectangular (members only).",
+  bindings: { http: [{ method: 'GET', path: '/preview/pdf/{fileId}/{area}/thumbnail' }] },
+  permission: "member of the attachment's room",
+  produces: 'image/jpeg, image/png, image/gif',
+  request: {
+    type: 'object',
+    properties: { ...imageParameters, shape: { type: 'string', enum: [...shapes], default: 'Rectangular' } },
+    required: ['fileId', 'area'],
+  },
+  response: {},
+  handler: async (ctx, input) => {
+    const area = parseThumbnailArea(input.area);
+    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+    const variant = `pdf-thumbnail-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+      const source = await pdfSource(attachment.id);
+      const page = await previewStep('PDF', () => firstPageCovering(source, area));
+      return previewStep('PDF', () => thumbnail(page, area, input.shape, { quality: input.quality, format: input.output_format }));
+    });
+    return imageResult(bytes, input.output_format);
+  },
+});

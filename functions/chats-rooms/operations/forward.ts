@@ -1,0 +1,51 @@
+import { results } from '../../../shared/registry/types.js';
+import { roomEvents } from '../events.js';
+import { roomsOperation } from '../define.js';
+import { dateTime, noContent, uuid } from '../schemas/common.js';
+import { forwardMessages as storeForwarded, type ForwardedMessage } from '../store/forward.js';
+
+export const forwardMessages = roomsOperation<{ roomId: string; messages: ForwardedMessage[] }, unknown>({
+  name: 'forwardMessages',
+  summary: "Forwards messages into a room (members only): each is stored in the room's message log and announced on the room's channel.",
+  bindings: { http: [{ method: 'POST', path: '/rooms/{roomId}/forward' }] },
+  permission: 'room member',
+  rest: { body: 'json', bodyProperty: 'messages' },
+  successStatus: 204,
+  request: {
+    type: 'object',
+    properties: {
+      roomId: uuid,
+      messages: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: {
+          type: 'object',
+          properties: {
+            originalMessage: { type: 'string', minLength: 1, maxLength: 65536 },
+            originalMessageSentAt: dateTime,
+            description: { type: 'string', maxLength: 4096 },
+          },
+          required: ['originalMessage'],
+        },
+      },
+    },
+    required: ['roomId', 'messages'],
+  },
+  response: noContent,
+  handler: async (ctx, input) => {
+    const stored = await storeForwarded(input.roomId, ctx.principal.userId, input.messages);
+    for (const m of stored) {
+      ctx.events.emit(roomEvents.messageForwarded.name, `room:${m.roomId}`, {
+        roomId: m.roomId,
+        messageId: m.id,
+        senderId: m.senderId,
+        originalMessage: m.originalMessage,
+        ...(m.originalMessageSentAt ? { originalMessageSentAt: m.originalMessageSentAt } : {}),
+        ...(m.description !== undefined ? { description: m.description } : {}),
+        createdAt: m.createdAt,
+      });
+    }
+    return results.empty(204);
+  },
+});

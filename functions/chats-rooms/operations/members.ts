@@ -1,0 +1,108 @@
+import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { results } from '../../../shared/registry/types.js';
+import { roomEvents } from '../events.js';
+import { roomsOperation } from '../define.js';
+import { dateTime, noContent, pathIds, uuid } from '../schemas/common.js';
+import { member } from '../schemas/room.js';
+import { addMember, removeMember, setOwner, type NewMember } from '../store/membership.js';
+import { memberView } from '../views.js';
+
+export const listRoomMember = roomsOperation<{ roomId: string }, unknown>({
+  name: 'listRoomMember',
+  summary: "Lists a room's members (members only); a channel lists its workspace's members.",
+  bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/members' }] },
+  permission: 'room member',
+  request: pathIds('roomId'),
+  response: { type: 'array', items: member },
+  handler: async (ctx, input) => {
+    const { members } = await getRoomForMember(input.roomId, ctx.principal.userId);
+    return members.map(memberView);
+  },
+});
+
+export const insertRoomMember = roomsOperation<{ roomId: string } & NewMember, unknown>({
+  name: 'insertRoomMember',
+  summary: 'Adds a user to a room (owners only); historyCleared hides the earlier history from them.',
+  description: 'Not for one_to_one rooms or channels (400); a user already a member or a full room is 400.',
+  bindings: { http: [{ method: 'POST', path: '/rooms/{roomId}/members' }] },
+  permission: 'room owner',
+  rest: { body: 'json' },
+  successStatus: 201,
+  request: {
+    type: 'object',
+    properties: { roomId: uuid, userId: uuid, owner: { type: 'boolean' }, historyCleared: { type: 'boolean' } },
+    required: ['roomId', 'userId', 'owner', 'historyCleared'],
+  },
+  response: {
+    type: 'object',
+    description: 'The new member; clearedAt when the history was cleared for them.',
+    properties: { userId: uuid, owner: { type: 'boolean' }, clearedAt: dateTime },
+    required: ['userId', 'owner'],
+    additionalProperties: false,
+  },
+  handler: async (ctx, input) => {
+    const inserted = await addMember(input.roomId, ctx.principal.userId, {
+      userId: input.userId,
+      owner: input.owner,
+      historyCleared: input.historyCleared,
+    });
+    ctx.events.emit(roomEvents.memberAdded.name, `room:${input.roomId}`, {
+      roomId: input.roomId,
+      userId: inserted.userId,
+      owner: inserted.owner,
+    });
+    return inserted;
+  },
+});
+
+export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string }, unknown>({
+  name: 'deleteRoomMember',
+  summary: 'Removes a member: the requester leaving, or an owner removing someone else (a kick).',
+  description: 'Removing a user who is not a member answers 204. The last owner cannot leave (400).',
+  bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/members/{userId}' }] },
+  permission: 'room member (themselves) or room owner',
+  successStatus: 204,
+  request: pathIds('roomId', 'userId'),
+  response: noContent,
+  handler: async (ctx, input) => {
+    const removed = await removeMember(input.roomId, ctx.principal.userId, input.userId);
+    if (removed) {
+      ctx.events.emit(roomEvents.memberRemoved.name, `room:${input.roomId}`, {
+        roomId: input.roomId,
+        userId: input.userId,
+        removedBy: ctx.principal.userId,
+      });
+    }
+    return results.empty(204);
+  },
+});
+
+export const updateToOwner = roomsOperation<{ roomId: string; userId: string }, unknown>({
+  name: 'updateToOwner',
+  summary: 'Promotes a member to owner (owners only).',
+  bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/members/{userId}/owner' }] },
+  permission: 'room owner',
+  successStatus: 204,
+  request: pathIds('roomId', 'userId'),
+  response: noContent,
+  handler: async (ctx, input) => {
+    await setOwner(input.roomId, ctx.principal.userId, input.userId, true);
+    ctx.events.emit(roomEvents.ownerPromoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
+    return results.empty(204);
+  },
+});
+
+export const deleteOwner = roomsOperation<{ roomId: string; userId: string }, unknown>({
+  name: 'deleteOwner',
+  summary: 'Demotes an owner to plain member (owners only); the last owner stays (400).',
+  bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/members/{userId}/owner' }] },
+  permission: 'room owner',
+  successStatus: 204,
+  request: pathIds('roomId', 'userId'),
+  response: noContent,
+  handler: async (ctx, input) => {
+    await setOwner(input.roomId, ctx.principal.userId, input.userId, false);
+    ctx.events.emit(roomEvents.ownerDemoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
+    return results.empty(204);
+  },
+});

@@ -1,0 +1,97 @@
+import { badRequest, notFound } from '../../../shared/errors/api-error.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
+import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
+import { receivePicture } from '../../../shared/pictures/intake.js';
+import { roomPicturePath } from '../../../shared/pictures/paths.js';
+import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
+import { envInt } from '../../../shared/config.js';
+import { FieldValue } from '@google-cloud/firestore';
+import { getRoomForMember, getRoomForOwner } from '../../../shared/rooms/access.js';
+import type { RoomRecord } from '../../../shared/rooms/model.js';
+import { roomRef } from '../../../shared/rooms/repository.js';
+import { results, type BinaryContent } from '../../../shared/registry/types.js';
+import { roomEvents } from '../events.js';
+import { roomsOperation } from '../define.js';
+import { noContent, pathIds, uuid } from '../schemas/common.js';
+
+function assertGroup(room: RoomRecord): void {
+  if (room.type !== 'group') throw badRequest('only group rooms have a picture');
+}
+
+export const getRoomPicture = roomsOperation<{ roomId: string }, unknown>({
+  name: 'getRoomPicture',
+  summary: "Returns a room's picture (members only); 404 when none was set.",
+  bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/picture' }] },
+  permission: 'room member',
+  produces: 'image/*',
+  request: pathIds('roomId'),
+  response: {},
+  handler: async (ctx, input) => {
+    const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
+    const picture = room.pictureUpdatedAt ? await readPicture(roomPicturePath(room.id)) : undefined;
+    if (!picture) throw notFound('room picture');
+    return results.binary(picture.bytes, picture.contentType, {
+      'content-length': String(picture.bytes.length),
+      'content-disposition': contentDisposition('inline', picture.fileName),
+    });
+  },
+});
+
+interface PictureUpload {
+  roomId: string;
+  fileName: string;
+  mimeType: string;
+  content?: BinaryContent;
+}
+
+export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
+  name: 'updateRoomPicture',
+  summary: "Sets a group room's picture (owners only): an image by its bytes, at most CHATS_MAX_ROOM_IMAGE_KB (400 beyond).",
+  bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/picture' }] },
+  permission: 'room owner',
+  rest: { body: 'binary', headers: { filename: 'fileName', mimetype: 'mimeType' } },
+  successStatus: 204,
+  request: {
+    type: 'object',
+    properties: { roomId: uuid, fileName: { type: 'string', minLength: 1 }, mimeType: { type: 'string', minLength: 1 } },
+    required: ['roomId', 'fileName', 'mimeType'],
+  },
+  response: noContent,
+  handler: async (ctx, input) => {
+    const { userId } = ctx.principal;
+    assertGroup((await getRoomForOwner(input.roomId, userId)).room);
+    const picture = await receivePicture(input.content, envInt('CHATS_MAX_ROOM_IMAGE_KB') * 1024);
+    await savePicture(roomPicturePath(input.roomId), picture.bytes, picture.contentType, decodeUnicodeHeader(input.fileName));
+    const pictureUpdatedAt = new Date().toISOString();
+    await firestore().runTransaction(async (tx) => {
+      await getRoomForOwner(input.roomId, userId, { tx });
+      tx.update(roomRef(input.roomId), { pictureUpdatedAt, updatedAt: pictureUpdatedAt });
+    });
+    ctx.events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
+    return results.empty(204);
+  },
+});
+
+export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
+  name: 'deleteRoomPicture',
+  summary: "Removes a group room's picture (owners only); 404 when none was set.",
+  bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/picture' }] },
+  permission: 'room owner',
+  successStatus: 204,
+  request: pathIds('roomId'),
+  response: noContent,
+  handler: async (ctx, input) => {
+    const { userId } = ctx.principal;
+    const { room } = await getRoomForOwner(input.roomId, userId);
+    assertGroup(room);
+    if (!room.pictureUpdatedAt) throw notFound('room picture');
+    await firestore().runTransaction(async (tx) => {
+      await getRoomForOwner(input.roomId, userId, { tx });
+      tx.update(roomRef(input.roomId), { pictureUpdatedAt: FieldValue.delete(), updatedAt: new Date().toISOString() });
+    });
+    await deletePicture(roomPicturePath(room.id));
+    ctx.events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
+    return results.empty(204);
+  },
+});

@@ -1,0 +1,25 @@
+import { defineEvent } from '../../shared/registry/types.js';
+import { family } from './define.js';
+import { dateTime, uuid } from './schemas.js';
+
+export const userEvents = {
+  pictureChanged: defineEvent({
+    name: 'chats:userPictureChanged',
+    family,
+    summary: "The user's picture was set or replaced.",
+    channel: 'user',
+    payload: {
+      type: 'object',
+      properties: { userId: uuid, pictureUpdatedAt: dateTime },
+      required: ['userId', 'pictureUpdatedAt'],
+      additionalProperties: false,
+    },
+  }),
+  pictureDeleted: defineEvent({
+    name: 'chats:userPictureDeleted',
+    family,
+    summary: "The user's picture was removed.",
+    channel: 'user',
+    payload: { type: 'object', properties: { userId: uuid }, required: ['userId'], additionalProperties: false },
+  }),
+};

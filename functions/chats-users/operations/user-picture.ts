@@ -1,0 +1,87 @@
+import { envInt } from '../../../shared/config.js';
+import { forbidden, notFound } from '../../../shared/errors/api-error.js';
+import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
+import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
+import { receivePicture } from '../../../shared/pictures/intake.js';
+import { userPicturePath } from '../../../shared/pictures/paths.js';
+import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
+import { results, type BinaryContent } from '../../../shared/registry/types.js';
+import { usersOperation } from '../define.js';
+import { userEvents } from '../events.js';
+import { readUser, setPictureUpdatedAt } from '../profiles.js';
+import { noContent, uuid } from '../schemas.js';
+
+const userIdOnly = { type: 'object', properties: { userId: uuid }, required: ['userId'] };
+
+function assertSelf(requesterId: string, userId: string): void {
+  if (requesterId !== userId) throw forbidden('only the user can change their own picture');
+}
+
+export const getUserPicture = usersOperation<{ userId: string }, unknown>({
+  name: 'getUserPicture',
+  summary: "Returns a user's picture; 404 when the user or the picture does not exist.",
+  bindings: { http: [{ method: 'GET', path: '/users/{userId}/picture' }] },
+  permission: 'authenticated user',
+  produces: 'image/*',
+  request: userIdOnly,
+  response: {},
+  handler: async (_ctx, input) => {
+    const user = await readUser(input.userId);
+    const picture = user?.pictureUpdatedAt ? await readPicture(userPicturePath(input.userId)) : undefined;
+    if (!picture) throw notFound('user picture');
+    return results.binary(picture.bytes, picture.contentType, {
+      'content-length': String(picture.bytes.length),
+      'content-disposition': contentDisposition('inline', picture.fileName),
+    });
+  },
+});
+
+interface PictureUpload {
+  userId: string;
+  fileName: string;
+  mimeType: string;
+  content?: BinaryContent;
+}
+
+export const updateUserPicture = usersOperation<PictureUpload, unknown>({
+  name: 'updateUserPicture',
+  summary: 'Sets the requester\'s own picture: an image by its bytes, at most CHATS_MAX_USER_IMAGE_KB (400 beyond).',
+  bindings: { http: [{ method: 'PUT', path: '/users/{userId}/picture' }] },
+  permission: 'the user themselves',
+  rest: { body: 'binary', headers: { filename: 'fileName', mimetype: 'mimeType' } },
+  successStatus: 204,
+  request: {
+    type: 'object',
+    properties: { userId: uuid, fileName: { type: 'string', minLength: 1 }, mimeType: { type: 'string', minLength: 1 } },
+    required: ['userId', 'fileName', 'mimeType'],
+  },
+  response: noContent,
+  handler: async (ctx, input) => {
+    assertSelf(ctx.principal.userId, input.userId);
+    const picture = await receivePicture(input.content, envInt('CHATS_MAX_USER_IMAGE_KB') * 1024);
+    await savePicture(userPicturePath(input.userId), picture.bytes, picture.contentType, decodeUnicodeHeader(input.fileName));
+    const pictureUpdatedAt = new Date().toISOString();
+    await setPictureUpdatedAt(input.userId, pictureUpdatedAt);
+    ctx.events.emit(userEvents.pictureChanged.name, `user:${input.userId}`, { userId: input.userId, pictureUpdatedAt });
+    return results.empty(204);
+  },
+});
+
+export const deleteUserPicture = usersOperation<{ userId: string }, unknown>({
+  name: 'deleteUserPicture',
+  summary: "Removes the requester's own picture; 404 when none was set.",
+  bindings: { http: [{ method: 'DELETE', path: '/users/{userId}/picture' }] },
+  permission: 'the user themselves',
+  successStatus: 204,
+  request: userIdOnly,
+  response: noContent,
+  handler: async (ctx, input) => {
+    assertSelf(ctx.principal.userId, input.userId);
+    const user = await readUser(input.userId);
+    if (!user?.pictureUpdatedAt) throw notFound('user picture');
+    await setPictureUpdatedAt(input.userId, undefined);
+    await deletePicture(userPicturePath(input.userId));
+    ctx.events.emit(userEvents.pictureDeleted.name, `user:${input.userId}`, { userId: input.userId });
+    return results.empty(204);
+  },
+});

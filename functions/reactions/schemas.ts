@@ -1,0 +1,81 @@
+import type { JsonSchema } from '../../shared/registry/types.js';
+import { idSchema } from '../../shared/resources/schema.js';
+
+const reaction = { type: 'string', minLength: 1, maxLength: 64 } as const;
+const optionalId = { type: 'string', minLength: 1, maxLength: 128 } as const;
+
+export const setReactionRequest: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['resource', 'reaction'],
+  properties: { resource: idSchema, comment: optionalId, room: idSchema, reaction },
+};
+
+export const deleteReactionRequest: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['resource'],
+  properties: { resource: idSchema, comment: optionalId, room: idSchema, reaction },
+};
+
+export const byResourceRequest: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['resourceId'],
+  properties: { resourceId: idSchema },
+};
+
+export const emptyResponse: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
+
+export const userReactions: JsonSchema = {
+  type: 'object',
+  required: ['reactions', 'total', 'ownReaction'],
+  additionalProperties: false,
+  properties: {
+    reactions: {
+      type: 'array',
+      items: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'string' }], items: { type: 'string' }, minItems: 2, maxItems: 2 },
+    },
+    total: { type: 'integer', minimum: 0 },
+    ownReaction: { type: 'string' },
+  },
+};
+
+export const ownReaction: JsonSchema = {
+  type: 'object',
+  required: ['ownReaction'],
+  additionalProperties: false,
+  properties: { ownReaction: { type: 'string' } },
+};
+
+export const userSimple: JsonSchema = {
+  type: 'object',
+  required: ['id', 'firstName', 'lastName', 'privacyMode'],
+  properties: {
+    id: { type: 'string' },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    privacyMode: { enum: [0, 1] },
+    avatar: { type: 'string' },
+    avatar3D: {
+      type: 'object',
+      properties: { assetId: { type: 'string' }, assetSkins: { type: 'object' }, avatarUrl: { type: 'string' }, avatarUserId: { type: 'string' } },
+    },
+    companyName: { type: 'string' },
+    companyTitle: { type: 'string' },
+  },
+};
+
+export const reactionEventPayload: JsonSchema = {
+  type: 'object',
+  required: ['room', 'resource', 'reaction'],
+  properties: {
+    room: { type: 'string' },
+    resource: { type: 'string' },
+    reaction: {
+      type: 'object',
+      required: ['updated', 'reaction', 'fromUser'],
+      properties: { updated: { type: 'integer' }, reaction: { type: 'string' }, fromUser: userSimple },
+    },
+  },
+};

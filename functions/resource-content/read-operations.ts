@@ -1,0 +1,78 @@
+import type { OperationContext } from '../../shared/registry/types.js';
+import { results } from '../../shared/registry/types.js';
+import { contentDisposition } from '../../shared/http-headers/content-disposition.js';
+import { fileNameOf, locateContent } from '../../shared/content/locate.js';
+import { serveBytes } from '../../shared/content/serve-bytes.js';
+import { signedReadUrl } from '../../shared/content/signed-url.js';
+import { contentOperation } from './define.js';
+import { DISPOSITION_PARAM, networkReadRequest, noBody, proxyRequest, readRequest } from './schemas.js';
+
+interface ReadInput {
+  id: string;
+  networkId?: string;
+  [DISPOSITION_PARAM]?: string;
+}
+
+const readPermission = 'read access to the resource (a link: to the link)';
+const noContent = 'A visible resource without bytes answers 409 (not uploaded yet, or holding none); one the caller may not read answers 404.';
+
+async function redirectToBytes(ctx: OperationContext, input: ReadInput) {
+  const { object, source } = await locateContent(ctx.principal, input.id, input.networkId);
+  const disposition = input[DISPOSITION_PARAM] ?? contentDisposition('inline', fileNameOf(source));
+  const { url } = await signedReadUrl(object, disposition);
+  return results.redirect(url, 302);
+}
+
+const redirectDescription =
+  `302 to a signed Cloud Storage URL of the bytes, valid SIGNED_URL_TTL_SECONDS. \`${DISPOSITION_PARAM}\` becomes the ` +
+  'Content-Disposition of the bucket\'s answer (default: inline with the uploaded file name). A link resource redirects to ' +
+  `its original's bytes. ${noContent}`;
+
+export const readResource = contentOperation<ReadInput, unknown>({
+  name: 'resource.read',
+  summary: 'Read resource: redirects to the direct resource location',
+  description: redirectDescription,
+  bindings: { http: [{ method: 'GET', path: '/api/v0/resource/{id}' }] },
+  permission: readPermission,
+  successStatus: 302,
+  produces: '*/*',
+  request: readRequest,
+  response: noBody,
+  handler: redirectToBytes,
+});
+
+export const readResourceFromNetwork = contentOperation<ReadInput, unknown>({
+  name: 'resource.readFromNetwork',
+  summary: 'Read resource (from certain network): redirects to the direct resource location',
+  description: `${redirectDescription} The resource must be in that network or in the default network.`,
+  bindings: { http: [{ method: 'GET', path: '/api/v0/resource/network/{networkId}/{id}' }] },
+  permission: readPermission,
+  successStatus: 302,
+  produces: '*/*',
+  request: networkReadRequest,
+  response: noBody,
+  handler: redirectToBytes,
+});
+
+interface ProxyInput {
+  id: string;
+  range?: string;
+  ifNoneMatch?: string;
+  ifRange?: string;
+}
+
+export const proxyResource = contentOperation<ProxyInput, unknown>({
+  name: 'resource.proxy',
+  summary: 'Proxy resource: serves the bytes without redirection',
+  description:
+    'Streams the bytes with `Accept-Ranges: bytes`: one byte range -> 206 with `Content-Range`; an unsatisfiable range -> 416 ' +
+    '(`Content-Range: bytes */size`); malformed or multiple ranges -> the whole content. `ETag` names the stored version: ' +
+    `\`If-None-Match\` -> 304, \`If-Range\` honoured. A link resource serves its original's bytes. ${noContent}`,
+  bindings: { http: [{ method: 'GET', path: '/api/v0/resource/proxy/{id}' }] },
+  permission: readPermission,
+  rest: { body: 'none', headers: { range: 'range', 'if-none-match': 'ifNoneMatch', 'if-range': 'ifRange' } },
+  produces: '*/*',
+  request: proxyRequest,
+  response: noBody,
+  handler: async (ctx, input) => serveBytes(await locateContent(ctx.principal, input.id), input),
+});

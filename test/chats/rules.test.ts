@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../../functions/chats-attachments/store/paging.js';
+import { parseArea, parseThumbnailArea } from '../../functions/chats-attachments/previews/params.js';
+import { checkRanks, rankPositions } from '../../functions/chats-rooms/rules/ranks.js';
+import { planRoomCreation } from '../../functions/chats-rooms/rules/room-creation.js';
+import { contentDisposition } from '../../shared/http-headers/content-disposition.js';
+import { decodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
+
+const me = '00000000-0000-4000-8000-000000000001';
+const a = '00000000-0000-4000-8000-00000000000a';
+const b = '00000000-0000-4000-8000-00000000000b';
+const c = '00000000-0000-4000-8000-00000000000c';
+
+describe('room creation rules', () => {
+  const plan = (request: Parameters<typeof planRoomCreation>[0], max = 4) => planRoomCreation(request, me, max);
+
+  it('refuses duplicated members and the requester among them', () => {
+    expect(() => plan({ type: 'group', name: 'g', membersIds: [a, a, b] })).toThrow(/duplicated/);
+    expect(() => plan({ type: 'group', name: 'g', membersIds: [a, me] })).toThrow(/requester/);
+  });
+
+  it('gives one_to_one rooms exactly one other member, both owners, and no name', () => {
+    expect(() => plan({ type: 'one_to_one', membersIds: [] })).toThrow(/exactly one/);
+    expect(() => plan({ type: 'one_to_one', membersIds: [a, b] })).toThrow(/exactly one/);
+    expect(plan({ type: 'one_to_one', name: 'ignored', membersIds: [a] })).toEqual({
+      type: 'one_to_one',
+      name: '',
+      description: '',
+      invitedIds: [a],
+      invitedAreOwners: true,
+    });
+  });
+
+  it('needs two other members and at most the maximum for groups and workspaces', () => {
+    for (const type of ['group', 'workspace'] as const) {
+      expect(() => plan({ type, name: 'x', membersIds: [a] })).toThrow(/at least two/);
+      expect(() => plan({ type, name: 'x', membersIds: [a, b, c] }, 3)).toThrow(/at most 3/);
+      expect(() => plan({ type, membersIds: [a, b] })).toThrow(/name is required/);
+      expect(plan({ type, name: 'x', membersIds: [a, b, c] }, 4).invitedIds).toEqual([a, b, c]);
+    }
+  });
+
+  it('takes parentId only for channels, which need it and take no members', () => {
+    expect(() => plan({ type: 'group', name: 'g', membersIds: [a, b], parentId: c })).toThrow(/only allowed for channels/);
+    expect(() => plan({ type: 'channel', name: 'ch' })).toThrow(/needs parentId/);
+    expect(() => plan({ type: 'channel', name: 'ch', parentId: c, membersIds: [a] })).toThrow(/no membersIds/);
+    expect(plan({ type: 'channel', name: 'ch', parentId: c })).toMatchObject({ type: 'channel', parentId: c, invitedIds: [] });
+  });
+});
+
+describe('ranks', () => {
+  it('accept exactly the expected rooms ranked 1..n in any order', () => {
+    expect(() => checkRanks([{ roomId: b, rank: 2 }, { roomId: a, rank: 1 }], [a, b], 'workspaces')).not.toThrow();
+    expect(() => checkRanks([], [], 'workspaces')).not.toThrow();
+  });
+
+  it('refuse missing, foreign or repeated rooms and ranks that are not progressive from 1', () => {
+    expect(() => checkRanks([{ roomId: a, rank: 1 }], [a, b], 'workspaces')).toThrow(/missing: .*0b/);
+    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: c, rank: 2 }], [a], 'workspaces')).toThrow(/not one of the workspaces/);
+    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: a, rank: 2 }], [a], 'workspaces')).toThrow(/more than once/);
+    expect(() => checkRanks([{ roomId: a, rank: 0 }, { roomId: b, rank: 1 }], [a, b], 'workspaces')).toThrow(/progressive/);
+    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: b, rank: 1 }], [a, b], 'workspaces')).toThrow(/progressive/);
+    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: b, rank: 3 }], [a, b], 'workspaces')).toThrow(/progressive/);
+  });
+
+  it('positions stored ranks first, then unranked rooms by creation, always 1..n', () => {
+    const rooms = [
+      { id: a, createdAt: '2024-01-01T00:00:00.000Z', rank: undefined },
+      { id: b, createdAt: '2024-01-02T00:00:00.000Z', rank: 2 },
+      { id: c, createdAt: '2024-01-03T00:00:00.000Z', rank: 7 },
+    ];
+    expect([...rankPositions(rooms, (r) => r.rank)]).toEqual([
+      [b, 1],
+      [c, 2],
+      [a, 3],
+    ]);
+  });
+});
+
+describe('header text', () => {
+  it('decodes percent-encoded and raw UTF-8 names and leaves plain text alone', () => {
+    expect(decodeUnicodeHeader('r%C3%A9sum%C3%A9%20%E6%97%A5%E6%9C%AC.pdf')).toBe('résumé 日本.pdf');
+    expect(decodeUnicodeHeader(Buffer.from('naïve ☃.txt', 'utf8').toString('latin1'))).toBe('naïve ☃.txt');
+    expect(decodeUnicodeHeader('plain name.txt')).toBe('plain name.txt');
+    expect(decodeUnicodeHeader('100% sure')).toBe('100% sure');
+  });
+
+  it('names files in Content-Disposition with an ASCII fallback and the exact UTF-8 name', () => {
+    expect(contentDisposition('attachment', 'résumé "1".pdf')).toBe(
+      `attachment; filename="r_sum_ _1_.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%221%22.pdf`,
+    );
+    expect(contentDisposition('inline', undefined)).toBe('inline');
+  });
+});
+
+describe('preview parameters', () => {
+  it('parse WIDTHxHEIGHT areas and refuse anything else', () => {
+    expect(parseArea('320x240')).toEqual({ width: 320, height: 240 });
+    expect(parseArea('0x100')).toEqual({ width: 0, height: 100 });
+    for (const bad of ['320', '320x', 'x240', '-1x5', '10X10', '1.5x2', '99999x1']) expect(() => parseArea(bad), bad).toThrow();
+    expect(parseThumbnailArea('0x64')).toEqual({ width: 64, height: 64 });
+    expect(() => parseThumbnailArea('0x0')).toThrow(/larger than 0x0/);
+  });
+
+  it('round-trip page cursors for their own room only', () => {
+    const cursor = { roomId: a, createdAt: '2024-05-01T10:00:00.000Z', id: b };
+    expect(decodeCursor(encodeCursor(cursor), a)).toEqual(cursor);
+    expect(() => decodeCursor(encodeCursor(cursor), c)).toThrow(/filter/);
+    expect(() => decodeCursor('not-a-filter', a)).toThrow(/filter/);
+  });
+});
