@@ -40,6 +40,8 @@ export async function startFanout(instanceId: string, onEvent: (event: EventMess
       expirationPolicy: { ttl: { seconds: EXPIRATION_SECONDS } },
       messageRetentionDuration: { seconds: RETENTION_SECONDS },
       ackDeadlineSeconds: 10,
+      // events of one channel arrive in publish order (their ordering key is the channel)
+      enableMessageOrdering: true,
       flowControl: { maxMessages: 2000 },
     });
   subscription.on('message', (message: Message) => {

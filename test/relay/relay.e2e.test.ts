@@ -192,10 +192,11 @@ describe('channels and fan-out', () => {
       const viaSecond = await TestSocket.authenticated(`${second.url.replace('http', 'ws')}/ws`, (await stack.user()).token);
       await viaGateway.call('probe:join', { channel });
       await viaSecond.call('probe:join', { channel });
-      await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { belonging: 'b' }, count: 3 });
+      // one publisher, one batch: a channel's events reach each instance in position order, even on a fresh stream
+      await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { belonging: 'b' }, count: 30 });
       for (const socket of [viaGateway, viaSecond]) {
-        await socket.event('resource:updated', (f) => f.position === 3);
-        expect(positionsOf(socket.events('resource:updated'))).toEqual([1, 2, 3]);
+        await socket.event('resource:updated', (f) => f.position === 30);
+        expect(positionsOf(socket.events('resource:updated'))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       }
       viaGateway.close();
       viaSecond.close();
