@@ -80,7 +80,7 @@ export class ChannelHub {
     if (stream.next === undefined || (event.position === stream.next && !stream.filling)) {
       this.emit(event);
       stream.next = event.position + 1;
-      this.flushConsecutive(event.channel, stream);
+      this.flushConsecutive(stream);
       return;
     }
     if (event.position < stream.next) return; // a redelivery, or already read from the history
@@ -88,7 +88,7 @@ export class ChannelHub {
     stream.timer ??= setTimeout(() => void this.fillGap(event.channel, stream), this.reorderWaitMs);
   }
 
-  private flushConsecutive(channel: string, stream: Stream): void {
+  private flushConsecutive(stream: Stream): void {
     let held: EventMessage | undefined;
     while (stream.next !== undefined && (held = stream.held.get(stream.next))) {
       stream.held.delete(stream.next);
