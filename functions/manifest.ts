@@ -23,6 +23,7 @@ export const deployables: Deployable[] = [
   { name: 'resources', kind: 'http', entry: 'functions/resources/index.ts' },
   { name: 'reactions', kind: 'http', entry: 'functions/reactions/index.ts' },
   { name: 'props', kind: 'http', entry: 'functions/props/index.ts' },
+  { name: 'ressources', kind: 'http', entry: 'functions/ressources/index.ts' },
   { name: 'chats-rooms', kind: 'http', entry: 'functions/chats-rooms/index.ts' },
   { name: 'chats-users', kind: 'http', entry: 'functions/chats-users/index.ts' },
   { name: 'chats-attachments', kind: 'http', entry: 'functions/chats-attachments/index.ts' },
@@ -32,5 +33,7 @@ export const deployables: Deployable[] = [
   { name: 'process-ai-image', kind: 'cloudevent', entry: 'functions/process-ai-image/index.ts', triggerTopicVar: 'AI_IMAGE_TOPIC', settlesDeadLetters: true },
   { name: 'resource-content', kind: 'http', entry: 'functions/resource-content/index.ts' },
   { name: 'upload-finalized', kind: 'cloudevent', entry: 'functions/resource-content/upload-finalized.ts', triggerTopicVar: 'UPLOADS_TOPIC' },
+  { name: 'resource-integrations', kind: 'http', entry: 'functions/resource-integrations/index.ts' },
+  { name: 'drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC', settlesDeadLetters: true },
   { name: 'relay', kind: 'cloudrun', entry: 'functions/relay/index.ts' },
 ];

@@ -18,5 +18,6 @@ locals {
     PUBLIC_BASE_URL      = "https://${var.domain}"
     MAX_UPLOAD_BYTES     = tostring(var.max_upload_bytes)
     VALIDATE_RESPONSES   = "false"
+    GOOGLE_DRIVE_CLIENT_ID = var.google_drive_client_id
   }
 }

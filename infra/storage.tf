@@ -11,6 +11,17 @@ resource "google_storage_bucket" "content" {
     max_age_seconds = 3600
   }
 
+  # Partner images are re-fetched when their cache expires.
+  lifecycle_rule {
+    condition {
+      age            = 30
+      matches_prefix = ["partner-thumbnails/"]
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
   # Resumable sessions that were never completed.
   lifecycle_rule {
     condition {

@@ -35,3 +35,9 @@ variable "max_upload_bytes" {
   type    = number
   default = 536870912
 }
+
+variable "google_drive_client_id" {
+  type        = string
+  default     = ""
+  description = "OAuth client id used to refresh users' Google Drive tokens (its secret is in Secret Manager)."
+}

@@ -11,12 +11,13 @@ const { values } = parseArgs({
     scope: { type: 'string' },
     network: { type: 'string' },
     admin: { type: 'boolean', default: false },
+    workspace: { type: 'boolean', default: false },
     ttl: { type: 'string' },
   },
 });
 
 if (!values.user) {
-  process.stderr.write('usage: npm run --silent token -- --user <uuid> [--name N] [--email E] [--scope "a b"] [--network ID] [--admin] [--ttl SECONDS]\n');
+  process.stderr.write('usage: npm run --silent token -- --user <uuid> [--name N] [--email E] [--scope "a b"] [--network ID] [--admin] [--workspace] [--ttl SECONDS]\n');
   process.exit(2);
 }
 
@@ -27,6 +28,7 @@ const token = await mintToken(keys, {
   email: values.email,
   scope: values.scope,
   admin: values.admin,
+  workspace: values.workspace,
   networkId: values.network,
   ttl: values.ttl ? Number(values.ttl) : undefined,
 });

@@ -73,6 +73,23 @@ export const configVariables = [
   { name: 'RELAY_CONNECTIONS_PER_MINUTE', default: '60', description: 'New authenticated sockets one user may open per minute on a relay instance; more are closed with 4429.' },
   { name: 'RELAY_DRAIN_TIMEOUT_MS', default: '8000', description: 'On SIGTERM, how long in-flight calls may take to finish before sockets are closed with 1012.' },
   { name: 'RELAY_REORDER_WAIT_MS', default: '500', description: 'How long the relay holds an event that arrived ahead of a missing position before filling the gap from the event history.' },
+  { name: 'OMDB_BASE_URL', default: 'https://www.omdbapi.com', description: 'OMDb API base URL (IMDb search and title data).' },
+  { name: 'OMDB_API_KEY', default: undefined, description: 'OMDb API key (secret); IMDb operations answer 503 while it is unset.' },
+  { name: 'PINTEREST_BASE_URL', default: 'https://api.pinterest.com', description: 'Pinterest API base URL (v5 paths are appended).' },
+  { name: 'PINTEREST_TOKEN', default: undefined, description: 'Pinterest API v5 access token of the app (secret); Pinterest operations answer 503 while it is unset.' },
+  { name: 'PINTEREST_COUNTRY_CODE', default: 'US', description: 'Two-letter country code Pinterest pin searches are made for.' },
+  { name: 'PIXABAY_BASE_URL', default: 'https://pixabay.com/api/', description: 'Pixabay image search API URL.' },
+  { name: 'PIXABAY_API_KEY', default: undefined, description: 'Pixabay API key (secret); pixabay:search answers 503 while it is unset.' },
+  { name: 'GOOGLE_DRIVE_BASE_URL', default: 'https://www.googleapis.com/drive/v3', description: 'Google Drive API v3 base URL.' },
+  { name: 'GOOGLE_OAUTH_TOKEN_URL', default: 'https://oauth2.googleapis.com/token', description: 'Google OAuth token endpoint, used to refresh stored Google Drive access tokens.' },
+  { name: 'GOOGLE_DRIVE_CLIENT_ID', default: undefined, description: 'OAuth client id the users granted Drive access to; with GOOGLE_DRIVE_CLIENT_SECRET it lets stored refresh tokens renew expired access tokens.' },
+  { name: 'GOOGLE_DRIVE_CLIENT_SECRET', default: undefined, description: 'OAuth client secret of GOOGLE_DRIVE_CLIENT_ID (secret); unset: expired Drive access tokens are not renewed.' },
+  { name: 'GOOGLE_DRIVE_SYNC_TOPIC', default: 'drive-sync', description: 'Pub/Sub topic of Google Drive directory sync jobs.' },
+  { name: 'GOOGLE_DRIVE_SYNC_MAX_ITEMS', default: '5000', description: 'Most Drive files and folders one directory sync reads; a larger tree fails the sync with 413.' },
+  { name: 'YOUTUBE_THUMBNAIL_BASE_URL', default: 'https://i.ytimg.com', description: 'Base URL of YouTube video thumbnails (`/vi/{id}/hqdefault.jpg` is appended).' },
+  { name: 'AMAZON_IMAGE_BASE_URL', default: 'https://images.amazon.com/images/P/', description: 'Base URL of Amazon product images by ASIN (`{asin}.01.LZZZZZZZ.jpg` is appended).' },
+  { name: 'PARTNER_IMAGE_MAX_BYTES', default: String(10 * 1024 * 1024), description: 'Largest partner or link image fetched to make a partner thumbnail, in bytes.' },
+  { name: 'PARTNER_THUMBNAIL_CACHE_SECONDS', default: '604800', description: 'max-age of partner thumbnail answers (they are also kept in Cloud Storage under partner-thumbnails/).' },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigName = (typeof configVariables)[number]['name'];

@@ -1,56 +1,96 @@
-import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { forbidden } from '../../shared/errors/api-error.js';
 import type { OperationContext } from '../../shared/registry/types.js';
-import { formatBelonging, parseBelonging } from '../../shared/resources/belonging.js';
-import { toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
-import { resources } from '../../shared/resources/repository.js';
+import { badRequest, conflict } from '../../shared/errors/api-error.js';
+import { insertResources, type ResourceDraft } from '../../shared/resources/insert.js';
+import { isDirectory, toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
+import { resolvePlacement, type Placement } from '../../shared/resources/placement.js';
+import { locateVisibleResource } from '../../shared/resources/repository.js';
+import { resourceInputSchema } from '../../shared/resources/schema.js';
+import { assertDeclaredSize } from '../../shared/content/limits.js';
+import { createUploadTarget, type UploadTarget } from '../../shared/content/upload-target.js';
 
-export interface Placement {
-  parent?: string;
-  roomId?: string;
-  contributeToRoom?: string;
-  addToSortingTable?: boolean;
-  belonging?: string;
-  networkId?: string;
-}
+export type { Placement };
+export { resolveBelonging } from './legacy-placement.js';
 
 export interface CreateInput extends Placement {
   resource?: Record<string, unknown>;
 }
 
-/** Where a new resource goes: explicit belonging, a directory, a room, a room sorting table, or the caller's sorting table. */
-export function resolveBelonging(principal: Principal, placement: Placement): string {
-  if (placement.belonging) {
-    const b = parseBelonging(placement.belonging);
-    if (b.type !== 'userSortingTable' && b.type !== 'userAIGeneration' && b.type !== 'uploadSession') {
-      throw forbidden(`belonging ${b.type} is not writable yet`);
-    }
-    if (b.path.split('/')[0] !== principal.userId) throw forbidden('belonging belongs to another user');
-    return formatBelonging(b);
+const CLIENT_FIELDS = Object.keys(resourceInputSchema.properties as Record<string, unknown>);
+
+/** The fields a client may set on a new resource; `data.directory` is the server's (see resource:createDirectory). */
+export function clientDraft(resource: Record<string, unknown> = {}): ResourceDraft {
+  const draft: Record<string, unknown> = {};
+  for (const key of CLIENT_FIELDS) if (resource[key] !== undefined) draft[key] = resource[key];
+  if (draft.data && typeof draft.data === 'object') {
+    const { directory: _directory, ...data } = draft.data as Record<string, unknown>;
+    draft.data = data;
   }
-  return formatBelonging({ type: 'userSortingTable', path: principal.userId });
+  return draft as ResourceDraft;
 }
 
-export async function createResource(ctx: OperationContext, input: CreateInput): Promise<Record<string, unknown>> {
-  const { principal } = ctx;
-  const belonging = resolveBelonging(principal, input);
-  const now = Date.now();
-  const doc: ResourceDoc = {
-    ...(input.resource ?? {}),
-    id: randomUUID(),
-    created: now,
-    updated: now,
-    belonging,
-    belongingType: belonging.split(':')[0],
-    status: 'pending',
-    totalReactions: 0,
-    ownerId: principal.userId,
-    networkId: input.networkId ?? principal.networkId,
+/**
+ * A plain create makes a resource that will hold a file (unless it points at a remote link): it
+ * answers, beside the Resource, a resumable upload target the client PUTs the bytes to. A declared
+ * `metadata.fileSize` over the cap is refused before anything is written.
+ */
+export async function createResource(ctx: OperationContext, input: CreateInput): Promise<{ resource: Record<string, unknown>; upload?: UploadTarget }> {
+  const draft = clientDraft(input.resource);
+  const metadata = draft.metadata as { fileSize?: number; link?: string } | undefined;
+  assertDeclaredSize(metadata?.fileSize);
+  const placement = await resolvePlacement(ctx.principal, input);
+  const [doc] = await insertResources(ctx.events, ctx.principal, placement, [draft]);
+  const upload = metadata?.link ? undefined : await createUploadTarget(doc);
+  return { resource: toClientResource(doc), upload };
+}
+
+export async function createDirectory(ctx: OperationContext, input: { title?: string; belonging?: string; networkId?: string }): Promise<Record<string, unknown>> {
+  const placement = await resolvePlacement(ctx.principal, { belonging: input.belonging, networkId: input.networkId });
+  const draft: ResourceDraft = {
+    title: input.title,
+    status: 'ready',
+    data: { directory: { innerContentCount: 0 } },
+    directoryKinds: {},
   };
-  await resources().doc(doc.id).create(doc);
-  const resource = toClientResource(doc);
-  if (doc.belongingType === 'userSortingTable') ctx.events.emit('sortingTable:addResources', `user:${principal.userId}`, { resources: [resource] });
-  ctx.events.emit('resource:addedToBelonging', `belonging:${belonging}`, { belonging, resources: [resource] });
-  return resource;
+  const [doc] = await insertResources(ctx.events, ctx.principal, placement, [draft]);
+  return toClientResource(doc);
+}
+
+/** What a link copies from the resource it points to: its description and its stored bytes, never its place, owner or reactions. */
+const LINKED_FIELDS = [
+  'title',
+  'description',
+  'location',
+  'date',
+  'category',
+  'encryptionVersion',
+  'encryptionEpoch',
+  'encryptionEpk',
+  'status',
+  'metadata',
+  'thumbnail',
+  'fromTemplate',
+  'data',
+  'customParams',
+  'actions',
+  'storagePath',
+] as const satisfies ReadonlyArray<keyof ResourceDoc>;
+
+/**
+ * A new resource sharing the bytes of one the caller may read (same `storagePath`, nothing
+ * copied in Storage). `linkId` names the resource holding the bytes (a link to a link points to
+ * the original); `linkType` is `local` when the original has the caller as owner in the same
+ * network, `global` otherwise.
+ */
+export async function createLinkResource(ctx: OperationContext, input: Placement & { resource: string }): Promise<Record<string, unknown>> {
+  const { doc: original } = await locateVisibleResource(ctx.principal, input.resource);
+  if (isDirectory(original)) throw badRequest(`resource ${original.id} is a directory: directories cannot be linked`);
+  if (original.status !== 'ready') throw conflict(`resource ${original.id} is ${original.status}: only ready resources can be linked`);
+  const placement = await resolvePlacement(ctx.principal, input);
+  const draft: Record<string, unknown> = {};
+  for (const key of LINKED_FIELDS) if (original[key] !== undefined) draft[key] = original[key];
+  const local = original.ownerId === ctx.principal.userId && original.networkId === placement.networkId;
+  const [doc] = await insertResources(ctx.events, ctx.principal, placement, [
+    { ...(draft as ResourceDraft), linkId: original.linkId ?? original.id, linkType: local ? 'local' : 'global' },
+  ]);
+  return toClientResource(doc);
 }

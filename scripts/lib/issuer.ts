@@ -50,6 +50,8 @@ export interface TokenClaims {
   scope?: string;
   admin?: boolean;
   networkId?: string;
+  /** a token pointing to a workspace (seed 004): `sub` is then the workspace id */
+  workspace?: boolean;
   /** lifetime in seconds (default 12 h) */
   ttl?: number;
 }
@@ -62,6 +64,7 @@ export async function mintToken(keys: IssuerKeys, claims: TokenClaims): Promise<
   if (claims.scope) payload.scope = claims.scope;
   if (claims.admin) payload.admin = true;
   if (claims.networkId) payload.networkId = claims.networkId;
+  if (claims.workspace) payload.tokenType = 'workspace';
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'ES256', kid: KID, typ: 'JWT' })
     .setSubject(claims.user)

@@ -9,6 +9,8 @@ export interface Principal {
   networkId: string;
   scopes: string[];
   admin: boolean;
+  /** Set when the token points to a workspace (claim `tokenType: "workspace"`, `sub` = the workspace id) rather than a user. */
+  workspaceId?: string;
   /** The raw bearer token, forwarded by the relay to functions. */
   token: string;
 }

@@ -56,6 +56,7 @@ export async function verifyToken(token: string): Promise<Principal> {
     networkId: claim('networkId') ?? 'default',
     scopes: scopesOf(payload),
     admin: payload.admin === true,
+    workspaceId: payload.tokenType === 'workspace' ? payload.sub : undefined,
     token,
   };
 }

@@ -4,6 +4,8 @@ import { chatsUsersFamily } from '../../functions/chats-users/family.js';
 import { resourceContentFamily } from '../../functions/resource-content/family.js';
 import { resourcesFamily } from '../../functions/resources/family.js';
 import { propsFamily } from '../../functions/props/family.js';
+import { resourceIntegrationsFamily } from '../../functions/resource-integrations/family.js';
+import { ressourcesFamily } from '../../functions/ressources/family.js';
 import { reactionsFamily } from '../../functions/reactions/family.js';
 import { systemFamily } from '../../functions/system/family.js';
 import { resourceMediaFamily } from '../../functions/resource-media/family.js';
@@ -18,9 +20,11 @@ export const families: Family[] = [
   resourceMediaFamily,
   reactionsFamily,
   propsFamily,
+  ressourcesFamily,
   chatsRoomsFamily,
   chatsUsersFamily,
   chatsAttachmentsFamily,
+  resourceIntegrationsFamily,
 ];
 
 export const allOperations = (): AnyOperation[] => families.flatMap((f) => f.operations);

@@ -10,6 +10,11 @@ export const STORED_BELONGING_TYPES = [
   'community',
   'trashcan',
 ] as const;
+/**
+ * Belongings that are queries over stored ones. `room:{roomId}` is both: stored, it places a
+ * resource in the room itself (on no prop); searched, it lists everything placed in the room
+ * (room level and every prop).
+ */
 export const VIRTUAL_BELONGING_TYPES = ['roomProps'] as const;
 
 export type BelongingType = (typeof STORED_BELONGING_TYPES)[number] | (typeof VIRTUAL_BELONGING_TYPES)[number];
@@ -24,19 +29,31 @@ export interface Belonging {
 
 const PATTERN = /^([A-Za-z]+):([^()\s]+)(?:\(([^()\s]+)\))?$/;
 const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SEGMENTS: Record<BelongingType, number[]> = {
+  userSortingTable: [1],
+  roomSortingTable: [1],
+  userAIGeneration: [1],
+  uploadSession: [2],
+  directory: [1],
+  room: [1, 2],
+  community: [1],
+  trashcan: [1],
+  roomProps: [1],
+};
 
 /** Parses `belongingType:belongingPath(networkId)`; unknown types and malformed paths are 400s. */
 export function parseBelonging(value: string): Belonging {
   const match = PATTERN.exec(value);
   if (!match) throw badRequest(`belonging "${value}" is malformed: expected belongingType:belongingPath`);
   const [, type, path, networkId] = match;
-  if (![...STORED_BELONGING_TYPES, ...VIRTUAL_BELONGING_TYPES].includes(type as BelongingType)) {
-    throw badRequest(`belonging type "${type}" is unknown`);
-  }
+  if (!(type in SEGMENTS)) throw badRequest(`belonging type "${type}" is unknown`);
   const segments = path.split('/');
-  const expected = type === 'uploadSession' ? 2 : type === 'room' ? [1, 2] : 1;
-  const ok = Array.isArray(expected) ? expected.includes(segments.length) : segments.length === expected;
-  if (!ok || !segments.every((s) => SEGMENT.test(s))) throw badRequest(`belonging path "${path}" is malformed for type ${type}`);
+  const ok = SEGMENTS[type as BelongingType].includes(segments.length) && segments.every((s) => SEGMENT.test(s));
+  if (!ok) throw badRequest(`belonging path "${path}" is malformed for type ${type}`);
+  if (type === 'directory' && !UUID.test(path)) throw badRequest(`belonging "${value}" is malformed: a directory id is a UUID`);
+  if (networkId !== undefined && !SEGMENT.test(networkId)) throw badRequest(`belonging network "${networkId}" is malformed`);
   return { type: type as BelongingType, path, networkId };
 }
 
@@ -44,3 +61,36 @@ export function parseBelonging(value: string): Belonging {
 export function formatBelonging(b: Pick<Belonging, 'type' | 'path'>): string {
   return `${b.type}:${b.path}`;
 }
+
+/** The belonging in canonical form: parses (400 when malformed) and drops the network suffix. */
+export const canonicalBelonging = (value: string): string => formatBelonging(parseBelonging(value));
+
+export const belongingTypeOf = (canonical: string): BelongingType => canonical.slice(0, canonical.indexOf(':')) as BelongingType;
+
+/** The user a per-user belonging belongs to (sorting table, AI generations, upload sessions, trashcan). */
+export function userOfBelonging(b: Belonging): string | undefined {
+  switch (b.type) {
+    case 'userSortingTable':
+    case 'userAIGeneration':
+    case 'trashcan':
+      return b.path;
+    case 'uploadSession':
+      return b.path.split('/')[0];
+    default:
+      return undefined;
+  }
+}
+
+/** The room a room belonging names (`roomSortingTable`, `room`, `roomProps`), with the prop if any. */
+export function roomOfBelonging(b: Belonging): { roomId: string; propId?: string } | undefined {
+  if (b.type !== 'roomSortingTable' && b.type !== 'room' && b.type !== 'roomProps') return undefined;
+  const [roomId, propId] = b.path.split('/');
+  return { roomId, propId };
+}
+
+/** The fields a resource stores for its placement. */
+export function placementFields(b: Belonging): { belonging: string; belongingType: string } {
+  return { belonging: formatBelonging(b), belongingType: b.type };
+}
+
+export const isUuid = (value: string): boolean => UUID.test(value);

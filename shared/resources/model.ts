@@ -19,29 +19,85 @@ export interface ResourceDoc {
   thumbnail?: string;
   fromTemplate?: boolean;
   totalReactions: number;
-  data?: Record<string, unknown>;
+  data?: ResourceData;
   customParams?: Record<string, unknown>;
   actions?: unknown[];
 
   // server-side fields, never answered to clients
   ownerId: string;
   networkId: string;
+  /** the part of `belonging` before the colon */
   belongingType: string;
   /** Cloud Storage object holding the bytes; shared by link resources */
   storagePath?: string;
   /** why processing failed, when status is `failed` */
   failure?: string;
+  /** every prefix of every word of title and description, lower case (see search-words.ts) */
+  searchPrefixes?: string[];
+  /** on a prop (`room:{roomId}/{propId}`): fractional-index key of its place in the prop's order (seed 001) */
+  position?: string;
+  /** inside a directory: the content kind this resource was counted as in the directory's `directoryKinds` */
+  countedKind?: string;
+  /** directories: how many direct children of each content kind (innerContentType is derived from it) */
+  directoryKinds?: Record<string, number>;
+  /** in the trashcan: where the resource was when it was deleted, so restore puts it back exactly */
+  previousBelonging?: string;
+  /** in the trashcan: the root belonging above `previousBelonging` at deletion (which sorting table it left) */
+  previousRoot?: string;
+  deletedAt?: number;
+  deletedBy?: string;
+}
+
+export interface ResourceData extends Record<string, unknown> {
+  directory?: { innerContentType?: string; innerContentCount: number };
 }
 
 export const RESOURCES = 'resources';
 
-const SERVER_ONLY: ReadonlyArray<string> = ['ownerId', 'networkId', 'belongingType', 'storagePath', 'failure', 'position', 'previousBelonging'];
+const SERVER_ONLY: ReadonlyArray<string> = [
+  'ownerId',
+  'networkId',
+  'belongingType',
+  'storagePath',
+  'failure',
+  'searchPrefixes',
+  'position',
+  'countedKind',
+  'directoryKinds',
+  'previousBelonging',
+  'previousRoot',
+  'deletedAt',
+  'deletedBy',
+  // seed 004 "ressource" fields, answered by the ressource view only
+  'privacy',
+  'avatar',
+];
+
+export const isDirectory = (doc: Pick<ResourceDoc, 'data'>): boolean => Boolean(doc.data?.directory);
+
+/**
+ * innerContentType of a directory: the one content kind of all its direct children, `mixed` when
+ * they differ, `empty` when it has none. Derived from the per-kind counts kept exact on each change.
+ */
+export function innerContentType(kinds: Record<string, number> | undefined): string {
+  const present = Object.entries(kinds ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([kind]) => kind);
+  if (present.length === 0) return 'empty';
+  return present.length === 1 ? present[0] : 'mixed';
+}
 
 /** The client view of a stored resource (seed 000 Resource model). */
 export function toClientResource(doc: ResourceDoc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (!SERVER_ONLY.includes(key) && value !== undefined && value !== null) out[key] = value;
+  }
+  if (doc.data?.directory) {
+    out.data = {
+      ...doc.data,
+      directory: { innerContentType: innerContentType(doc.directoryKinds), innerContentCount: doc.data.directory.innerContentCount ?? 0 },
+    };
   }
   return out;
 }

@@ -104,12 +104,34 @@ describe('direct upload to a resumable session', () => {
     expect(read.body.error.message).toMatch(/holds no stored content \(the content is larger than the maximum of 65536 bytes/);
   });
 
-  it('refuses to open a session for a declared file size above MAX_UPLOAD_BYTES', async () => {
+  it('refuses at create a declared file size above MAX_UPLOAD_BYTES, writing nothing', async () => {
     const user = await owner();
-    const created = await createPending(user.api, { metadata: { fileSize: MAX_UPLOAD_BYTES + 1 } });
-    const target = await user.api.post<ErrorBody>(`/api/v0/resource/${created.id}/upload`);
-    expect(target.status).toBe(413);
-    expect(target.body.error).toEqual({ status: true, code: 413, message: expect.stringMatching(/MAX_UPLOAD_BYTES/) });
+    const refused = await user.api.post<ErrorBody>('/api/v0/resource/create', { resource: { title: 'Too big', metadata: { fileSize: MAX_UPLOAD_BYTES + 1 } } });
+    expect(refused.status).toBe(413);
+    expect(refused.body.error).toEqual({ status: true, code: 413, message: expect.stringMatching(/MAX_UPLOAD_BYTES/) });
+    const table = await user.api.ops<{ content: unknown[] }>('sortingTable:get', { offset: 0, size: 10 });
+    expect(table.body.data.content).toEqual([]);
+  });
+
+  it('answers an upload target at create, which a plain HTTP client uses to reach processing', async () => {
+    const user = await owner();
+    const created = await user.api.post<ClientResource & { upload: UploadTarget }>('/api/v0/resource/create', { resource: { title: 'Direct', metadata: { fileName: 'a.png' } } });
+    expect(created.status).toBe(200);
+    expect(created.body.upload).toMatchObject({ method: 'PUT', objectPath: `originals/${created.body.id}` });
+    const png = await halfTransparentPng(16, 16);
+    expect((await fetch(created.body.upload.url, { method: 'PUT', body: new Uint8Array(png) })).status).toBe(200);
+    const job = await cs.jobs.next(created.body.id);
+    expect(job.job.objectPath).toBe(`originals/${created.body.id}`);
+    const resource = await waitFor(async () => {
+      const r = await getResource(user.api, created.body.id);
+      return r.status === 'processing' ? r : undefined;
+    }, 15_000, 'resource at processing');
+    expect(resource.metadata).toMatchObject({ contentType: 'image/png', fileSize: png.length });
+
+    const viaWs = await user.api.ops<{ resource: ClientResource; upload: UploadTarget }>('resource:create', { resource: { title: 'Over the socket' } });
+    expect(viaWs.body.data.upload.objectPath).toBe(`originals/${viaWs.body.data.resource.id}`);
+    const remote = await user.api.ops<{ resource: ClientResource; upload?: UploadTarget }>('resource:create', { resource: { metadata: { link: 'https://example.org/x' } } });
+    expect(remote.body.data).not.toHaveProperty('upload');
   });
 
   it('opens sessions only for the owner of a resource still waiting for its content', async () => {

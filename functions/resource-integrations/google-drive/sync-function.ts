@@ -1,0 +1,74 @@
+/**
+ * CloudEvent function `drive-sync` (Pub/Sub names may not start with "goog"): runs the directory sync jobs of GOOGLE_DRIVE_SYNC_TOPIC
+ * and tells the user how it went with `resource:syncGoogleDriveDirectoryResult` on `user:{id}`.
+ * A sync that fails for a reason the client can see (no or refused Drive authorization, folder
+ * gone, Drive unavailable, tree too large) ends with `isSuccess: false` and that status and
+ * message; any other failure is thrown so Pub/Sub redelivers the job, which is safe because a sync
+ * run twice converges to the same resources. After the last delivery the job comes back from the
+ * dead-letter topic, and the user is told the sync failed.
+ */
+import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
+import { ApiError } from '../../../shared/errors/api-error.js';
+import { publishEvents, type PendingEvent } from '../../../shared/events/publish.js';
+import { createLogger } from '../../../shared/log.js';
+import { validateRequest } from '../../../shared/validation/validator.js';
+import { syncDriveDirectory } from './sync.js';
+import { driveSyncJobSchema, type DriveSyncJob } from './sync-job.js';
+
+interface PubSubEventData {
+  message?: { data?: string; messageId?: string; attributes?: Record<string, string> };
+}
+
+/** Attribute Pub/Sub sets on a message it forwards to a dead-letter topic. */
+const DEAD_LETTER_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
+
+export const RESULT_EVENT = 'resource:syncGoogleDriveDirectoryResult';
+
+export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<void> {
+  const message = event.data?.message ?? {};
+  const log = createLogger({ function: 'drive-sync', messageId: message.messageId ?? event.id });
+  let job: DriveSyncJob;
+  try {
+    job = validateRequest<DriveSyncJob>(driveSyncJobSchema, JSON.parse(Buffer.from(message.data ?? '', 'base64').toString('utf8')));
+  } catch (err) {
+    log.error('sync job message is invalid; dropped', { err });
+    return;
+  }
+  const jobLog = log.child({ userId: job.userId, resourceId: job.resourceId });
+  const deliveries = message.attributes?.[DEAD_LETTER_COUNT];
+  if (deliveries !== undefined) {
+    jobLog.error('Google Drive sync given up after its last delivery', { deliveries });
+    await publishResult(job, { isSuccess: false, errorCode: 500, errorString: `the sync failed ${deliveries} times and was given up` });
+    return;
+  }
+  const pending: PendingEvent[] = [];
+  const events = { emit: (endpoint: string, channel: string, data: unknown) => void pending.push({ endpoint, channel, data }) };
+  let result: SyncResult;
+  try {
+    const outcome = await syncDriveDirectory(job, events);
+    jobLog.info('Google Drive directory synchronized', { ...outcome });
+    result = { isSuccess: true, errorCode: 0, errorString: '' };
+  } catch (err) {
+    if (!(err instanceof ApiError)) {
+      jobLog.error('Google Drive sync failed; it will be retried', { err });
+      await publishEvents(pending);
+      throw err;
+    }
+    jobLog.warn('Google Drive sync failed', { status: err.status, reason: err.message });
+    result = { isSuccess: false, errorCode: err.status, errorString: err.message };
+  }
+  await publishEvents(pending);
+  await publishResult(job, result);
+}
+
+interface SyncResult {
+  isSuccess: boolean;
+  errorCode: number;
+  errorString: string;
+}
+
+async function publishResult(job: DriveSyncJob, result: SyncResult): Promise<void> {
+  await publishEvents([{ endpoint: RESULT_EVENT, channel: `user:${job.userId}`, data: { resourceId: job.resourceId, ...result } }]);
+}
+
+cloudEvent('drive-sync', runDriveSync);

@@ -1,0 +1,156 @@
+/**
+ * Recursive sync of a Drive folder resource: the whole tree is listed first (so a Drive failure or
+ * a tree over GOOGLE_DRIVE_SYNC_MAX_ITEMS changes nothing), then each folder's children become
+ * resources in `directory:{folderResourceId}`. Child ids derive from the parent resource and the
+ * Drive file id, so a sync run twice updates the same resources instead of duplicating them.
+ */
+import type { DocumentReference, WriteBatch } from '@google-cloud/firestore';
+import { v5 as uuidv5 } from 'uuid';
+import { envInt } from '../../../shared/config.js';
+import { ApiError, notFound } from '../../../shared/errors/api-error.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import { isDriveFolder, listDriveChildren, type DriveFile } from '../../../shared/integrations/google-drive.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
+import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { loadResource, resources } from '../../../shared/resources/repository.js';
+import { announceAdded, MAX_BATCH_WRITES, newResourceDoc, type Owner } from '../resources/create.js';
+import { driveDraft, driveFields } from '../resources/partner-drafts.js';
+import { openDriveSession, type DriveSession } from './access.js';
+import { driveFolderIdOf } from './folder.js';
+import type { DriveSyncJob } from './sync-job.js';
+
+/** Namespace of the ids of synchronized child resources. */
+const CHILD_ID_NAMESPACE = '3b7c9e0a-5f1d-4c2b-8a6e-9d4f2c1b7e53';
+
+export interface SyncOutcome {
+  folders: number;
+  created: number;
+  updated: number;
+}
+
+/** Drive folder id -> its direct children. */
+type DriveTree = Map<string, DriveFile[]>;
+
+export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublisher): Promise<SyncOutcome> {
+  const root = await loadResource(job.resourceId);
+  // The job acts for the user who asked: it fills only a folder resource that user owns, with resources they own.
+  if (!root || root.ownerId !== job.userId) throw notFound('resource');
+  const rootFolderId = driveFolderIdOf(root);
+  const session = await openDriveSession(job.userId);
+  const tree = await listTree(session, rootFolderId);
+
+  const owner: Owner = { userId: job.userId, networkId: root.networkId };
+  const outcome: SyncOutcome = { folders: 0, created: 0, updated: 0 };
+  const queue: Array<{ driveId: string; resourceId: string }> = [{ driveId: rootFolderId, resourceId: root.id }];
+  const written = new Set<string>();
+  while (queue.length > 0) {
+    const folder = queue.shift()!;
+    if (written.has(folder.driveId)) continue;
+    written.add(folder.driveId);
+    const children = tree.get(folder.driveId) ?? [];
+    const { created, updated } = await writeChildren(owner, folder.resourceId, children, tree, events);
+    outcome.folders += 1;
+    outcome.created += created;
+    outcome.updated += updated;
+    for (const file of children) if (isDriveFolder(file)) queue.push({ driveId: file.id, resourceId: childId(folder.resourceId, file.id) });
+  }
+  await resources()
+    .doc(root.id)
+    .update({ 'data.directory.innerContentCount': tree.get(rootFolderId)?.length ?? 0, updated: Date.now() });
+  return outcome;
+}
+
+/** Every folder of the tree, breadth first; a folder reached twice (Drive allows several parents) is listed once. */
+async function listTree(session: DriveSession, rootFolderId: string): Promise<DriveTree> {
+  const maxItems = envInt('GOOGLE_DRIVE_SYNC_MAX_ITEMS');
+  const tree: DriveTree = new Map();
+  const queue = [rootFolderId];
+  let items = 0;
+  while (queue.length > 0) {
+    const folderId = queue.shift()!;
+    if (tree.has(folderId)) continue;
+    const children: DriveFile[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await session.call((token) => listDriveChildren(token, folderId, pageToken));
+      children.push(...page.files);
+      items += page.files.length;
+      if (items > maxItems) throw new ApiError(413, `the Google Drive folder holds more than ${maxItems} files and folders; sync a smaller folder`);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    tree.set(folderId, children);
+    for (const child of children) if (isDriveFolder(child) && !tree.has(child.id)) queue.push(child.id);
+  }
+  return tree;
+}
+
+const childId = (parentResourceId: string, driveFileId: string): string => uuidv5(`${parentResourceId}/${driveFileId}`, CHILD_ID_NAMESPACE);
+
+/** Creates the children not seen before and refreshes the Drive-derived fields of the others; announces both. */
+async function writeChildren(owner: Owner, parentId: string, children: DriveFile[], tree: DriveTree, events: EventPublisher): Promise<{ created: number; updated: number }> {
+  const belonging = `directory:${parentId}`;
+  const now = Date.now();
+  const refs = children.map((file) => resources().doc(childId(parentId, file.id)));
+  const existing = await readAll(refs);
+  const created: ResourceDoc[] = [];
+  const updated: ResourceDoc[] = [];
+  const writes: Array<(batch: WriteBatch) => void> = [];
+
+  children.forEach((file, index) => {
+    const ref = refs[index];
+    const innerCount = isDriveFolder(file) ? (tree.get(file.id)?.length ?? 0) : undefined;
+    const current = existing[index];
+    if (!current) {
+      const draft = driveDraft(file, ref.id);
+      if (innerCount !== undefined) draft.data = { ...draft.data, directory: { innerContentCount: innerCount } };
+      const doc = newResourceDoc(owner, belonging, draft, now);
+      created.push(doc);
+      writes.push((batch) => batch.create(ref, doc));
+      return;
+    }
+    if (current.ownerId !== owner.userId) return;
+    const change = driveChange(current, file, innerCount);
+    if (!change) return;
+    updated.push({ ...change.next, updated: now });
+    writes.push((batch) => batch.update(ref, { ...change.fields, updated: now }));
+  });
+
+  for (let start = 0; start < writes.length; start += MAX_BATCH_WRITES) {
+    const batch = firestore().batch();
+    for (const write of writes.slice(start, start + MAX_BATCH_WRITES)) write(batch);
+    await batch.commit();
+  }
+  announceAdded(events, owner.userId, belonging, created.map(toClientResource));
+  for (const doc of updated) events.emit('resource:updated', `resource:${doc.id}`, { belonging: doc.belonging, resource: toClientResource(doc) });
+  return { created: created.length, updated: updated.length };
+}
+
+/** The field updates that bring a resource in line with its Drive file, and the resource after them; undefined when nothing changed. */
+function driveChange(current: ResourceDoc, file: DriveFile, innerCount: number | undefined): { fields: Record<string, unknown>; next: ResourceDoc } | undefined {
+  const { title, metadata = {}, googleDrive } = driveFields(file);
+  const fields: Record<string, unknown> = {};
+  if (current.title !== title) fields.title = title;
+  for (const [key, value] of Object.entries(metadata)) if (current.metadata?.[key] !== value) fields[`metadata.${key}`] = value;
+  if (JSON.stringify(current.data?.googleDrive) !== JSON.stringify(googleDrive)) fields['data.googleDrive'] = googleDrive;
+  const directory = current.data?.directory as { innerContentCount?: number } | undefined;
+  if (innerCount !== undefined && directory?.innerContentCount !== innerCount) fields['data.directory.innerContentCount'] = innerCount;
+  if (Object.keys(fields).length === 0) return undefined;
+  const next: ResourceDoc = {
+    ...current,
+    title,
+    metadata: { ...current.metadata, ...metadata },
+    data: { ...current.data, googleDrive, ...(innerCount !== undefined ? { directory: { ...directory, innerContentCount: innerCount } } : {}) },
+  };
+  return { fields, next };
+}
+
+async function readAll(refs: DocumentReference[]): Promise<Array<ResourceDoc | undefined>> {
+  const out: Array<ResourceDoc | undefined> = [];
+  for (let start = 0; start < refs.length; start += 300) {
+    const chunk = refs.slice(start, start + 300);
+    if (chunk.length === 0) continue;
+    const snaps = await firestore().getAll(...chunk);
+    for (const snap of snaps) out.push(snap.exists ? (snap.data() as ResourceDoc) : undefined);
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import type { JsonSchema } from '../../../shared/registry/types.js';
+import { idSchema, resourceSchema } from '../../../shared/resources/schema.js';
+
+export const str = { type: 'string' } as const;
+export const int = { type: 'integer' } as const;
+export const bool = { type: 'boolean' } as const;
+
+/** An object schema whose listed properties are all required. */
+export const required = (properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', required: Object.keys(properties), properties });
+
+/** Placement fields of every seed 000 create call: where the new resources go. */
+export const placementProperties = {
+  parent: idSchema,
+  roomId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+  contributeToRoom: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+  addToSortingTable: bool,
+  belonging: { type: 'string', minLength: 3, maxLength: 400 },
+} as const;
+
+/** A request object: these properties, nothing else. */
+export const request = (properties: Record<string, JsonSchema>, requiredNames: string[] = []): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: requiredNames,
+  properties,
+});
+
+export const resourceAnswer: JsonSchema = required({ resource: resourceSchema });
+export const resourcesAnswer: JsonSchema = required({ resources: { type: 'array', items: resourceSchema } });
+
+/** An http(s) URL given by a client. */
+export const urlSchema = { type: 'string', minLength: 8, maxLength: 4096, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' } as const;
+
+/** WebSocket calls whose answer carries no data. */
+export const emptyAnswer: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };

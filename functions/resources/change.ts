@@ -1,0 +1,71 @@
+import { requireWritableBelonging } from '../../shared/access/belongings.js';
+import { badRequest, notFound } from '../../shared/errors/api-error.js';
+import { firestore } from '../../shared/gcp/clients.js';
+import type { OperationContext } from '../../shared/registry/types.js';
+import { formatBelonging } from '../../shared/resources/belonging.js';
+import { emitMoves, emitUpdated } from '../../shared/resources/change-events.js';
+import { readResource, resourceRef } from '../../shared/resources/collection.js';
+import { toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
+import { resolveNetwork } from '../../shared/resources/placement.js';
+import { moveWithPlan, type FieldChanges } from '../../shared/resources/relocate.js';
+import { locateWritableResource } from '../../shared/resources/repository.js';
+import { searchPrefixesOf } from '../../shared/resources/search-words.js';
+import { TRASH_FIELDS_CLEARED } from './trash.js';
+
+export interface UpdateAttributesInput {
+  resource: string;
+  attributes?: Partial<Record<'title' | 'description' | 'location' | 'date' | 'category', string>>;
+  params?: Record<string, unknown>;
+  actions?: unknown[];
+}
+
+/** Attributes are set, `params` merged into `customParams` (null removes a key), `actions` replaced. */
+export async function updateAttributes(ctx: OperationContext, input: UpdateAttributesInput): Promise<Record<string, unknown>> {
+  if (!input.attributes && !input.params && !input.actions) throw badRequest('nothing to update: give attributes, params or actions');
+  const { chain } = await locateWritableResource(ctx.principal, input.resource);
+  const after = await firestore().runTransaction(async (tx) => {
+    const doc = await readResource(input.resource, tx);
+    if (!doc) throw notFound('resource');
+    const changes: Partial<ResourceDoc> = { ...input.attributes, updated: Date.now() };
+    if (input.params) {
+      const merged: Record<string, unknown> = { ...(doc.customParams ?? {}) };
+      for (const [key, value] of Object.entries(input.params)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+      changes.customParams = merged;
+    }
+    if (input.actions) changes.actions = input.actions;
+    const next = { ...doc, ...changes };
+    changes.searchPrefixes = searchPrefixesOf(next.title, next.description);
+    tx.update(resourceRef(doc.id), changes);
+    return { ...next, searchPrefixes: changes.searchPrefixes };
+  });
+  const resource = toClientResource(after);
+  emitUpdated(ctx.events, chain, resource);
+  return resource;
+}
+
+export interface MoveInput {
+  resourceId: string;
+  networkId?: string;
+  belonging: string;
+}
+
+/** Moves a resource the caller may change to a belonging the caller may write; out of the trashcan it forgets where it was. */
+export async function moveResource(ctx: OperationContext, input: MoveInput): Promise<Record<string, never>> {
+  const { moved, result } = await moveWithPlan(async () => {
+    const { doc, chain } = await locateWritableResource(ctx.principal, input.resourceId);
+    const target = await requireWritableBelonging(ctx.principal, input.belonging);
+    const networkId = resolveNetwork(input.networkId, target.belonging.networkId);
+    const to = formatBelonging(target.belonging);
+    if (to === `directory:${doc.id}` || target.directories.some((d) => d.id === doc.id)) {
+      throw badRequest(`directory ${doc.id} cannot be moved into itself or one of its own directories`);
+    }
+    const set: FieldChanges = { ...(networkId ? { networkId } : {}), ...(doc.belongingType === 'trashcan' ? TRASH_FIELDS_CLEARED : {}) };
+    const unchanged = doc.belonging === to && (networkId === undefined || networkId === doc.networkId);
+    return { moves: unchanged ? [] : [{ before: doc, to: target.belonging, set }], result: { from: chain, to: target } };
+  });
+  if (moved.length > 0) emitMoves(ctx.events, [{ from: result.from, to: result.to, after: moved[0].after }]);
+  return {};
+}

@@ -1,0 +1,132 @@
+import { FieldValue, type Transaction } from '@google-cloud/firestore';
+import { badRequest, conflict, notFound } from '../errors/api-error.js';
+import { firestore } from '../gcp/clients.js';
+import { formatBelonging, parseBelonging, placementFields, type Belonging } from './belonging.js';
+import { resourceRef } from './collection.js';
+import { contentKind, DirectoryDeltas } from './directory-counts.js';
+import { isDirectory, type ResourceDoc } from './model.js';
+import { propOf, propPositions, type PropKey } from './prop-positions.js';
+import { resolveChain } from './tree.js';
+
+/** Fields to set with a move; `undefined` removes the field. */
+export type FieldChanges = { [K in keyof ResourceDoc]?: ResourceDoc[K] | undefined };
+
+/** One resource to move, planned (and checked) from what was read before the transaction. */
+export interface PlannedMove {
+  before: ResourceDoc;
+  to: Belonging;
+  set?: FieldChanges;
+}
+
+export interface CommittedMove {
+  before: ResourceDoc;
+  after: ResourceDoc;
+}
+
+/** The resources changed between planning and the transaction: plan again. */
+export class StalePlan extends Error {
+  constructor() {
+    super('resources changed while moving them');
+  }
+}
+
+const MAX_PLANNING_ROUNDS = 5;
+
+/**
+ * Plans and commits moves, planning again when a planned resource changed belonging in between
+ * (its access and events were decided on the old state). Planning reads outside the transaction,
+ * so concurrent moves into the same directory do not contend on reading it.
+ */
+export async function moveWithPlan<T>(plan: () => Promise<{ moves: PlannedMove[]; result: T }>): Promise<{ moved: CommittedMove[]; result: T }> {
+  for (let round = 0; round < MAX_PLANNING_ROUNDS; round++) {
+    const { moves, result } = await plan();
+    try {
+      return { moved: await commitMoves(moves), result };
+    } catch (err) {
+      if (!(err instanceof StalePlan)) throw err;
+    }
+  }
+  throw conflict('resources kept changing while moving them; try again');
+}
+
+function applyChanges(doc: ResourceDoc, changes: FieldChanges): ResourceDoc {
+  const after = { ...doc } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete after[key];
+    else after[key] = value;
+  }
+  return after as unknown as ResourceDoc;
+}
+
+const toUpdate = (changes: FieldChanges): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value === undefined ? FieldValue.delete() : value]));
+
+/** A directory moved into itself or below itself would cut its subtree off from every root. */
+async function checkNoCycle(tx: Transaction, doc: ResourceDoc, to: Belonging): Promise<void> {
+  if (!isDirectory(doc) || to.type !== 'directory') return;
+  if (to.path === doc.id) throw badRequest(`directory ${doc.id} cannot be moved into itself`);
+  const chain = await resolveChain(to, tx);
+  if (!chain) throw notFound('directory');
+  if (chain.directories.some((d) => d.id === doc.id)) throw badRequest(`directory ${doc.id} cannot be moved into one of its own directories`);
+}
+
+/** Positions for the moves entering a prop (reads, so before any write); a resource already on that prop keeps its place. */
+async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: ResourceDoc[]): Promise<Map<number, string | undefined>> {
+  const positions = new Map<number, string | undefined>();
+  const byProp = new Map<string, { prop: PropKey; entering: number[] }>();
+  moves.forEach((move, i) => {
+    const prop = propOf(move.to);
+    if (!prop) return;
+    if (current[i].belonging === formatBelonging(move.to)) positions.set(i, current[i].position);
+    else {
+      const group = byProp.get(formatBelonging(move.to)) ?? { prop, entering: [] };
+      group.entering.push(i);
+      byProp.set(formatBelonging(move.to), group);
+    }
+  });
+  for (const { prop, entering } of byProp.values()) {
+    const keys = await propPositions(tx, prop, entering.length);
+    entering.forEach((i, n) => positions.set(i, keys[n]));
+  }
+  return positions;
+}
+
+/**
+ * Moves resources in one transaction: each must still be where it was planned from (else
+ * {@link StalePlan}); the directories they leave and enter have their counts changed in the same
+ * commit, and resources entering a prop get a position there. Answers each resource before and after.
+ */
+export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]> {
+  if (moves.length === 0) return [];
+  return firestore().runTransaction(async (tx) => {
+    const snaps = await tx.getAll(...moves.map((m) => resourceRef(m.before.id)));
+    const current = snaps.map((snap, i) => {
+      const doc = snap.data() as ResourceDoc | undefined;
+      if (!doc || doc.belonging !== moves[i].before.belonging) throw new StalePlan();
+      return doc;
+    });
+    for (let i = 0; i < moves.length; i++) await checkNoCycle(tx, current[i], moves[i].to);
+    const positions = await positionsOnProps(tx, moves, current);
+
+    const now = Date.now();
+    const deltas = new DirectoryDeltas();
+    const committed = moves.map((move, i) => {
+      const before = current[i];
+      const from = parseBelonging(before.belonging);
+      const kind = contentKind(before);
+      if (from.type === 'directory') deltas.add(from.path, before.countedKind ?? kind, -1);
+      if (move.to.type === 'directory') deltas.add(move.to.path, kind, +1);
+      const changes: FieldChanges = {
+        ...placementFields(move.to),
+        countedKind: move.to.type === 'directory' ? kind : undefined,
+        position: positions.get(i),
+        updated: now,
+        ...move.set,
+      };
+      tx.update(resourceRef(before.id), toUpdate(changes));
+      return { before, after: applyChanges(before, changes) };
+    });
+    deltas.write(tx);
+    return committed;
+  });
+}
