@@ -1,7 +1,8 @@
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
+import { benchRelay } from './bench/relay.js';
 import { benchThumbnails } from './bench/thumbnails.js';
 
-const benches: Record<string, () => Promise<void>> = { thumbnails: benchThumbnails };
+const benches: Record<string, () => Promise<void>> = { thumbnails: benchThumbnails, relay: benchRelay };
 
 const name = process.argv[2];
 if (!name || !benches[name]) {

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deployables as allDeployables, type Deployable } from '../../functions/manifest.js';
-import { families } from '../../shared/registry/catalog.js';
-import { endpointTable, routesOf } from '../../shared/registry/routes.js';
+import { startRelay, type RunningRelay } from '../../functions/relay/index.js';
+import { families as catalog } from '../../shared/registry/catalog.js';
+import type { Family } from '../../shared/registry/family.js';
+import { endpointTable, RELAY_FUNCTION, routesOf } from '../../shared/registry/routes.js';
 import { closeServers, hostFunctions, type HostedFunction } from './function-host.js';
 import { createGateway } from './gateway.js';
 import { wireEventTriggers } from './event-triggers.js';
@@ -12,11 +14,15 @@ export interface StackOptions {
   /** gateway port; 0 picks a free one */
   port: number;
   deployables?: Deployable[];
+  /** the families the gateway routes and the relay forwards to (default: the catalog) */
+  families?: Family[];
 }
 
 export interface RunningStack {
   url: string;
   functions: HostedFunction[];
+  /** the WebSocket relay behind the gateway's `/ws`, when the deployables include it */
+  relay?: RunningRelay;
   /** stands in for the bucket's OBJECT_FINALIZE notifications, which the Storage emulator does not send */
   notifier?: StorageNotifier;
   stop(): Promise<void>;
@@ -28,10 +34,12 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const list = options.deployables ?? allDeployables;
+  const families = options.families ?? catalog;
   const functions = await hostFunctions(list);
   const targets = new Map(functions.map((f) => [f.deployable.name, f.url]));
   const servers: Server[] = functions.map((f) => f.server);
-  const relayUrl = targets.get('relay');
+  const relay = list.some((d) => d.name === RELAY_FUNCTION) ? await startRelay({ port: 0, families, functionUrls: Object.fromEntries(targets) }) : undefined;
+  const relayUrl = relay?.url;
 
   const gateway = createGateway({ routes: routesOf(families), endpoints: endpointTable(families), targets, relayUrl });
   await new Promise<void>((resolve, reject) => {
@@ -48,8 +56,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   return {
     url,
     functions,
+    relay,
     notifier,
     stop: async () => {
+      await relay?.stop();
       await notifier?.stop();
       await unwire();
       await closeServers(servers);

@@ -1,4 +1,6 @@
 import type { Family } from '../registry/family.js';
+import type { JsonSchema } from '../registry/types.js';
+import { closeCodeDescriptions, RECOVERED_EVENT, RECOVERY_PROTOCOL, recoveryOutcome, relayEndpoints } from '../events/relay-protocol.js';
 
 const errorEnvelope = {
   type: 'object',
@@ -12,34 +14,40 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
+  const addCall = (endpoint: string, request: JsonSchema, response: JsonSchema, details: Record<string, unknown> & { summary: string }) => {
+    const key = endpoint.replace(/[^A-Za-z0-9_.-]/g, '_');
+    messages[`${key}.call`] = {
+      name: endpoint,
+      summary: details.summary,
+      payload: { type: 'object', required: ['endpoint'], properties: { endpoint: { const: endpoint }, data: request, event: eventMeta } },
+    };
+    messages[`${key}.response`] = {
+      name: endpoint,
+      payload: {
+        type: 'object',
+        properties: { type: { const: 'response' }, endpoint: { const: endpoint }, event: eventMeta, data: response, error: errorEnvelope },
+      },
+    };
+    operations[key] = {
+      action: 'receive',
+      channel: { $ref: '#/channels/socket' },
+      ...details,
+      messages: [{ $ref: `#/channels/socket/messages/${key}.call` }],
+      reply: { channel: { $ref: '#/channels/socket' }, messages: [{ $ref: `#/channels/socket/messages/${key}.response` }] },
+    };
+  };
+  for (const relay of relayEndpoints) addCall(relay.endpoint, relay.request, relay.response, { summary: relay.summary, description: relay.description, 'x-family': 'relay' });
   for (const family of families) {
     for (const op of family.operations) {
       const endpoint = op.bindings.websocket;
       if (!endpoint) continue;
-      const key = endpoint.replace(/[^A-Za-z0-9_.-]/g, '_');
-      messages[`${key}.call`] = {
-        name: endpoint,
-        summary: op.summary,
-        payload: { type: 'object', required: ['endpoint'], properties: { endpoint: { const: endpoint }, data: op.request, event: eventMeta } },
-      };
-      messages[`${key}.response`] = {
-        name: endpoint,
-        payload: {
-          type: 'object',
-          properties: { type: { const: 'response' }, endpoint: { const: endpoint }, event: eventMeta, data: op.response, error: errorEnvelope },
-        },
-      };
-      operations[key] = {
-        action: 'receive',
-        channel: { $ref: '#/channels/socket' },
+      addCall(endpoint, op.request, op.response, {
         summary: op.summary,
         description: op.description,
         deprecated: op.deprecated || undefined,
         'x-family': family.name,
         'x-permission': op.permission,
-        messages: [{ $ref: `#/channels/socket/messages/${key}.call` }],
-        reply: { channel: { $ref: '#/channels/socket' }, messages: [{ $ref: `#/channels/socket/messages/${key}.response` }] },
-      };
+      });
     }
     for (const ev of family.events) {
       const key = `event.${ev.name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
@@ -62,7 +70,21 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
       operations[key] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: ev.summary, messages: [{ $ref: `#/channels/socket/messages/${key}` }] };
     }
   }
-  channels.socket = { address: '/ws', messages };
+  const recovered = `event.${RECOVERED_EVENT.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  messages[recovered] = {
+    name: RECOVERED_EVENT,
+    summary: 'Outcome of recovering a channel named in relay:recover or the auth frame, pushed when the channel is joined',
+    payload: { type: 'object', properties: { type: { const: 'event' }, endpoint: { const: RECOVERED_EVENT }, channel: { type: 'string' }, data: recoveryOutcome, error: errorEnvelope } },
+  };
+  operations[recovered] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: 'Recovery outcome of a channel', 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${recovered}` }] };
+  channels.socket = {
+    address: '/ws',
+    description:
+      'One JSON text frame per message. Authenticate with `Authorization: Bearer` on the upgrade request or a first `auth` frame; never in the URL. ' +
+      `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL}`,
+    'x-close-codes': closeCodeDescriptions,
+    messages,
+  };
   return {
     asyncapi: '3.0.0',
     info: { title: 'Rooms, chats and content WebSocket API', version: '0.1.0', description: 'Generated from the operation registry.' },

@@ -1,0 +1,65 @@
+import type { RawData } from 'ws';
+import { ApiError, badRequest } from '../../shared/errors/api-error.js';
+import type { EventMessage } from '../../shared/events/message.js';
+import { AUTH_ENDPOINT } from '../../shared/events/relay-protocol.js';
+import { OK, type ErrorEnvelope } from '../../shared/transport/envelopes.js';
+import { validateRequest } from '../../shared/validation/validator.js';
+
+/** A call as DESIGN.md section 4 writes it: `{ endpoint, data, event: { id, date } }` (the auth frame may omit `event`). */
+export interface CallFrame {
+  endpoint: string;
+  data: Record<string, unknown>;
+  event?: { id: string | number; date?: number };
+}
+
+const callSchema = {
+  type: 'object',
+  required: ['endpoint'],
+  properties: {
+    endpoint: { type: 'string', minLength: 1, maxLength: 200 },
+    data: { type: 'object' },
+    event: {
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: ['string', 'number'], maxLength: 200 }, date: { type: 'number' } },
+    },
+  },
+};
+
+export type Parsed = { ok: true; frame: CallFrame } | { ok: false; error: ApiError; endpoint?: string; eventId?: string | number };
+
+/** Checks a frame's shape; a bad frame still yields what it had of endpoint and event id, for the error reply. */
+export function parseFrame(raw: RawData, isBinary: boolean): Parsed {
+  if (isBinary) return { ok: false, error: badRequest('frames must be JSON text, not binary') };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString());
+  } catch {
+    return { ok: false, error: badRequest('frame is not valid JSON') };
+  }
+  const endpoint = typeof (value as CallFrame)?.endpoint === 'string' ? (value as CallFrame).endpoint : undefined;
+  const id = (value as CallFrame)?.event?.id;
+  const eventId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  try {
+    const frame = validateRequest<CallFrame>(callSchema, value);
+    if (!frame.event && frame.endpoint !== AUTH_ENDPOINT) throw badRequest('event is required: { "id": ..., "date": ... } identifies the reply');
+    frame.data ??= {};
+    return { ok: true, frame };
+  } catch (err) {
+    return { ok: false, error: err instanceof ApiError ? err : badRequest('malformed frame'), endpoint, eventId };
+  }
+}
+
+/** `{ type: "response", endpoint, event: { id, date }, data, error }` */
+export function responseFrame(endpoint: string | undefined, eventId: string | number | undefined, data: unknown, error: ErrorEnvelope = OK): string {
+  return JSON.stringify({ type: 'response', endpoint: endpoint ?? null, event: { id: eventId ?? null, date: Date.now() }, data: data ?? null, error });
+}
+
+export function errorFrame(endpoint: string | undefined, eventId: string | number | undefined, error: ApiError): string {
+  return responseFrame(endpoint, eventId, null, { status: true, code: error.status, message: error.message });
+}
+
+/** `{ type: "event", endpoint, channel, position, data, error }`, serialized once for every socket of the channel. */
+export function eventFrame(event: EventMessage): Buffer {
+  return Buffer.from(JSON.stringify({ type: 'event', endpoint: event.endpoint, channel: event.channel, position: event.position, data: event.data, error: OK }));
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { families } from '../../shared/registry/catalog.js';
+import { endpointTable } from '../../shared/registry/routes.js';
+import { OK, sleep, startRelayTestStack, TestSocket, type RelayTestStack } from './helpers.js';
+
+/**
+ * End-to-end flows through the gateway with real operations that join channels.
+ * The resource channel test runs once the resources family declares resource:subscribe,
+ * resource:unsubscribe and resource:updateAttributes (until then relay.e2e.test.ts shows the same
+ * flow with test-only operations).
+ */
+const endpoints = endpointTable(families);
+const resourceOpsReady = ['resource:subscribe', 'resource:unsubscribe', 'resource:updateAttributes'].every((e) => endpoints.has(e));
+
+let stack: RelayTestStack;
+beforeAll(async () => {
+  stack = await startRelayTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('room channel with the real reaction operations', () => {
+  it('delivers resource:reactionUpdated to sockets that joined the room by reacting, not to the others', async () => {
+    const owner = await stack.user();
+    const member = await stack.user();
+    const another = await stack.user();
+    const room = await fetch(`${stack.url}/rooms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Review', type: 'group', membersIds: [member.id, another.id] }),
+    });
+    expect(room.status).toBe(201);
+    const roomId = ((await room.json()) as { id: string }).id;
+    const [reacting, quiet] = await Promise.all([1, 2].map(() => TestSocket.authenticated(stack.wsUrl, owner.token)));
+    const outsider = await TestSocket.authenticated(stack.wsUrl, member.token);
+    const created = await reacting.call('resource:create', { resource: { title: 'Reactable' } });
+    const resource = (created.data!.resource as { id: string }).id;
+
+    expect((await reacting.call('resource:setReaction', { resource, room: roomId, reaction: 'like' })).error).toEqual(OK);
+    const first = await reacting.event('resource:reactionUpdated', (f) => f.channel === `room:${roomId}`);
+    expect(first).toMatchObject({ position: expect.any(Number), data: { room: roomId, resource, reaction: { reaction: 'like', fromUser: { id: owner.id } } } });
+    await reacting.call('resource:setReaction', { resource, room: roomId, reaction: 'love' });
+    await reacting.event('resource:reactionUpdated', (f) => f.position === first.position! + 1);
+    await sleep(300);
+    expect(quiet.events('resource:reactionUpdated')).toEqual([]);
+    expect(outsider.events('resource:reactionUpdated')).toEqual([]);
+    for (const socket of [reacting, quiet, outsider]) socket.close();
+  });
+});
+
+describe.runIf(resourceOpsReady)('resource channel with the real resource operations', () => {
+  it('delivers resource:updated from resource:updateAttributes to subscribed sockets only', async () => {
+    const owner = await stack.user();
+    const stranger = await stack.user();
+    const [editor, watcher, bystander, leaver] = await Promise.all([1, 2, 3, 4].map(() => TestSocket.authenticated(stack.wsUrl, owner.token)));
+    const outsider = await TestSocket.authenticated(stack.wsUrl, stranger.token);
+    const created = await editor.call('resource:create', { resource: { title: 'Before' } });
+    const id = (created.data!.resource as { id: string }).id;
+
+    expect((await watcher.call('resource:subscribe', { resource: id })).error).toEqual(OK);
+    expect((await leaver.call('resource:subscribe', { resource: id })).error).toEqual(OK);
+    expect((await leaver.call('resource:unsubscribe', { resource: id })).error).toEqual(OK);
+    const refused = await outsider.call('resource:subscribe', { resource: id });
+    expect(refused.error).toMatchObject({ status: true, code: 404 });
+
+    const updated = await editor.call('resource:updateAttributes', { resource: id, attributes: { title: 'After' } });
+    expect(updated.error).toEqual(OK);
+    const event = await watcher.event('resource:updated', (f) => f.channel === `resource:${id}`);
+    expect(event).toMatchObject({ type: 'event', channel: `resource:${id}`, position: expect.any(Number), error: OK });
+    expect((event.data!.resource as { id: string; title: string }).title).toBe('After');
+    await sleep(300);
+    for (const socket of [bystander, leaver, outsider]) expect(socket.events('resource:updated')).toEqual([]);
+    for (const socket of [editor, watcher, bystander, leaver, outsider]) socket.close();
+  });
+});
