@@ -34,3 +34,12 @@ resource "google_firestore_field" "processing_jobs_ttl" {
   ttl_config {}
   index_config {}
 }
+
+# Client events kept for WebSocket recovery (eventChannels/{channel}/events/{position}) expire.
+resource "google_firestore_field" "event_history_ttl" {
+  database   = google_firestore_database.main.name
+  collection = "events"
+  field      = "expireAt"
+  ttl_config {}
+  index_config {}
+}

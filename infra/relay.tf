@@ -20,8 +20,11 @@ resource "google_cloud_run_v2_service" "relay" {
       }
       dynamic "env" {
         for_each = merge(local.common_env, {
-          FUNCTION_TARGET       = each.key
-          FUNCTION_URL_TEMPLATE = "https://${var.region}-${var.project_id}.cloudfunctions.net/{name}"
+          FUNCTION_TARGET = each.key
+          # Forwards go through the load balancer, whose URL map has a rule per /ops/{endpoint}:
+          # functions only accept traffic from it (ALLOW_INTERNAL_AND_GCLB) and check the user JWT.
+          FUNCTION_URL_TEMPLATE = "https://${var.domain}"
+          RELAY_INVOKER_AUTH    = "none"
         })
         content {
           name  = env.key
