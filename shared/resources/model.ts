@@ -20,6 +20,8 @@ export interface ResourceDoc {
   fromTemplate?: boolean;
   totalReactions: number;
   data?: ResourceData;
+  /** why processing failed, when status is `failed` (an addition to seed 000's model) */
+  failure?: string;
   customParams?: Record<string, unknown>;
   actions?: unknown[];
 
@@ -30,8 +32,6 @@ export interface ResourceDoc {
   belongingType: string;
   /** Cloud Storage object holding the bytes; shared by link resources */
   storagePath?: string;
-  /** why processing failed, when status is `failed` */
-  failure?: string;
   /** every prefix of every word of title and description, lower case (see search-words.ts) */
   searchPrefixes?: string[];
   /** on a prop (`room:{roomId}/{propId}`): fractional-index key of its place in the prop's order (seed 001) */
@@ -59,7 +59,6 @@ const SERVER_ONLY: ReadonlyArray<string> = [
   'networkId',
   'belongingType',
   'storagePath',
-  'failure',
   'searchPrefixes',
   'position',
   'countedKind',

@@ -98,6 +98,7 @@ export const resourceSchema: JsonSchema = {
     fromTemplate: bool,
     totalReactions: int,
     data: resourceData,
+    failure: { type: 'string', description: 'Why processing failed; present only while status is failed.' },
     customParams: { type: 'object' },
     actions: { type: 'array', items: programmaticActionWithChildren },
   },

@@ -22,6 +22,7 @@ let photo: Buffer;
 interface Resource {
   id: string;
   status: string;
+  failure?: string;
   title?: string;
   belonging: string;
   thumbnail?: string;
@@ -177,11 +178,9 @@ describe('resource:remoteImageUpload', () => {
 
   it('a URL that answers 404 or no image leaves the resource failed with the reason', async () => {
     const gone = await create('resource:remoteImageUpload', { url: `${upstream.url}/gone.jpg` });
-    expect((await settledResource(gone.id)).status).toBe('failed');
-    expect((await storedResource(gone.id)).failure).toMatch(/could not be fetched: .*answered 404/);
+    expect(await settledResource(gone.id)).toMatchObject({ status: 'failed', failure: expect.stringMatching(/could not be fetched: .*answered 404/) });
     const page = await create('resource:remoteImageUpload', { url: `${upstream.url}/page-not-image` });
-    expect((await settledResource(page.id)).status).toBe('failed');
-    expect((await storedResource(page.id)).failure).toMatch(/did not answer with an image but with text\/plain/);
+    expect(await settledResource(page.id)).toMatchObject({ status: 'failed', failure: expect.stringMatching(/did not answer with an image but with text\/plain/) });
   });
 });
 
@@ -226,7 +225,6 @@ describe('SSRF', () => {
     expect(link.body.error.message).toMatch(/may not be fetched/);
 
     const image = await create('resource:remoteImageUpload', { url });
-    expect((await settledResource(image.id)).status).toBe('failed');
-    expect((await storedResource(image.id)).failure).toMatch(/forbidden.*169\.254\.169\.254|169\.254\.169\.254.*forbidden/);
+    expect((await settledResource(image.id)).failure).toMatch(/forbidden.*169\.254\.169\.254|169\.254\.169\.254.*forbidden/);
   });
 });

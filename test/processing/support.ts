@@ -45,7 +45,7 @@ export async function uploadAndPublish(resourceId: string, bytes: Buffer): Promi
   return job;
 }
 
-type Settled = EventMessage & { data: { belonging: string; resource: Record<string, unknown> & { status: string } } };
+type Settled = EventMessage & { data: { belonging: string; resource: Record<string, unknown> & { status: string; failure?: string } } };
 
 /** The `resource:updated` event that leaves the resource `ready` or `failed`. */
 export function settled(events: EventTap, resourceId: string, timeoutMs = 60_000): Promise<Settled> {
