@@ -1,5 +1,6 @@
 import type { Principal } from '../../shared/auth/principal.js';
-import { defineOperation, type OperationContext } from '../../shared/registry/types.js';
+import { defineOperation } from '../../shared/registry/types.js';
+import { emitMoves } from '../../shared/resources/change-events.js';
 import { toClientResource } from '../../shared/resources/model.js';
 import { getRoomForMember, getRoomForOwner } from '../../shared/rooms/access.js';
 import { firestore } from '../../shared/gcp/clients.js';
@@ -13,7 +14,7 @@ import {
   propResponse,
   updatePropRequest,
 } from './schemas.js';
-import { changeContent, moveToPosition, propBelonging, propRef, readContent, readProp, requireProp, roomSortingTable, sortContent, type PropRecord, type PropResource } from './store.js';
+import { changeContent, moveToPosition, propRef, readContent, readProp, requireProp, sortContent, type PropRecord } from './store.js';
 
 const family = 'props';
 const manage = 'prop.manage /networkId/roomId/propId (owners of the room)';
@@ -30,22 +31,8 @@ const asMember = (p: Principal, roomId: string) => getRoomForMember(roomId, p.us
 const asOwner = (p: Principal, roomId: string) => getRoomForOwner(roomId, p.userId, { hideFromNonMembers: true });
 
 function toClientProp(prop: PropRecord, roomTitle: string): Record<string, unknown> {
-  return { ...prop, roomTitle };
-}
-
-function emitMoves(ctx: OperationContext, roomId: string, propId: string, change: { added: PropResource[]; removed: PropResource[] }) {
-  const belonging = propBelonging(roomId, propId);
-  if (change.added.length) {
-    ctx.events.emit('resource:addedToBelonging', `belonging:${belonging}`, { belonging, resources: change.added.map(toClientResource) });
-  }
-  if (change.removed.length) {
-    const ids = change.removed.map((r) => r.id);
-    ctx.events.emit('resource:deletedFromBelonging', `belonging:${belonging}`, { belonging, resourceIds: ids });
-    ctx.events.emit('resource:addedToBelonging', `belonging:${roomSortingTable(roomId)}`, {
-      belonging: roomSortingTable(roomId),
-      resources: change.removed.map(toClientResource),
-    });
-  }
+  const { contentUpdated: _contentUpdated, ...answered } = prop;
+  return { ...answered, roomTitle };
 }
 
 export const getPropModel = defineOperation<Target, unknown>({
@@ -97,8 +84,8 @@ export const changePropContent = defineOperation<Target & { appendToListEnd?: bo
   response: emptyResponse,
   handler: async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
-    const change = await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd);
-    emitMoves(ctx, input.roomId, input.propId, change);
+    const moves = await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd);
+    emitMoves(ctx.events, moves);
     return {};
   },
 });

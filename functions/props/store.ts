@@ -1,11 +1,15 @@
 import type { DocumentReference, Transaction } from '@google-cloud/firestore';
-import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import { generateKeyBetween } from 'fractional-indexing';
 import type { Principal } from '../../shared/auth/principal.js';
 import { canWriteResource } from '../../shared/access/resources.js';
 import { badRequest, notFound } from '../../shared/errors/api-error.js';
 import { firestore } from '../../shared/gcp/clients.js';
+import { parseBelonging } from '../../shared/resources/belonging.js';
+import type { MoveOutcome, Placed } from '../../shared/resources/change-events.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
-import { resources } from '../../shared/resources/repository.js';
+import { moveWithPlan, type PlannedMove } from '../../shared/resources/relocate.js';
+import { readResource, resources } from '../../shared/resources/repository.js';
+import { resolveChain } from '../../shared/resources/tree.js';
 import { roomRef } from '../../shared/rooms/repository.js';
 
 /** `rooms/{roomId}/props/{propId}`: the seed 001 prop model. */
@@ -71,15 +75,11 @@ export function sortContent(prop: PropRecord, content: PropResource[]): PropReso
   });
 }
 
-export interface ContentChange {
-  added: PropResource[];
-  removed: PropResource[];
-}
-
 /**
  * Moves resources into the prop (at its end or start) and out of it (back to the room's sorting
- * table) in one transaction: every id is checked first, and one that the caller may not move
- * aborts the whole change.
+ * table) in one commit through the shared move path, so directories they leave keep exact counts
+ * and concurrent placements on one prop get distinct positions. Every id is checked first: one
+ * the caller may not move aborts the whole change.
  */
 export async function changeContent(
   principal: Principal,
@@ -88,46 +88,36 @@ export async function changeContent(
   moveIn: string[],
   moveOut: string[],
   appendAtEnd: boolean | undefined,
-): Promise<ContentChange> {
+): Promise<MoveOutcome[]> {
   const both = moveIn.filter((id) => moveOut.includes(id));
   if (both.length) throw badRequest(`resource ${both[0]} is both in moveToProp and removeFromProp`);
-  return firestore().runTransaction(async (tx) => {
-    const prop = await requireProp(roomId, propId, tx);
-    const content = await readContent(roomId, propId, tx);
-    const belonging = propBelonging(roomId, propId);
-    const incoming = await Promise.all(moveIn.map((id) => tx.get(resources().doc(id))));
-    const outgoing = await Promise.all(moveOut.map((id) => tx.get(resources().doc(id))));
-
-    const added: PropResource[] = [];
-    for (const snap of incoming) {
-      const doc = snap.data() as PropResource | undefined;
-      if (!doc || !mayPlace(principal, roomId, doc)) throw notFound(`resource ${snap.id}`);
-      if (doc.belonging !== belonging) added.push(doc);
-    }
-    const removed: PropResource[] = [];
-    for (const snap of outgoing) {
-      const doc = snap.data() as PropResource | undefined;
-      if (!doc || doc.belonging !== belonging) throw notFound(`resource ${snap.id} in prop ${propId}`);
-      removed.push(doc);
-    }
-    if (content.length - removed.length + added.length > MAX_PROP_CONTENT) throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
-
-    const atEnd = appendAtEnd ?? prop.contentAppend !== 'start';
-    const remaining = content.filter((r) => !moveOut.includes(r.id));
-    const keys = atEnd
-      ? generateNKeysBetween(remaining.at(-1)?.position ?? null, null, added.length)
-      : generateNKeysBetween(null, remaining[0]?.position ?? null, added.length);
-    const now = Date.now();
-    added.forEach((doc, i) => {
-      tx.update(resources().doc(doc.id), { belonging, belongingType: 'room', position: keys[i], updated: now });
-      Object.assign(doc, { belonging, position: keys[i], updated: now });
+  const belonging = propBelonging(roomId, propId);
+  const propAppend = appendAtEnd === undefined ? undefined : appendAtEnd ? 'end' : 'start';
+  const { moved, result: placeOf } = await moveWithPlan(async () => {
+    await requireProp(roomId, propId);
+    const [incoming, outgoing] = await Promise.all([Promise.all(moveIn.map((id) => readResource(id))), Promise.all(moveOut.map((id) => readResource(id)))]);
+    const entering = incoming.map((doc, i) => {
+      if (!doc || !mayPlace(principal, roomId, doc)) throw notFound(`resource ${moveIn[i]}`);
+      return doc;
+    }).filter((doc) => doc.belonging !== belonging);
+    const leaving = outgoing.map((doc, i) => {
+      if (!doc || doc.belonging !== belonging) throw notFound(`resource ${moveOut[i]} in prop ${propId}`);
+      return doc;
     });
-    for (const doc of removed) {
-      tx.update(resources().doc(doc.id), { belonging: roomSortingTable(roomId), belongingType: 'roomSortingTable', position: null, updated: now });
-      Object.assign(doc, { belonging: roomSortingTable(roomId), position: undefined, updated: now });
+    const count = await resources().where('belonging', '==', belonging).count().get();
+    if (count.data().count - leaving.length + entering.length > MAX_PROP_CONTENT) throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
+
+    const placeOf = new Map<string, Placed>();
+    for (const from of new Set([belonging, roomSortingTable(roomId), ...entering.map((doc) => doc.belonging)])) {
+      const parsed = parseBelonging(from);
+      placeOf.set(from, (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed });
     }
-    return { added, removed };
+    const toProp = placeOf.get(belonging)!.belonging;
+    const toTable = placeOf.get(roomSortingTable(roomId))!.belonging;
+    const moves: PlannedMove[] = [...entering.map((before) => ({ before, to: toProp, propAppend })), ...leaving.map((before) => ({ before, to: toTable }))];
+    return { moves, result: placeOf };
   });
+  return moved.map(({ before, after }) => ({ from: placeOf.get(before.belonging)!, to: placeOf.get(after.belonging)!, after }));
 }
 
 /** Room owners place their own resources and the room's (its sorting table and its props). */

@@ -10,7 +10,6 @@ import { resolveNetwork } from '../../shared/resources/placement.js';
 import { moveWithPlan, type FieldChanges } from '../../shared/resources/relocate.js';
 import { locateWritableResource } from '../../shared/resources/repository.js';
 import { searchPrefixesOf } from '../../shared/resources/search-words.js';
-import { TRASH_FIELDS_CLEARED } from './trash.js';
 
 export interface UpdateAttributesInput {
   resource: string;
@@ -62,7 +61,7 @@ export async function moveResource(ctx: OperationContext, input: MoveInput): Pro
     if (to === `directory:${doc.id}` || target.directories.some((d) => d.id === doc.id)) {
       throw badRequest(`directory ${doc.id} cannot be moved into itself or one of its own directories`);
     }
-    const set: FieldChanges = { ...(networkId ? { networkId } : {}), ...(doc.belongingType === 'trashcan' ? TRASH_FIELDS_CLEARED : {}) };
+    const set: FieldChanges = networkId ? { networkId } : {};
     const unchanged = doc.belonging === to && (networkId === undefined || networkId === doc.networkId);
     return { moves: unchanged ? [] : [{ before: doc, to: target.belonging, set }], result: { from: chain, to: target } };
   });

@@ -7,11 +7,10 @@ import { formatBelonging, parseBelonging, type Belonging } from '../../shared/re
 import { emitMoves, type Placed } from '../../shared/resources/change-events.js';
 import { readResource, resources } from '../../shared/resources/collection.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
-import { moveWithPlan, type FieldChanges, type PlannedMove } from '../../shared/resources/relocate.js';
+import { moveWithPlan, TRASH_FIELDS_CLEARED, type PlannedMove } from '../../shared/resources/relocate.js';
 import { locateWritableResource } from '../../shared/resources/repository.js';
 
 /** The fields that remember, in the trashcan, where a resource was deleted from. */
-export const TRASH_FIELDS_CLEARED: FieldChanges = { previousBelonging: undefined, previousRoot: undefined, deletedAt: undefined, deletedBy: undefined };
 
 interface Plan {
   moves: PlannedMove[];

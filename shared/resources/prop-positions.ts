@@ -29,11 +29,14 @@ export async function propExists(prop: PropKey, tx?: Transaction): Promise<boole
   return (tx ? await tx.get(ref) : await ref.get()).exists;
 }
 
-/** Positions for `count` resources entering the prop, read in the transaction (before its writes): 404 when the prop is gone. */
-export async function propPositions(tx: Transaction, prop: PropKey, count: number): Promise<string[]> {
+/**
+ * Positions for `count` resources entering the prop, read in the transaction (before its writes),
+ * where `append` says or else where the prop appends: 404 when the prop is gone.
+ */
+export async function propPositions(tx: Transaction, prop: PropKey, count: number, append?: 'start' | 'end'): Promise<string[]> {
   const snap = await tx.get(propRefOf(prop));
   if (!snap.exists) throw notFound('prop');
-  const atStart = snap.get('contentAppend') === 'start';
+  const atStart = (append ?? snap.get('contentAppend')) === 'start';
   const belonging = formatBelonging({ type: 'room', path: `${prop.roomId}/${prop.propId}` });
   const edge = await tx.get(
     resources()

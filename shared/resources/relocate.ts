@@ -5,7 +5,7 @@ import { formatBelonging, parseBelonging, placementFields, type Belonging } from
 import { resourceRef } from './collection.js';
 import { contentKind, DirectoryDeltas } from './directory-counts.js';
 import { isDirectory, type ResourceDoc } from './model.js';
-import { propOf, propPositions, type PropKey } from './prop-positions.js';
+import { propOf, propPositions, propRefOf, type PropKey } from './prop-positions.js';
 import { resolveChain } from './tree.js';
 
 /** Fields to set with a move; `undefined` removes the field. */
@@ -16,7 +16,12 @@ export interface PlannedMove {
   before: ResourceDoc;
   to: Belonging;
   set?: FieldChanges;
+  /** entering a prop: at the end or the start of its order instead of where the prop appends */
+  propAppend?: 'start' | 'end';
 }
+
+/** What a resource leaving the trashcan forgets. */
+export const TRASH_FIELDS_CLEARED: FieldChanges = { previousBelonging: undefined, previousRoot: undefined, deletedAt: undefined, deletedBy: undefined };
 
 export interface CommittedMove {
   before: ResourceDoc;
@@ -70,25 +75,32 @@ async function checkNoCycle(tx: Transaction, doc: ResourceDoc, to: Belonging): P
   if (chain.directories.some((d) => d.id === doc.id)) throw badRequest(`directory ${doc.id} cannot be moved into one of its own directories`);
 }
 
+interface PropEntries {
+  positions: Map<number, string | undefined>;
+  /** props that receive resources: written in the same commit, so two placements on one prop serialize */
+  props: PropKey[];
+}
+
 /** Positions for the moves entering a prop (reads, so before any write); a resource already on that prop keeps its place. */
-async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: ResourceDoc[]): Promise<Map<number, string | undefined>> {
+async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: ResourceDoc[]): Promise<PropEntries> {
   const positions = new Map<number, string | undefined>();
-  const byProp = new Map<string, { prop: PropKey; entering: number[] }>();
+  const byProp = new Map<string, { prop: PropKey; append?: 'start' | 'end'; entering: number[] }>();
   moves.forEach((move, i) => {
     const prop = propOf(move.to);
     if (!prop) return;
     if (current[i].belonging === formatBelonging(move.to)) positions.set(i, current[i].position);
     else {
-      const group = byProp.get(formatBelonging(move.to)) ?? { prop, entering: [] };
+      const key = `${formatBelonging(move.to)} ${move.propAppend ?? ''}`;
+      const group = byProp.get(key) ?? { prop, append: move.propAppend, entering: [] };
       group.entering.push(i);
-      byProp.set(formatBelonging(move.to), group);
+      byProp.set(key, group);
     }
   });
-  for (const { prop, entering } of byProp.values()) {
-    const keys = await propPositions(tx, prop, entering.length);
+  for (const { prop, append, entering } of byProp.values()) {
+    const keys = await propPositions(tx, prop, entering.length, append);
     entering.forEach((i, n) => positions.set(i, keys[n]));
   }
-  return positions;
+  return { positions, props: [...byProp.values()].map((g) => g.prop) };
 }
 
 /**
@@ -106,7 +118,7 @@ export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]
       return doc;
     });
     for (let i = 0; i < moves.length; i++) await checkNoCycle(tx, current[i], moves[i].to);
-    const positions = await positionsOnProps(tx, moves, current);
+    const { positions, props } = await positionsOnProps(tx, moves, current);
 
     const now = Date.now();
     const deltas = new DirectoryDeltas();
@@ -121,12 +133,14 @@ export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]
         countedKind: move.to.type === 'directory' ? kind : undefined,
         position: positions.get(i),
         updated: now,
+        ...(before.belongingType === 'trashcan' && move.to.type !== 'trashcan' ? TRASH_FIELDS_CLEARED : {}),
         ...move.set,
       };
       tx.update(resourceRef(before.id), toUpdate(changes));
       return { before, after: applyChanges(before, changes) };
     });
     deltas.write(tx);
+    for (const prop of props) tx.update(propRefOf(prop), { contentUpdated: now });
     return committed;
   });
 }

@@ -120,4 +120,31 @@ describe('props (seed 001)', () => {
     expect((await rpc(api, 'changeResourcePosition', { propId: 'desk', resource: mine, position: 0 })).status).toBe(404);
     expect((await rpc(api, 'getPropModel', { propId: 'bad id!' })).status).toBe(400);
   });
+
+  it('keeps the count of a directory a resource leaves for a prop, and gives concurrent placements distinct places', async () => {
+    const { api, rpc } = await room();
+    await rpc(api, 'updateProp', { propId: 'gallery' });
+    const dir = await api.ops<{ resource: { id: string } }>('resource:createDirectory', { title: 'Photos' });
+    const directoryId = dir.body.data.resource.id;
+    const inDir: string[] = [];
+    for (const title of ['one', 'two']) {
+      inDir.push((await api.post<{ id: string }>('/api/v0/resource/create', { resource: { title }, parent: directoryId })).body.id);
+    }
+    const count = async () => (await api.ops<{ resource: { data: { directory: { innerContentCount: number } } } }>('resource:get', { resource: directoryId })).body.data.resource.data.directory.innerContentCount;
+    expect(await count()).toBe(2);
+
+    expect((await rpc(api, 'changePropContent', { propId: 'gallery', moveToProp: [inDir[0]] })).status).toBe(200);
+    expect(await count()).toBe(1);
+
+    const loose = await makeResources(api, ['p', 'q', 'r', 's']);
+    const placed = await Promise.all(loose.map((id) => rpc(api, 'changePropContent', { propId: 'gallery', moveToProp: [id] })));
+    expect(placed.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const content = await rpc<{ content: Array<{ title: string }> }>(api, 'getPropContent', { propId: 'gallery' });
+    expect(titlesOf(content.body.data.content).sort()).toEqual(['one', 'p', 'q', 'r', 's']);
+    const positions = await Promise.all([inDir[0], ...loose].map(async (id) => (await resources().doc(id).get()).get('position') as string));
+    expect(new Set(positions).size).toBe(5);
+
+    const model = await rpc<{ prop: Record<string, unknown> }>(api, 'getPropModel', { propId: 'gallery' });
+    expect(Object.keys(model.body.data.prop)).not.toContain('contentUpdated');
+  });
 });
