@@ -1,6 +1,6 @@
 import { FieldValue, type DocumentData, type DocumentReference, type UpdateData } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
-import { resourceRef } from './collection.js';
+import { resourceRef, resources } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
 
 /**
@@ -72,4 +72,38 @@ export async function refreshCountedKind(resourceId: string): Promise<boolean> {
     tx.update(snap.ref, { countedKind: kind });
     return true;
   });
+}
+
+/**
+ * For code that rewrites a directory's content outside the counted moves (a Drive sync): counts its
+ * children again, in one transaction with reading them, and sets each child's `countedKind` to
+ * match. A concurrent add or move, which changes the directory in its own commit, is serialized with
+ * it. Answers the directory after the recount when its counts changed.
+ */
+export async function recountDirectory(directoryId: string): Promise<ResourceDoc | undefined> {
+  return firestore().runTransaction(async (tx) => {
+    const ref = resourceRef(directoryId);
+    const snap = await tx.get(ref);
+    const directory = snap.data() as ResourceDoc | undefined;
+    if (!directory || !isDirectory(directory)) return undefined;
+    const children = await tx.get(resources().where('belonging', '==', `directory:${directoryId}`));
+    const kinds: Record<string, number> = {};
+    for (const child of children.docs) {
+      const kind = contentKind(child.data() as ResourceDoc);
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
+      if (child.get('countedKind') !== kind) tx.update(child.ref, { countedKind: kind });
+    }
+    const count = children.size;
+    const before = directory.data?.directory;
+    const unchanged = before?.innerContentCount === count && sameCounts(directory.directoryKinds ?? {}, kinds);
+    if (unchanged) return undefined;
+    const updated = Date.now();
+    tx.update(ref, { directoryKinds: kinds, 'data.directory.innerContentCount': count, updated });
+    return { ...directory, directoryKinds: kinds, data: { ...directory.data, directory: { ...before, innerContentCount: count } }, updated };
+  });
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const nonZero = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n !== 0).sort(([x], [y]) => x.localeCompare(y));
+  return JSON.stringify(nonZero(a)) === JSON.stringify(nonZero(b));
 }

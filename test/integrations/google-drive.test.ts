@@ -249,6 +249,34 @@ describe('resource:syncGoogleDriveDirectory', () => {
     expect(events.received.some((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${first.find((r) => r.title === 'Budget')!.id}`)).toBe(false);
   });
 
+  it('moves resources of files gone from Drive to the trashcan, keeps and counts what the user added, and lets a restore bring them back', async () => {
+    await connect(alice);
+    const root = await folderResource(alice);
+    await sync(alice, root.id);
+    const docs = (await childrenOf(root.id)).find((r) => r.title === 'Docs')!;
+    const own = await alice.api.call<{ resource: { id: string } }>('resource:create', { resource: { title: 'my notes' }, parent: docs.id });
+    expect(own.status).toBe(200);
+    const report = (await childrenOf(docs.id)).find((r) => r.title === 'report.pdf')!;
+
+    drive.delete('fReport');
+    drive.delete('fPlan');
+    expect((await sync(alice, root.id)).data).toMatchObject({ isSuccess: true });
+
+    expect((await childrenOf(root.id)).map((r) => r.title)).toEqual(['Budget', 'Docs']);
+    expect((await childrenOf(docs.id)).map((r) => r.title)).toEqual(['Archive', 'my notes']);
+    const read = async (id: string) => (await alice.api.call<{ resource: { belonging: string; data: { directory: unknown } } }>('resource:get', { resource: id })).data.resource;
+    expect((await read(docs.id)).data.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 2 });
+    expect((await read(root.id)).data.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 2 });
+    expect((await read(report.id)).belonging).toBe(`trashcan:${alice.id}`);
+    const removed = await events.next((e) => e.endpoint === 'resource:deletedFromBelonging' && e.channel === `belonging:directory:${docs.id}`);
+    expect(removed.data).toMatchObject({ resourceIds: [report.id] });
+
+    const restored = await alice.api.call('sortingTable:restoreResources', { resources: [report.id] });
+    expect(restored.status).toBe(200);
+    expect((await read(report.id)).belonging).toBe(`directory:${docs.id}`);
+    expect((await read(docs.id)).data.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 3 });
+  });
+
   it('reports a failure with its status when Drive refuses the authorization, and creates nothing', async () => {
     const erin = await env.user();
     await connect(erin);

@@ -3,8 +3,11 @@
  * a tree over GOOGLE_DRIVE_SYNC_MAX_ITEMS changes nothing), then each folder's children become
  * resources in `directory:{folderResourceId}`. Child ids derive from the parent resource and the
  * Drive file id, so a sync run twice updates the same resources instead of duplicating them.
+ * Resources of files gone from a folder go to the trashcan; what users added to a synced folder
+ * stays, and every synced folder's counts are taken again from what it holds.
  */
-import { contentKind } from '../../../shared/resources/directory-counts.js';
+import { emitResourceUpdated } from '../../../shared/resources/change-events.js';
+import { contentKind, recountDirectory } from '../../../shared/resources/directory-counts.js';
 import type { DocumentReference, WriteBatch } from '@google-cloud/firestore';
 import { v5 as uuidv5 } from 'uuid';
 import { envInt } from '../../../shared/config.js';
@@ -19,6 +22,7 @@ import { driveDraft, driveFields } from '../resources/partner-drafts.js';
 import { openDriveSession, type DriveSession } from './access.js';
 import { driveFolderIdOf } from './folder.js';
 import type { DriveSyncJob } from './sync-job.js';
+import { trashVanished } from './vanished.js';
 
 /** Namespace of the ids of synchronized child resources. */
 const CHILD_ID_NAMESPACE = '3b7c9e0a-5f1d-4c2b-8a6e-9d4f2c1b7e53';
@@ -27,6 +31,8 @@ export interface SyncOutcome {
   folders: number;
   created: number;
   updated: number;
+  /** resources of files no longer in Drive, moved to the trashcan */
+  removed: number;
 }
 
 /** Drive folder id -> its direct children. */
@@ -41,13 +47,13 @@ export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublish
   const tree = await listTree(session, rootFolderId);
 
   const owner: Owner = { userId: job.userId, networkId: root.networkId };
-  const outcome: SyncOutcome = { folders: 0, created: 0, updated: 0 };
+  const outcome: SyncOutcome = { folders: 0, created: 0, updated: 0, removed: 0 };
   const queue: Array<{ driveId: string; resourceId: string }> = [{ driveId: rootFolderId, resourceId: root.id }];
-  const written = new Set<string>();
+  const written = new Map<string, string>();
   while (queue.length > 0) {
     const folder = queue.shift()!;
     if (written.has(folder.driveId)) continue;
-    written.add(folder.driveId);
+    written.set(folder.driveId, folder.resourceId);
     const children = tree.get(folder.driveId) ?? [];
     const { created, updated } = await writeChildren(owner, folder.resourceId, children, tree, events);
     outcome.folders += 1;
@@ -55,10 +61,18 @@ export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublish
     outcome.updated += updated;
     for (const file of children) if (isDriveFolder(file)) queue.push({ driveId: file.id, resourceId: childId(folder.resourceId, file.id) });
   }
-  const rootChildren = tree.get(rootFolderId) ?? [];
-  await resources()
-    .doc(root.id)
-    .update({ 'data.directory.innerContentCount': rootChildren.length, directoryKinds: kindsOf(rootChildren), updated: Date.now() });
+  const isMirror = (doc: ResourceDoc, folderResourceId: string): boolean => {
+    const fileId = (doc.data?.googleDrive as { fileId?: unknown } | undefined)?.fileId;
+    return typeof fileId === 'string' && doc.id === childId(folderResourceId, fileId);
+  };
+  for (const [driveId, resourceId] of written) {
+    const driveFileIds = new Set((tree.get(driveId) ?? []).map((file) => file.id));
+    outcome.removed += await trashVanished(job.userId, { resourceId, driveFileIds }, isMirror, events);
+  }
+  for (const resourceId of written.values()) {
+    const recounted = await recountDirectory(resourceId);
+    if (recounted) await emitResourceUpdated(events, recounted);
+  }
   return outcome;
 }
 
@@ -119,13 +133,14 @@ async function writeChildren(owner: Owner, parentId: string, children: DriveFile
     if (!current) {
       const draft = driveDraft(file, ref.id);
       if (innerCount !== undefined) draft.data = { ...draft.data, directory: { innerContentCount: innerCount } };
-      const doc: ResourceDoc = { ...newResourceDoc(owner, belonging, draft, now), ...(kinds && { directoryKinds: kinds }) };
+      const fresh = newResourceDoc(owner, belonging, draft, now);
+      const doc: ResourceDoc = { ...fresh, countedKind: contentKind(fresh), ...(kinds && { directoryKinds: kinds }) };
       created.push(doc);
       writes.push((batch) => batch.create(ref, doc));
       return;
     }
     if (current.ownerId !== owner.userId) return;
-    const change = driveChange(current, file, innerCount, kinds);
+    const change = driveChange(current, file);
     if (!change) return;
     updated.push({ ...change.next, updated: now });
     writes.push((batch) => batch.update(ref, { ...change.fields, updated: now }));
@@ -141,29 +156,18 @@ async function writeChildren(owner: Owner, parentId: string, children: DriveFile
   return { created: created.length, updated: updated.length };
 }
 
-/** The field updates that bring a resource in line with its Drive file, and the resource after them; undefined when nothing changed. */
-function driveChange(
-  current: ResourceDoc,
-  file: DriveFile,
-  innerCount: number | undefined,
-  kinds: Record<string, number> | undefined,
-): { fields: Record<string, unknown>; next: ResourceDoc } | undefined {
+/**
+ * The field updates that bring a resource in line with its Drive file, and the resource after them;
+ * undefined when nothing changed. A folder's counts are left to the recount after the sync.
+ */
+function driveChange(current: ResourceDoc, file: DriveFile): { fields: Record<string, unknown>; next: ResourceDoc } | undefined {
   const { title, metadata = {}, googleDrive } = driveFields(file);
   const fields: Record<string, unknown> = {};
   if (current.title !== title) fields.title = title;
   for (const [key, value] of Object.entries(metadata)) if (current.metadata?.[key] !== value) fields[`metadata.${key}`] = value;
   if (JSON.stringify(current.data?.googleDrive) !== JSON.stringify(googleDrive)) fields['data.googleDrive'] = googleDrive;
-  const directory = current.data?.directory as { innerContentCount?: number } | undefined;
-  if (innerCount !== undefined && directory?.innerContentCount !== innerCount) fields['data.directory.innerContentCount'] = innerCount;
-  if (kinds && JSON.stringify(current.directoryKinds ?? {}) !== JSON.stringify(kinds)) fields.directoryKinds = kinds;
   if (Object.keys(fields).length === 0) return undefined;
-  const next: ResourceDoc = {
-    ...current,
-    title,
-    metadata: { ...current.metadata, ...metadata },
-    data: { ...current.data, googleDrive, ...(innerCount !== undefined ? { directory: { ...directory, innerContentCount: innerCount } } : {}) },
-    ...(kinds && { directoryKinds: kinds }),
-  };
+  const next: ResourceDoc = { ...current, title, metadata: { ...current.metadata, ...metadata }, data: { ...current.data, googleDrive } };
   return { fields, next };
 }
 

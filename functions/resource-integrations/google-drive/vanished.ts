@@ -1,0 +1,54 @@
+/**
+ * Resources a sync made for Drive files that are no longer in their folder (deleted, trashed or
+ * moved away in Drive) go to their owner's trashcan, as `resource:delete` would put them: a user
+ * can restore them, and a vanished folder takes what is inside it along.
+ */
+import { formatBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
+import { emitMoves } from '../../../shared/resources/change-events.js';
+import { resources } from '../../../shared/resources/collection.js';
+import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { moveWithPlan, type PlannedMove } from '../../../shared/resources/relocate.js';
+import { resolveChain } from '../../../shared/resources/tree.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
+
+export interface SyncedFolder {
+  resourceId: string;
+  /** ids of the Drive files the folder holds now */
+  driveFileIds: Set<string>;
+}
+
+/**
+ * Moves the vanished mirrors of one folder to the trashcan. `isMirror` tells a resource the sync
+ * made for a Drive file of this folder from one a user put there, which stays.
+ */
+export async function trashVanished(
+  userId: string,
+  folder: SyncedFolder,
+  isMirror: (doc: ResourceDoc, folderResourceId: string) => boolean,
+  events: EventPublisher,
+): Promise<number> {
+  const belonging = `directory:${folder.resourceId}`;
+  const { moved, result: from } = await moveWithPlan(async () => {
+    const children = await resources().where('belonging', '==', belonging).get();
+    const vanished = children.docs
+      .map((snap) => snap.data() as ResourceDoc)
+      .filter((doc) => doc.ownerId === userId && isMirror(doc, folder.resourceId))
+      .filter((doc) => !folder.driveFileIds.has(String((doc.data?.googleDrive as { fileId?: unknown } | undefined)?.fileId)));
+    const parsed = parseBelonging(belonging);
+    const chain = (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed };
+    const trashcan = parseBelonging(`trashcan:${userId}`);
+    const now = Date.now();
+    const moves: PlannedMove[] = vanished.map((before) => ({
+      before,
+      to: trashcan,
+      set: { previousBelonging: belonging, previousRoot: formatBelonging(chain.root), deletedAt: now, deletedBy: userId },
+    }));
+    return { moves, result: chain };
+  });
+  const trashcan = parseBelonging(`trashcan:${userId}`);
+  emitMoves(
+    events,
+    moved.map(({ after }) => ({ from, to: { belonging: trashcan, root: trashcan }, after })),
+  );
+  return moved.length;
+}
