@@ -1,6 +1,7 @@
-# Third-party keys live in Secret Manager; values are added out of band, never in Terraform state.
+# Third-party keys and the key sealing users' stored OAuth tokens live in Secret Manager; values are
+# added out of band (README, "Deploying"), never in Terraform state.
 locals {
-  secrets = toset(["OPENAI_API_KEY", "OMDB_API_KEY", "PIXABAY_API_KEY", "PINTEREST_TOKEN", "GOOGLE_DRIVE_CLIENT_SECRET"])
+  secrets = toset(["OPENAI_API_KEY", "OMDB_API_KEY", "PIXABAY_API_KEY", "PINTEREST_TOKEN", "GOOGLE_DRIVE_CLIENT_SECRET", "CREDENTIALS_ENCRYPTION_KEY"])
 }
 
 resource "google_secret_manager_secret" "secret" {

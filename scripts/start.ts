@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { log } from '../shared/log.js';
 import { startEmulators } from './lib/emulators/index.js';
 import { issuerEnv, loadOrCreateIssuerKeys, serveJwks } from './lib/issuer.js';
+import { loadOrCreateCredentialsKey } from './lib/credentials-key.js';
 import { closeServers } from './lib/function-host.js';
 import { stateDir } from './lib/paths.js';
 import { startStack } from './lib/stack.js';
@@ -33,6 +34,7 @@ const keys = await loadOrCreateIssuerKeys(stateDir);
 const jwks = await serveJwks(keys);
 Object.assign(process.env, issuerEnv(jwks.url));
 process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
+process.env.CREDENTIALS_ENCRYPTION_KEY ||= await loadOrCreateCredentialsKey(stateDir);
 
 const stack = await startStack({ port });
 log.info('local stack started', {

@@ -84,6 +84,7 @@ export const configVariables = [
   { name: 'GOOGLE_OAUTH_TOKEN_URL', default: 'https://oauth2.googleapis.com/token', description: 'Google OAuth token endpoint, used to refresh stored Google Drive access tokens.' },
   { name: 'GOOGLE_DRIVE_CLIENT_ID', default: undefined, description: 'OAuth client id the users granted Drive access to; with GOOGLE_DRIVE_CLIENT_SECRET it lets stored refresh tokens renew expired access tokens.' },
   { name: 'GOOGLE_DRIVE_CLIENT_SECRET', default: undefined, description: 'OAuth client secret of GOOGLE_DRIVE_CLIENT_ID (secret); unset: expired Drive access tokens are not renewed.' },
+  { name: 'CREDENTIALS_ENCRYPTION_KEY', default: undefined, description: 'AES-256 key (32 bytes, base64; a secret) sealing the OAuth tokens users hand over (Google Drive); unset: storing or using them answers 503. The local stack and the tests make one.' },
   { name: 'GOOGLE_DRIVE_SYNC_TOPIC', default: 'drive-sync', description: 'Pub/Sub topic of Google Drive directory sync jobs.' },
   { name: 'GOOGLE_DRIVE_SYNC_MAX_ITEMS', default: '5000', description: 'Most Drive files and folders one directory sync reads; a larger tree fails the sync with 413.' },
   { name: 'YOUTUBE_THUMBNAIL_BASE_URL', default: 'https://i.ytimg.com', description: 'Base URL of YouTube video thumbnails (`/vi/{id}/hqdefault.jpg` is appended).' },

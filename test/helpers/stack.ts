@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type TokenClaims } from '../../scripts/lib/issuer.js';
+import { newCredentialsKey } from '../../scripts/lib/credentials-key.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
 import type { Deployable } from '../../functions/manifest.js';
@@ -22,6 +23,7 @@ export async function startTestStack(options: { deployables?: Deployable[] } = {
   const keys = await createIssuerKeys();
   const jwks = await serveJwks(keys);
   Object.assign(process.env, issuerEnv(jwks.url), { VALIDATE_RESPONSES: 'true' });
+  process.env.CREDENTIALS_ENCRYPTION_KEY ||= newCredentialsKey();
   delete process.env.PUBLIC_BASE_URL;
   const stack = await startStack({ port: 0, deployables: options.deployables });
   const token = (claims: Partial<TokenClaims> = {}) => mintToken(keys, { user: randomUUID(), ...claims });

@@ -1,5 +1,6 @@
 import type { ClientResource } from './support/client.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { firestore } from '../../shared/gcp/clients.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
 import { resources } from '../../shared/resources/repository.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
@@ -189,6 +190,35 @@ describe('resource:createGoogleDriveResource', () => {
     expect((await dave.api.call('resource:createGoogleDriveResource', { fileId: 'fPlan' })).status).toBe(200);
     expect((await dave.api.call('googleDrive:deleteCredentials', {})).status).toBe(200);
     expect((await dave.api.call('resource:createGoogleDriveResource', { fileId: 'fPlan' })).status).toBe(403);
+  });
+
+  it('keeps the tokens sealed: nothing readable in the database, and a copied value does not open for another user', async () => {
+    const grace = await env.user();
+    await connect(grace, { accessToken: 'alice-token', refreshToken: 'refresh-ok', expiresIn: 3600 });
+    const stored = (await firestore().collection('googleDriveCredentials').doc(grace.id).get()).data()!;
+    expect(JSON.stringify(stored)).not.toMatch(/alice-token|refresh-ok/);
+    expect(stored.expiresAt).toBeGreaterThan(Date.now());
+    expect((await grace.api.call('resource:createGoogleDriveResource', { fileId: 'fPlan' })).status).toBe(200);
+
+    const henry = await env.user();
+    await firestore().collection('googleDriveCredentials').doc(henry.id).set(stored);
+    const copied = await henry.api.call('resource:createGoogleDriveResource', { fileId: 'fPlan' });
+    expect(copied.status).toBe(403);
+    expect(copied.error.message).toMatch(/no Google Drive authorization/);
+  });
+
+  it('answers 503 naming the missing key while CREDENTIALS_ENCRYPTION_KEY is unset, storing nothing', async () => {
+    const ivan = await env.user();
+    const key = process.env.CREDENTIALS_ENCRYPTION_KEY;
+    delete process.env.CREDENTIALS_ENCRYPTION_KEY;
+    try {
+      const answer = await ivan.api.call('googleDrive:setCredentials', { accessToken: 'alice-token' });
+      expect(answer.status).toBe(503);
+      expect(answer.error.message).toMatch(/CREDENTIALS_ENCRYPTION_KEY is not configured/);
+    } finally {
+      process.env.CREDENTIALS_ENCRYPTION_KEY = key;
+    }
+    expect((await firestore().collection('googleDriveCredentials').doc(ivan.id).get()).exists).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
 import { ApiError } from '../../../shared/errors/api-error.js';
 import { DriveUnauthorizedError } from '../../../shared/integrations/google-drive.js';
 import { canRefreshDriveTokens, refreshAccessToken } from '../../../shared/integrations/google-oauth.js';
-import { readDriveCredentials, saveRenewedAccessToken, type DriveCredentials } from './credentials.js';
+import { readDriveCredentials, saveDriveCredentials, type DriveCredentials } from './credentials.js';
 
 /** Renew a little before the announced expiry, so a token does not expire in the middle of a sync. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -27,8 +27,9 @@ export async function openDriveSession(userId: string): Promise<DriveSession> {
     if (renewed || !current.refreshToken || !canRefreshDriveTokens()) throw refused();
     renewed = true;
     const { accessToken, expiresAt } = await refreshAccessToken(current.refreshToken);
-    await saveRenewedAccessToken(userId, accessToken, expiresAt);
-    return { ...current, accessToken, expiresAt };
+    const next = { ...current, accessToken, expiresAt };
+    await saveDriveCredentials(userId, next);
+    return next;
   };
 
   return {
