@@ -1,4 +1,6 @@
 resource "google_firestore_database" "main" {
+  depends_on = [google_project_service.required]
+
   name        = "(default)"
   location_id = var.region
   type        = "FIRESTORE_NATIVE"

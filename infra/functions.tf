@@ -3,6 +3,8 @@ locals {
 }
 
 resource "google_cloudfunctions2_function" "http" {
+  depends_on = [google_project_service.required]
+
   for_each = local.http_functions
   name     = each.key
   location = var.region
@@ -41,6 +43,8 @@ resource "google_cloudfunctions2_function" "http" {
 }
 
 resource "google_cloudfunctions2_function" "event" {
+  depends_on = [google_project_service.required]
+
   for_each = local.event_functions
   name     = each.key
   location = var.region

@@ -1,4 +1,6 @@
 resource "google_service_account" "runtime" {
+  depends_on = [google_project_service.required]
+
   account_id   = "backend-runtime"
   display_name = "Functions and relay runtime"
 }

@@ -13,6 +13,8 @@ locals {
 }
 
 resource "google_compute_region_network_endpoint_group" "neg" {
+  depends_on = [google_project_service.required]
+
   for_each              = local.lb_backends
   name                  = "${each.key}-neg"
   region                = var.region
@@ -99,6 +101,8 @@ resource "google_compute_target_https_proxy" "api" {
 }
 
 resource "google_compute_global_address" "api" {
+  depends_on = [google_project_service.required]
+
   name = "api-address"
 }
 

@@ -1,10 +1,14 @@
 resource "google_pubsub_topic" "topic" {
+  depends_on = [google_project_service.required]
+
   for_each = local.topics
   name     = each.value
 }
 
 # Where a processing job lands after its last failed delivery.
 resource "google_pubsub_topic" "dead_letter" {
+  depends_on = [google_project_service.required]
+
   for_each = local.event_functions
   name     = "${each.key}-dead-letter"
 }

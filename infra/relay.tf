@@ -1,4 +1,6 @@
 resource "google_cloud_run_v2_service" "relay" {
+  depends_on = [google_project_service.required]
+
   for_each = local.cloud_run
   name     = each.key
   location = var.region

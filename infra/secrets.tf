@@ -5,6 +5,8 @@ locals {
 }
 
 resource "google_secret_manager_secret" "secret" {
+  depends_on = [google_project_service.required]
+
   for_each  = local.secrets
   secret_id = lower(replace(each.value, "_", "-"))
   replication {

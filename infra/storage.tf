@@ -1,4 +1,6 @@
 resource "google_storage_bucket" "content" {
+  depends_on = [google_project_service.required]
+
   name                        = "${var.project_id}-content"
   location                    = var.region
   uniform_bucket_level_access = true
@@ -35,14 +37,23 @@ resource "google_storage_bucket" "content" {
 }
 
 resource "google_storage_bucket" "source" {
+  depends_on = [google_project_service.required]
+
   name                        = "${var.project_id}-function-source"
   location                    = var.region
   uniform_bucket_level_access = true
   public_access_prevention    = "enforced"
 }
 
+data "archive_file" "source" {
+  type        = "zip"
+  source_dir  = var.source_dir
+  output_path = "${path.module}/.terraform/function-source.zip"
+}
+
+# Named by content: a changed build is a new object, which redeploys every function.
 resource "google_storage_bucket_object" "source" {
-  name   = "source-${filemd5(var.source_archive)}.zip"
+  name   = "source-${data.archive_file.source.output_md5}.zip"
   bucket = google_storage_bucket.source.name
-  source = var.source_archive
+  source = data.archive_file.source.output_path
 }

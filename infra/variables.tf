@@ -14,10 +14,10 @@ variable "domain" {
   description = "Public host name served by the HTTPS load balancer (managed certificate)."
 }
 
-variable "source_archive" {
+variable "source_dir" {
   type        = string
-  default     = "../dist/source.zip"
-  description = "Zip of dist/ + package.json + package-lock.json (scripts/package-source.sh builds it)."
+  default     = "../.deploy/source"
+  description = "Function source staged by `npm run package` (dist/, package.json, package-lock.json); zipped and uploaded on apply."
 }
 
 variable "relay_image" {

@@ -53,7 +53,23 @@ describe('infra', () => {
     expect(resource('google_firestore_index', 'composite')).toBeDefined();
     expect(resource('google_secret_manager_secret', 'secret')).toBeDefined();
     const secrets = JSON.stringify(tf.locals);
-    for (const v of configVariables.filter((c) => /_(API_KEY|TOKEN|SECRET)$/.test(c.name))) expect(secrets, v.name).toContain(v.name);
+    for (const v of configVariables.filter((c) => /_(API_KEY|TOKEN|SECRET|ENCRYPTION_KEY)$/.test(c.name))) expect(secrets, v.name).toContain(v.name);
+  });
+
+  it('enables the APIs it uses before the resources that need them, and zips the staged function source', () => {
+    const services = JSON.stringify(tf.locals);
+    for (const api of ['cloudfunctions', 'cloudbuild', 'run', 'firestore', 'pubsub', 'secretmanager', 'compute', 'iamcredentials']) expect(services).toContain(`${api}.googleapis.com`);
+    const gated: Array<[string, string]> = [
+      ['google_firestore_database', 'main'],
+      ['google_cloudfunctions2_function', 'http'],
+      ['google_cloudfunctions2_function', 'event'],
+      ['google_cloud_run_v2_service', 'relay'],
+      ['google_secret_manager_secret', 'secret'],
+      ['google_pubsub_topic', 'topic'],
+      ['google_storage_bucket', 'content'],
+    ];
+    for (const [type, name] of gated) expect(resource(type, name)?.depends_on, `${type}.${name}`).toEqual(['${google_project_service.required}']);
+    expect(resource('google_storage_bucket_object', 'source')?.source).toBe('${data.archive_file.source.output_path}');
   });
 
   it('routes every registry route through the URL map, most specific first', () => {
