@@ -47,6 +47,37 @@ describe('room channel with the real reaction operations', () => {
     expect(outsider.events('resource:reactionUpdated')).toEqual([]);
     for (const socket of [reacting, quiet, outsider]) socket.close();
   });
+
+  it('lets a member who shows the room (searchBelonging of room:{id} or roomProps:{id}) receive its reactions until unsubscribing; a stranger cannot join', async () => {
+    const owner = await stack.user();
+    const member = await stack.user();
+    const other = await stack.user();
+    const stranger = await stack.user();
+    const room = await fetch(`${stack.url}/rooms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Gallery', type: 'group', membersIds: [member.id, other.id] }),
+    });
+    const roomId = ((await room.json()) as { id: string }).id;
+    const [reacting, viewer, propViewer, outsider] = await Promise.all([owner, member, other, stranger].map((u) => TestSocket.authenticated(stack.wsUrl, u.token)));
+    expect((await viewer.call('resource:searchBelonging', { belonging: `room:${roomId}` })).error).toEqual(OK);
+    expect((await propViewer.call('resource:searchBelonging', { belonging: `roomProps:${roomId}` })).error).toEqual(OK);
+    expect((await outsider.call('resource:searchBelonging', { belonging: `room:${roomId}` })).error).toMatchObject({ status: true });
+
+    const resource = ((await reacting.call('resource:create', { resource: { title: 'Painting' } })).data!.resource as { id: string }).id;
+    await reacting.call('resource:setReaction', { resource, room: roomId, reaction: 'like' });
+    const seen = await viewer.event('resource:reactionUpdated', (f) => f.channel === `room:${roomId}`);
+    expect(seen.data).toMatchObject({ room: roomId, resource, reaction: { reaction: 'like', fromUser: { id: owner.id } } });
+    await propViewer.event('resource:reactionUpdated', (f) => f.channel === `room:${roomId}`);
+
+    expect((await viewer.call('resource:unsubscribeFromBelonging', { belonging: `room:${roomId}` })).error).toEqual(OK);
+    await reacting.call('resource:deleteReaction', { resource, room: roomId });
+    await propViewer.event('resource:reactionDeleted', (f) => f.channel === `room:${roomId}`);
+    await sleep(300);
+    expect(viewer.events('resource:reactionDeleted')).toEqual([]);
+    expect(outsider.events('resource:reactionUpdated')).toEqual([]);
+    for (const socket of [reacting, viewer, propViewer, outsider]) socket.close();
+  });
 });
 
 describe.runIf(resourceOpsReady)('resource channel with the real resource operations', () => {

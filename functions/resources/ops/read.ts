@@ -75,9 +75,9 @@ export const listParentDirectoriesOp = defineOperation<{ resourceId: string }, u
 export const searchBelongingOp = defineOperation<SearchInput, unknown>({
   name: 'resource:searchBelonging',
   family,
-  summary: 'Page through a belonging, optionally by words of title and description; joins directory and community channels',
+  summary: 'Page through a belonging, optionally by words of title and description; joins directory and community channels, and the room channel of a room',
   description:
-    'Newest first (ties by id). query: every word must start a word of the title or description (case-insensitive). cursor: the nextCursor of the previous page (empty when hasMore is false). limit: 20 by default, at most 100.',
+    'Newest first (ties by id). query: every word must start a word of the title or description (case-insensitive). cursor: the nextCursor of the previous page (empty when hasMore is false). limit: 20 by default, at most 100. Over WebSocket the socket joins belonging:{belonging} of a directory or community, and room:{roomId} (reaction events) for room:{roomId}, a prop in it, or roomProps:{roomId}; resource:unsubscribeFromBelonging leaves them.',
   bindings: { websocket: 'resource:searchBelonging' },
   auth: 'required',
   permission: 'read access to the belonging',
