@@ -20,18 +20,23 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** A group room of the token's user with the given members (seed 003 POST /rooms); answers its id. */
+async function createRoom(ownerToken: string, name: string, membersIds: string[]): Promise<string> {
+  const room = await fetch(`${stack.url}/rooms`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, type: 'group', membersIds }),
+  });
+  expect(room.status).toBe(201);
+  return ((await room.json()) as { id: string }).id;
+}
+
 describe('room channel with the real reaction operations', () => {
   it('delivers resource:reactionUpdated to sockets that joined the room by reacting, not to the others', async () => {
     const owner = await stack.user();
     const member = await stack.user();
     const another = await stack.user();
-    const room = await fetch(`${stack.url}/rooms`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Review', type: 'group', membersIds: [member.id, another.id] }),
-    });
-    expect(room.status).toBe(201);
-    const roomId = ((await room.json()) as { id: string }).id;
+    const roomId = await createRoom(owner.token, 'Review', [member.id, another.id]);
     const [reacting, quiet] = await Promise.all([1, 2].map(() => TestSocket.authenticated(stack.wsUrl, owner.token)));
     const outsider = await TestSocket.authenticated(stack.wsUrl, member.token);
     const created = await reacting.call('resource:create', { resource: { title: 'Reactable' } });
@@ -53,12 +58,7 @@ describe('room channel with the real reaction operations', () => {
     const member = await stack.user();
     const other = await stack.user();
     const stranger = await stack.user();
-    const room = await fetch(`${stack.url}/rooms`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Gallery', type: 'group', membersIds: [member.id, other.id] }),
-    });
-    const roomId = ((await room.json()) as { id: string }).id;
+    const roomId = await createRoom(owner.token, 'Gallery', [member.id, other.id]);
     const [reacting, viewer, propViewer, outsider] = await Promise.all([owner, member, other, stranger].map((u) => TestSocket.authenticated(stack.wsUrl, u.token)));
     expect((await viewer.call('resource:searchBelonging', { belonging: `room:${roomId}` })).error).toEqual(OK);
     expect((await propViewer.call('resource:searchBelonging', { belonging: `roomProps:${roomId}` })).error).toEqual(OK);
