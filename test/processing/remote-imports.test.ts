@@ -155,13 +155,13 @@ describe('resource:remoteImageUpload', () => {
       title: 'Sunset',
       source: 'pixabay',
       sourceId: '123456',
-      sourceLink: 'https://pixabay.com/photos/sunset-123456/',
+      sourceLink: 'https://pixabay.example/photos/sunset-123456/',
     });
     expect(created).toMatchObject({
       status: 'pending',
       title: 'Sunset',
-      metadata: { link: url, origin: { type: 'pixabay', path: 'https://pixabay.com/photos/sunset-123456/' } },
-      data: { pixabay: { id: '123456', pageUrl: 'https://pixabay.com/photos/sunset-123456/' } },
+      metadata: { link: url, origin: { type: 'pixabay', path: 'https://pixabay.example/photos/sunset-123456/' } },
+      data: { pixabay: { id: '123456', pageUrl: 'https://pixabay.example/photos/sunset-123456/' } },
     });
     const ready = await settledResource(created.id);
     expect(ready).toMatchObject({
