@@ -3,11 +3,10 @@ import { mayRestoreResource, resourceAccess } from '../../shared/access/resource
 import type { Principal } from '../../shared/auth/principal.js';
 import { conflict, forbidden, notFound } from '../../shared/errors/api-error.js';
 import type { OperationContext } from '../../shared/registry/types.js';
-import { formatBelonging, parseBelonging, type Belonging } from '../../shared/resources/belonging.js';
+import { formatBelonging, parseBelonging } from '../../shared/resources/belonging.js';
 import { emitMoves, type Placed } from '../../shared/resources/change-events.js';
 import { readResource, resources } from '../../shared/resources/collection.js';
-import type { ResourceDoc } from '../../shared/resources/model.js';
-import { moveWithPlan, TRASH_FIELDS_CLEARED, type PlannedMove } from '../../shared/resources/relocate.js';
+import { moveWithPlan, TRASH_FIELDS_CLEARED, trashMove, type PlannedMove } from '../../shared/resources/relocate.js';
 import { locateWritableResource } from '../../shared/resources/repository.js';
 
 /** The fields that remember, in the trashcan, where a resource was deleted from. */
@@ -18,7 +17,6 @@ interface Plan {
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];
-const trashcanOf = (doc: ResourceDoc): Belonging => ({ type: 'trashcan', path: doc.ownerId });
 
 /**
  * Plans moving resources to their owners' trashcans, remembering where each was. With `table`,
@@ -30,11 +28,9 @@ async function planTrash(principal: Principal, ids: string[], table?: string): P
     unique(ids).map(async (id) => {
       const { doc, chain } = await locateWritableResource(principal, id);
       if (doc.belongingType === 'trashcan') throw conflict(`resource ${id} is already in the trashcan`);
-      const root = formatBelonging(chain.root);
-      if (table && root !== table) throw conflict(`resource ${id} is not in ${table}`);
-      const to = trashcanOf(doc);
-      const move: PlannedMove = { before: doc, to, set: { previousBelonging: doc.belonging, previousRoot: root, deletedAt: now, deletedBy: principal.userId } };
-      return { move, placed: { from: chain, to: { belonging: to, root: to } } };
+      if (table && formatBelonging(chain.root) !== table) throw conflict(`resource ${id} is not in ${table}`);
+      const move = trashMove(doc, chain.root, principal.userId, now);
+      return { move, placed: { from: chain, to: { belonging: move.to, root: move.to } } };
     }),
   );
   return { moves: planned.map((p) => p.move), result: planned.map((p) => p.placed) };

@@ -3,12 +3,12 @@ import type { PendingEvent } from '../events/publish.js';
 import { firestore } from '../gcp/clients.js';
 import { log as rootLog, type Logger } from '../log.js';
 import { mimeEssence, sniffContentType } from '../media/sniff.js';
+import { resourceUpdatedEvents } from '../resources/change-events.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { loadResource, resources } from '../resources/repository.js';
 import { maxUploadBytes } from './limits.js';
 import { resourceIdOfObject } from './paths.js';
 import { publishProcessingJob } from './processing-job.js';
-import { resourceChangeEvents } from './resource-events.js';
 import { deleteObjectVersion, objectInfo, objectVersion, readHead, type ObjectInfo } from './storage-objects.js';
 
 /**
@@ -82,7 +82,7 @@ export async function completeUpload(objectPath: string, generation: string | un
   }
   const doc = (await resources().doc(resourceId).get()).data() as ResourceDoc;
   log.info('upload completed', { resourceId, generation: record.generation, outcome: record.outcome, changed, size: record.size, contentType: record.contentType });
-  return { kind: record.outcome, changed, resource: doc, record, events: changed ? resourceChangeEvents(doc) : [] };
+  return { kind: record.outcome, changed, resource: doc, record, events: changed ? await resourceUpdatedEvents(doc) : [] };
 }
 
 /** `contentType` is served with the bytes (text keeps its charset); `mediaType` goes to `metadata.contentType`. */

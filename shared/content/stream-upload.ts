@@ -1,23 +1,10 @@
-import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { badRequest, conflict } from '../errors/api-error.js';
 import { bucket } from '../gcp/clients.js';
 import type { BinaryContent } from '../registry/types.js';
+import { ByteLimit } from '../streams/byte-limit.js';
 import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from './limits.js';
 import { originalObjectPath } from './paths.js';
-
-/** Counts the bytes going through and fails with 413 as soon as they pass `maxBytes`. */
-class ByteLimit extends Transform {
-  bytes = 0;
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) callback(contentTooLarge(this.maxBytes));
-    else callback(null, chunk);
-  }
-}
 
 export interface StoredOriginal {
   objectPath: string;
@@ -43,7 +30,7 @@ export async function streamOriginal(resourceId: string, content: BinaryContent 
     yield head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   };
-  const limit = new ByteLimit(maxUploadBytes());
+  const limit = new ByteLimit(maxUploadBytes(), contentTooLarge);
   const objectPath = originalObjectPath(resourceId);
   const file = bucket().file(objectPath);
   const sink = file.createWriteStream({

@@ -20,6 +20,18 @@ export interface PlannedMove {
   propAppend?: 'start' | 'end';
 }
 
+/**
+ * The move of a resource to its owner's trashcan, remembering where it was (`root`: the sorting
+ * table or other root belonging above it) so a restore puts it back exactly.
+ */
+export function trashMove(before: ResourceDoc, root: Belonging, deletedBy: string, now: number): PlannedMove {
+  return {
+    before,
+    to: { type: 'trashcan', path: before.ownerId },
+    set: { previousBelonging: before.belonging, previousRoot: formatBelonging(root), deletedAt: now, deletedBy },
+  };
+}
+
 /** What a resource leaving the trashcan forgets. */
 export const TRASH_FIELDS_CLEARED: FieldChanges = { previousBelonging: undefined, previousRoot: undefined, deletedAt: undefined, deletedBy: undefined };
 

@@ -28,6 +28,19 @@ const imageParameters: Record<string, JsonSchema> = {
   output_format: { type: 'string', enum: [...outputFormats], default: 'Jpeg' },
 };
 
+/** The two thumbnail previews (image, first PDF page) take the same parameters. */
+const thumbnailRequest: JsonSchema = {
+  type: 'object',
+  properties: { ...imageParameters, shape: { type: 'string', enum: [...shapes], default: 'Rectangular' } },
+  required: ['fileId', 'area'],
+};
+
+type ThumbnailInput = ImageInput & { shape: Shape };
+
+/** The cache name of a thumbnail rendering: every parameter that changes its bytes. */
+const thumbnailVariant = (prefix: string, area: { width: number; height: number }, input: ThumbnailInput) =>
+  `${prefix}-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
+
 interface ImageInput {
   fileId: string;
   area: string;
@@ -65,22 +78,18 @@ export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean
   },
 });
 
-export const getImageThumbnail = attachmentsOperation<ImageInput & { shape: Shape }, unknown>({
+export const getImageThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
   name: 'getImageThumbnail',
   summary: 'A thumbnail of an image attachment filling `area` (WxH), Rounded or Rectangular (members only).',
   bindings: { http: [{ method: 'GET', path: '/preview/image/{fileId}/{area}/thumbnail' }] },
   permission: "member of the attachment's room",
   produces: 'image/jpeg, image/png, image/gif',
-  request: {
-    type: 'object',
-    properties: { ...imageParameters, shape: { type: 'string', enum: [...shapes], default: 'Rectangular' } },
-    required: ['fileId', 'area'],
-  },
+  request: thumbnailRequest,
   response: {},
   handler: async (ctx, input) => {
     const area = parseThumbnailArea(input.area);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = `thumbnail-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
+    const variant = thumbnailVariant('thumbnail', area, input);
     const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
       const source = await imageSource(attachment.id);
       return previewStep('image', () => thumbnail(source, area, input.shape, { quality: input.quality, format: input.output_format }));
@@ -119,22 +128,18 @@ export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: n
   },
 });
 
-export const getPdfThumbnail = attachmentsOperation<ImageInput & { shape: Shape }, unknown>({
+export const getPdfThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
   name: 'getPdfThumbnail',
   summary: "A thumbnail of a PDF attachment's first page filling `area` (WxH), Rounded or Rectangular (members only).",
   bindings: { http: [{ method: 'GET', path: '/preview/pdf/{fileId}/{area}/thumbnail' }] },
   permission: "member of the attachment's room",
   produces: 'image/jpeg, image/png, image/gif',
-  request: {
-    type: 'object',
-    properties: { ...imageParameters, shape: { type: 'string', enum: [...shapes], default: 'Rectangular' } },
-    required: ['fileId', 'area'],
-  },
+  request: thumbnailRequest,
   response: {},
   handler: async (ctx, input) => {
     const area = parseThumbnailArea(input.area);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = `pdf-thumbnail-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
+    const variant = thumbnailVariant('pdf-thumbnail', area, input);
     const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
       const source = await pdfSource(attachment.id);
       const page = await previewStep('PDF', () => firstPageCovering(source, area));

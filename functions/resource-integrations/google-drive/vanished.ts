@@ -3,11 +3,11 @@
  * moved away in Drive) go to their owner's trashcan, as `resource:delete` would put them: a user
  * can restore them, and a vanished folder takes what is inside it along.
  */
-import { formatBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
+import { parseBelonging } from '../../../shared/resources/belonging.js';
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { resources } from '../../../shared/resources/collection.js';
 import type { ResourceDoc } from '../../../shared/resources/model.js';
-import { moveWithPlan, type PlannedMove } from '../../../shared/resources/relocate.js';
+import { moveWithPlan, trashMove } from '../../../shared/resources/relocate.js';
 import { resolveChain } from '../../../shared/resources/tree.js';
 import type { EventPublisher } from '../../../shared/registry/types.js';
 
@@ -28,6 +28,7 @@ export async function trashVanished(
   events: EventPublisher,
 ): Promise<number> {
   const belonging = `directory:${folder.resourceId}`;
+  const trashcan = parseBelonging(`trashcan:${userId}`);
   const { moved, result: from } = await moveWithPlan(async () => {
     const children = await resources().where('belonging', '==', belonging).get();
     const vanished = children.docs
@@ -36,16 +37,10 @@ export async function trashVanished(
       .filter((doc) => !folder.driveFileIds.has(String((doc.data?.googleDrive as { fileId?: unknown } | undefined)?.fileId)));
     const parsed = parseBelonging(belonging);
     const chain = (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed };
-    const trashcan = parseBelonging(`trashcan:${userId}`);
     const now = Date.now();
-    const moves: PlannedMove[] = vanished.map((before) => ({
-      before,
-      to: trashcan,
-      set: { previousBelonging: belonging, previousRoot: formatBelonging(chain.root), deletedAt: now, deletedBy: userId },
-    }));
+    const moves = vanished.map((before) => trashMove(before, chain.root, userId, now));
     return { moves, result: chain };
   });
-  const trashcan = parseBelonging(`trashcan:${userId}`);
   emitMoves(
     events,
     moved.map(({ after }) => ({ from, to: { belonging: trashcan, root: trashcan }, after })),

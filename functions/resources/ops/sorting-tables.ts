@@ -1,6 +1,7 @@
 import { requireReadableBelonging } from '../../../shared/access/belongings.js';
+import type { Principal } from '../../../shared/auth/principal.js';
 import { defineOperation } from '../../../shared/registry/types.js';
-import { parseBelonging } from '../../../shared/resources/belonging.js';
+import { formatBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
 import { belongingOffsetPage } from '../../../shared/resources/listing.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { empty, idsRequest, idsResponse, roomIdRequest, roomIdsRequest, roomIdsResponse, sortingTableContent, sortingTableGetRequest } from '../schemas.js';
@@ -67,6 +68,10 @@ export const sortingTableRestore = defineOperation<{ resources: string[] }, unkn
   handler: async (ctx, input) => ({ resources: await restoreResources(ctx, input.resources, userTable(ctx.principal.userId)) }),
 });
 
+/** `roomSortingTable:{room}` once the caller may read it (members): owners and members act on it, trash rules decide which resources. */
+const readableRoomTable = async (principal: Principal, room: string): Promise<string> =>
+  formatBelonging((await requireReadableBelonging(principal, `roomSortingTable:${room}`)).belonging);
+
 export const roomTableDeleteAll = defineOperation<{ roomId: string }, unknown>({
   name: 'room:deleteAllResourcesFromSortingTable',
   family,
@@ -92,8 +97,7 @@ export const roomTableDelete = defineOperation<{ room: string; resources: string
   request: roomIdsRequest,
   response: roomIdsResponse,
   handler: async (ctx, input) => {
-    const { belonging } = await requireReadableBelonging(ctx.principal, `roomSortingTable:${input.room}`);
-    return { room: input.room, resources: await trashResources(ctx, input.resources, `${belonging.type}:${belonging.path}`) };
+    return { room: input.room, resources: await trashResources(ctx, input.resources, await readableRoomTable(ctx.principal, input.room)) };
   },
 });
 
@@ -107,8 +111,7 @@ export const roomTableRestore = defineOperation<{ room: string; resources: strin
   request: roomIdsRequest,
   response: roomIdsResponse,
   handler: async (ctx, input) => {
-    const { belonging } = await requireReadableBelonging(ctx.principal, `roomSortingTable:${input.room}`);
-    return { room: input.room, resources: await restoreResources(ctx, input.resources, `${belonging.type}:${belonging.path}`) };
+    return { room: input.room, resources: await restoreResources(ctx, input.resources, await readableRoomTable(ctx.principal, input.room)) };
   },
 });
 
