@@ -19,6 +19,7 @@ export const configVariables = [
   { name: 'AUTH_JWKS_URL', default: undefined, description: 'JWKS URL the token signatures are checked against (Firebase: https://www.googleapis.com/service_accounts/v1/jwk/securetoken@system.gserviceaccount.com).' },
   { name: 'AUTH_ISSUER', default: undefined, description: 'Expected `iss` of tokens (Firebase: https://securetoken.google.com/PROJECT).' },
   { name: 'AUTH_AUDIENCE', default: undefined, description: 'Expected `aud` of tokens (Firebase: the project id).' },
+  { name: 'CORS_ALLOWED_ORIGINS', default: undefined, description: 'Comma-separated browser origins (scheme://host[:port]) that may call the API cross-origin and authenticate a WebSocket by the ZM_AUTH_TOKEN cookie; unset: none.' },
   { name: 'EVENTS_TOPIC', default: 'events', description: 'Pub/Sub topic on which functions publish client events for the relay.' },
   { name: 'PROCESSING_TOPIC', default: 'resource-processing', description: 'Pub/Sub topic of processing jobs for completed uploads.' },
   { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
