@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { responseProblems } from '../../shared/validation/validator.js';
-import { contentResponse, propResponse } from '../../functions/props/schemas.js';
-import { propRef } from '../../functions/props/store.js';
+import { contentResponse } from '../../functions/props/schemas/content.js';
+import { propResponse } from '../../functions/props/schemas/prop.js';
+import { propRef } from '../../functions/props/store/props.js';
 import { resources } from '../../shared/resources/repository.js';
 
 let stack: TestStack;
