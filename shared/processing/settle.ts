@@ -11,9 +11,16 @@ import { deleteResourceThumbnails } from './thumbnail-store.js';
 /**
  * Ends a job: in one transaction the resource (and its links) take the patch and the job is
  * marked done, so a job is settled exactly once however often it was delivered. The change is
- * announced after the commit. A resource deleted meanwhile only closes the job.
+ * announced after the commit, once `beforeAnnounce` (clean-up a client must not see undone) has
+ * run. A resource deleted meanwhile only closes the job.
  */
-export async function settleJob(key: string, resourceId: string, patch: ResourcePatch | undefined, outcome: string): Promise<ResourceDoc | undefined> {
+export async function settleJob(
+  key: string,
+  resourceId: string,
+  patch: ResourcePatch | undefined,
+  outcome: string,
+  beforeAnnounce?: (doc: ResourceDoc) => Promise<void>,
+): Promise<ResourceDoc | undefined> {
   const resourceRef = resources().doc(resourceId);
   const links = await firestore().runTransaction(async (tx) => {
     const [job, resource] = await tx.getAll(jobRef(key), resourceRef);
@@ -30,15 +37,16 @@ export async function settleJob(key: string, resourceId: string, patch: Resource
   const doc = (await resourceRef.get()).data() as ResourceDoc | undefined;
   if (!doc) return undefined;
   log.info('resource settled', { resourceId, outcome, status: doc.status, failure: doc.failure, links: links.length });
+  await beforeAnnounce?.(doc);
   for (const changed of [doc, ...(await reloadLinks(links))]) await announceResourceChange(changed);
   return doc;
 }
 
-/** Settles a job as failed; once that committed, thumbnails of earlier content are removed. */
+/** Settles a job as failed; once that committed, and before it is announced, thumbnails of earlier content are removed. */
 export async function settleFailed(key: string, resourceId: string, reason: string): Promise<void> {
-  const doc = await settleJob(key, resourceId, failedPatch(reason), 'failed');
-  if (!doc) return;
-  await deleteResourceThumbnails(resourceId).catch((error: unknown) => log.error('thumbnails of failed content not removed', { resourceId, err: error }));
+  await settleJob(key, resourceId, failedPatch(reason), 'failed', () =>
+    deleteResourceThumbnails(resourceId).catch((error: unknown) => log.error('thumbnails of failed content not removed', { resourceId, err: error })),
+  );
 }
 
 /** `pending` -> `processing` when a job starts (uploads arrive already `processing`). */
