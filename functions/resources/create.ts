@@ -78,12 +78,13 @@ const LINKED_FIELDS = [
  * A new resource sharing the bytes of one the caller may read (same `storagePath`, nothing
  * copied in Storage). `linkId` names the resource holding the bytes (a link to a link points to
  * the original); `linkType` is `local` when the original has the caller as owner in the same
- * network, `global` otherwise.
+ * network, `global` otherwise. An original whose bytes have not arrived yet (pending, processing)
+ * can be linked: the link follows its status, metadata and bytes as they come (shared/resources/links.ts).
  */
 export async function createLinkResource(ctx: OperationContext, input: Placement & { resource: string }): Promise<Record<string, unknown>> {
   const { doc: original } = await locateVisibleResource(ctx.principal, input.resource);
   if (isDirectory(original)) throw badRequest(`resource ${original.id} is a directory: directories cannot be linked`);
-  if (original.status !== 'ready') throw conflict(`resource ${original.id} is ${original.status}: only ready resources can be linked`);
+  if (original.status === 'failed') throw conflict(`resource ${original.id} is failed: it holds no content to link`);
   const placement = await resolvePlacement(ctx.principal, input);
   const draft: Record<string, unknown> = {};
   for (const key of LINKED_FIELDS) if (original[key] !== undefined) draft[key] = original[key];

@@ -4,6 +4,7 @@ import { firestore } from '../gcp/clients.js';
 import { log as rootLog, type Logger } from '../log.js';
 import { mimeEssence, sniffContentType } from '../media/sniff.js';
 import { resourceUpdatedEvents } from '../resources/change-events.js';
+import { followOriginal, readLinksOf, reloadLinks } from '../resources/links.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { loadResource, resources } from '../resources/repository.js';
 import { maxUploadBytes } from './limits.js';
@@ -74,7 +75,7 @@ export async function completeUpload(objectPath: string, generation: string | un
     log.warn('upload completion ignored', { resourceId, generation: info.generation, reason: settled.reason });
     return settled;
   }
-  const { record, changed } = settled;
+  const { record, changed, links } = settled;
   if (record.outcome === 'rejected') await deleteObjectVersion(info);
   else if (!record.jobPublished) {
     await publishProcessingJob({ resourceId, objectPath, generation: record.generation });
@@ -82,7 +83,9 @@ export async function completeUpload(objectPath: string, generation: string | un
   }
   const doc = (await resources().doc(resourceId).get()).data() as ResourceDoc;
   log.info('upload completed', { resourceId, generation: record.generation, outcome: record.outcome, changed, size: record.size, contentType: record.contentType });
-  return { kind: record.outcome, changed, resource: doc, record, events: changed ? await resourceUpdatedEvents(doc) : [] };
+  const events: PendingEvent[] = [];
+  if (changed) for (const updated of [doc, ...(await reloadLinks(links))]) events.push(...(await resourceUpdatedEvents(updated)));
+  return { kind: record.outcome, changed, resource: doc, record, events };
 }
 
 /** `contentType` is served with the bytes (text keeps its charset); `mediaType` goes to `metadata.contentType`. */
@@ -97,18 +100,20 @@ async function judge(info: ObjectInfo, resource: ResourceDoc): Promise<Verdict> 
   return { outcome: 'accepted', contentType, mediaType: mimeEssence(contentType) };
 }
 
-type Settled = { kind: 'settled'; record: UploadRecord; changed: boolean } | { kind: 'ignored'; reason: string };
+/** `links`: the link resources that followed the change */
+type Settled = { kind: 'settled'; record: UploadRecord; changed: boolean; links: ResourceDoc[] } | { kind: 'ignored'; reason: string };
 
 async function settle(resourceId: string, info: ObjectInfo, verdict: Verdict): Promise<Settled> {
   const resourceRef = resources().doc(resourceId);
   return firestore().runTransaction<Settled>(async (tx) => {
     const [resourceSnap, recordSnap] = await tx.getAll(resourceRef, uploadRef(resourceId));
     const existing = recordSnap.data() as UploadRecord | undefined;
-    if (existing?.generation === info.generation) return { kind: 'settled', record: existing, changed: false };
+    if (existing?.generation === info.generation) return { kind: 'settled', record: existing, changed: false, links: [] };
     const doc = resourceSnap.data() as ResourceDoc | undefined;
     if (!doc) return { kind: 'ignored', reason: 'the resource was deleted meanwhile' };
     if (doc.status !== 'pending') return { kind: 'ignored', reason: `the resource is ${doc.status}: its content was set by generation ${existing?.generation ?? '(unknown)'}` };
 
+    const links = await readLinksOf(tx, resourceId);
     const now = Date.now();
     const record: UploadRecord = {
       resourceId,
@@ -121,17 +126,12 @@ async function settle(resourceId: string, info: ObjectInfo, verdict: Verdict): P
       ...(verdict.outcome === 'accepted' ? { contentType: verdict.mediaType } : { reason: verdict.reason }),
     };
     tx.set(uploadRef(resourceId), record);
-    if (verdict.outcome === 'accepted') {
-      tx.update(resourceRef, {
-        status: 'processing',
-        'metadata.fileSize': info.size,
-        'metadata.contentType': verdict.mediaType,
-        storagePath: info.path,
-        updated: now,
-      });
-    } else {
-      tx.update(resourceRef, { status: 'failed', failure: verdict.reason, updated: now });
-    }
-    return { kind: 'settled', record, changed: true };
+    const change =
+      verdict.outcome === 'accepted'
+        ? { status: 'processing', 'metadata.fileSize': info.size, 'metadata.contentType': verdict.mediaType, storagePath: info.path, updated: now }
+        : { status: 'failed', failure: verdict.reason, updated: now };
+    tx.update(resourceRef, change);
+    followOriginal(tx, links, change);
+    return { kind: 'settled', record, changed: true, links };
   });
 }

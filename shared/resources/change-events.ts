@@ -2,6 +2,7 @@ import type { PendingEvent } from '../events/publish.js';
 import type { EventPublisher } from '../registry/types.js';
 import { formatBelonging, userOfBelonging, type Belonging } from './belonging.js';
 import { toClientResource, type ResourceDoc } from './model.js';
+import { propOf } from './prop-positions.js';
 import { resolveChain } from './tree.js';
 
 /**
@@ -21,6 +22,12 @@ type ClientResource = Record<string, unknown>;
 const sortingTableUser = (p: Placed): string | undefined => (p.root.type === 'userSortingTable' ? p.root.path : undefined);
 const uploadSessionUser = (p: Placed): string | undefined => (p.belonging.type === 'uploadSession' ? userOfBelonging(p.belonging) : undefined);
 
+/** Content entering or leaving a prop, by any operation, tells the prop's room (`prop:contentChanged`, props family). */
+function emitPropContentChanged(events: EventPublisher, placed: Placed): void {
+  const prop = propOf(placed.belonging);
+  if (prop) events.emit('prop:contentChanged', `room:${prop.roomId}`, prop);
+}
+
 export function emitAdded(events: EventPublisher, placed: Placed, resources: ClientResource[]): void {
   if (resources.length === 0) return;
   const belonging = formatBelonging(placed.belonging);
@@ -32,6 +39,7 @@ export function emitAdded(events: EventPublisher, placed: Placed, resources: Cli
   }
   const sessionUser = uploadSessionUser(placed);
   if (sessionUser) events.emit('resource:addedToUploadSession', `user:${sessionUser}`, { resources });
+  emitPropContentChanged(events, placed);
 }
 
 export function emitRemoved(events: EventPublisher, placed: Placed, resourceIds: string[]): void {
@@ -45,6 +53,7 @@ export function emitRemoved(events: EventPublisher, placed: Placed, resourceIds:
   }
   const sessionUser = uploadSessionUser(placed);
   if (sessionUser) events.emit('resource:deletedFromUploadSession', `user:${sessionUser}`, { resources: resourceIds });
+  emitPropContentChanged(events, placed);
 }
 
 /** `resource:updated` on `resource:{id}`, and the sorting table, upload session or community variant. */

@@ -49,16 +49,26 @@ export class StalePlan extends Error {
 
 const MAX_PLANNING_ROUNDS = 5;
 
+/** What a caller adds to the transaction of its moves, so they commit together. */
+export interface MoveCommitHooks {
+  /** more reads and checks, before the transaction writes (throw {@link StalePlan} to plan again) */
+  check?: (tx: Transaction) => Promise<void>;
+  /** more writes in the same commit */
+  write?: (tx: Transaction) => void;
+}
+
 /**
  * Plans and commits moves, planning again when a planned resource changed belonging in between
  * (its access and events were decided on the old state). Planning reads outside the transaction,
  * so concurrent moves into the same directory do not contend on reading it.
  */
-export async function moveWithPlan<T>(plan: () => Promise<{ moves: PlannedMove[]; result: T }>): Promise<{ moved: CommittedMove[]; result: T }> {
+export async function moveWithPlan<T>(
+  plan: () => Promise<{ moves: PlannedMove[]; result: T; hooks?: MoveCommitHooks }>,
+): Promise<{ moved: CommittedMove[]; result: T }> {
   for (let round = 0; round < MAX_PLANNING_ROUNDS; round++) {
-    const { moves, result } = await plan();
+    const { moves, result, hooks } = await plan();
     try {
-      return { moved: await commitMoves(moves), result };
+      return { moved: await commitMoves(moves, hooks), result };
     } catch (err) {
       if (!(err instanceof StalePlan)) throw err;
     }
@@ -120,10 +130,10 @@ async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: 
  * {@link StalePlan}); the directories they leave and enter have their counts changed in the same
  * commit, and resources entering a prop get a position there. Answers each resource before and after.
  */
-export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]> {
-  if (moves.length === 0) return [];
+export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks): Promise<CommittedMove[]> {
+  if (moves.length === 0 && !hooks) return [];
   return firestore().runTransaction(async (tx) => {
-    const snaps = await tx.getAll(...moves.map((m) => resourceRef(m.before.id)));
+    const snaps = moves.length > 0 ? await tx.getAll(...moves.map((m) => resourceRef(m.before.id))) : [];
     const current = snaps.map((snap, i) => {
       const doc = snap.data() as ResourceDoc | undefined;
       if (!doc || doc.belonging !== moves[i].before.belonging) throw new StalePlan();
@@ -131,6 +141,7 @@ export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]
     });
     for (let i = 0; i < moves.length; i++) await checkNoCycle(tx, current[i], moves[i].to);
     const { positions, props } = await positionsOnProps(tx, moves, current);
+    await hooks?.check?.(tx);
 
     const now = Date.now();
     const deltas = new DirectoryDeltas();
@@ -153,6 +164,7 @@ export async function commitMoves(moves: PlannedMove[]): Promise<CommittedMove[]
     });
     deltas.write(tx);
     for (const prop of props) tx.update(propRefOf(prop), { contentUpdated: now });
+    hooks?.write?.(tx);
     return committed;
   });
 }

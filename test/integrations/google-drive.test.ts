@@ -223,6 +223,35 @@ describe('resource:createGoogleDriveResource', () => {
 });
 
 describe('resource:syncGoogleDriveDirectory', () => {
+  it('needs write access to the folder, not ownership: room managers and WRITE shares sync, members who only read get 403, others 404', async () => {
+    const [bob, carol, dave, erin] = await Promise.all([env.user(), env.user(), env.user(), env.user()]);
+    const room = await bob.api.post<{ id: string }>('/rooms', { name: 'Drive room', type: 'group', membersIds: [alice.id, carol.id] });
+    expect(room.status).toBe(201);
+    await connect(alice);
+    const placed = await alice.api.call<{ resource: ClientResource }>('resource:createGoogleDriveResource', { fileId: 'fRoot', contributeToRoom: room.body.id });
+    expect(placed.status).toBe(200);
+    const root = placed.data.resource;
+    for (const [user, token] of [[bob, 'bob-drive-token'], [carol, 'carol-drive-token'], [dave, 'dave-drive-token'], [erin, 'erin-drive-token']] as const) {
+      validTokens.add(token);
+      await connect(user, { accessToken: token, expiresIn: 3600 });
+    }
+
+    expect((await carol.api.call('resource:syncGoogleDriveDirectory', { resourceId: root.id })).status).toBe(403);
+    expect((await erin.api.call('resource:syncGoogleDriveDirectory', { resourceId: root.id })).status).toBe(404);
+    expect(await childrenOf(root.id)).toEqual([]);
+
+    expect((await sync(bob, root.id)).data).toEqual({ resourceId: root.id, isSuccess: true, errorCode: 0, errorString: '' });
+    const synced = await childrenOf(root.id);
+    expect(synced.map((r) => [r.title, r.ownerId])).toEqual([['Budget', bob.id], ['Docs', bob.id], ['plan.png', bob.id]]);
+
+    const manager = alice.api.as((await env.stack.user({ user: alice.id, scope: 'workspace_ressources manage_ressources' })).token);
+    const share = await manager.put(`/ressource/${root.id}`, { privacy: { value: 'CUSTOM', perms: 'WRITE', allow: [dave.id], deny: [] } });
+    expect(share.status).toBe(200);
+    drive.set('fNew', { id: 'fNew', name: 'notes.txt', mimeType: 'text/plain', parents: ['fRoot'], size: '5' });
+    expect((await sync(dave, root.id)).data).toMatchObject({ resourceId: root.id, isSuccess: true });
+    expect((await childrenOf(root.id)).map((r) => [r.title, r.ownerId])).toContainEqual(['notes.txt', dave.id]);
+  });
+
   it('creates the folder tree as resources in directory belongings and reports success on user:{id}', async () => {
     await connect(alice);
     const root = await folderResource(alice);

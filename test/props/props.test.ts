@@ -1,28 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { propRoom } from './support.js';
 import { responseProblems } from '../../shared/validation/validator.js';
-import { contentResponse, propResponse } from '../../functions/props/schemas.js';
-import { propRef } from '../../functions/props/store.js';
+import { contentResponse } from '../../functions/props/schemas/content.js';
+import { propResponse } from '../../functions/props/schemas/prop.js';
+import { propRef } from '../../functions/props/store/props.js';
 import { resources } from '../../shared/resources/repository.js';
 
 let stack: TestStack;
 beforeAll(async () => (stack = await startTestStack()));
 afterAll(async () => stack?.stop());
 
-type Rpc<T = Record<string, unknown>> = { data: T; error: { status: boolean; code: number; message: string } };
-
-async function room() {
-  const owner = await stack.user({ name: 'Room Owner' });
-  const member = await stack.user();
-  const third = await stack.user();
-  const api = new ApiClient(stack.url, owner.token);
-  const created = await api.post<{ id: string }>('/rooms', { name: 'Expo hall', type: 'group', membersIds: [member.id, third.id] });
-  expect(created.status).toBe(201);
-  const roomId = created.body.id;
-  const rpc = <T = Record<string, unknown>>(client: ApiClient, method: string, body: Record<string, unknown>) => client.post<Rpc<T>>(`/jsonRpc/prop.${method}`, { roomId, ...body });
-  return { owner, member, api, roomId, rpc, memberApi: new ApiClient(stack.url, member.token) };
-}
+const room = () => propRoom(stack);
 
 async function makeResources(api: ApiClient, titles: string[]): Promise<string[]> {
   const ids: string[] = [];

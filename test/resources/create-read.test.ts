@@ -163,7 +163,6 @@ describe.concurrent('resource:createLinkResource', () => {
     const friend = await user();
     const roomId = await owner.room([friend]);
     const original = await owner.create({ resource: { title: 'Original', description: 'bytes' }, contributeToRoom: roomId });
-    await friend.fails('resource:createLinkResource', { resource: original.id }, 409, /only ready resources/);
     await markReady(original.id);
 
     const own = (await owner.ok<{ resource: Resource }>('resource:createLinkResource', { resource: original.id })).resource;
@@ -180,7 +179,7 @@ describe.concurrent('resource:createLinkResource', () => {
     expect((await resources().doc(linked.id).get()).get('ownerId')).toBe(friend.id);
   });
 
-  it('refuses what the caller may not read (404) and directories (400)', async () => {
+  it('refuses what the caller may not read (404), directories (400) and failed resources (409)', async () => {
     const owner = await user();
     const stranger = await user();
     const original = await owner.create({});
@@ -188,6 +187,9 @@ describe.concurrent('resource:createLinkResource', () => {
     await stranger.fails('resource:createLinkResource', { resource: original.id }, 404, /resource not found/);
     const dir = await owner.directory('d');
     await owner.fails('resource:createLinkResource', { resource: dir.id }, 400, /directories cannot be linked/);
+    const refused = await owner.create({});
+    await resources().doc(refused.id).update({ status: 'failed', failure: 'the content is empty' });
+    await owner.fails('resource:createLinkResource', { resource: refused.id }, 409, /failed: it holds no content to link/);
   });
 });
 

@@ -6,6 +6,8 @@
  * Resources of files gone from a folder go to the trashcan; what users added to a synced folder
  * stays, and every synced folder's counts are taken again from what it holds.
  */
+import { mayWriteResource } from '../../../shared/access/resources.js';
+import type { Principal } from '../../../shared/auth/principal.js';
 import { emitResourceUpdated } from '../../../shared/resources/change-events.js';
 import { contentKind, recountDirectory } from '../../../shared/resources/directory-counts.js';
 import type { DocumentReference, WriteBatch } from '@google-cloud/firestore';
@@ -35,13 +37,17 @@ export interface SyncOutcome {
   removed: number;
 }
 
+/** The asking user's rights, without their token's scopes: a job carries none. */
+const jobPrincipal = (job: DriveSyncJob): Principal => ({ userId: job.userId, subject: job.userId, networkId: job.networkId, scopes: [], admin: false, token: '' });
+
 /** Drive folder id -> its direct children. */
 type DriveTree = Map<string, DriveFile[]>;
 
 export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublisher): Promise<SyncOutcome> {
   const root = await loadResource(job.resourceId);
-  // The job acts for the user who asked: it fills only a folder resource that user owns, with resources they own.
-  if (!root || root.ownerId !== job.userId) throw notFound('resource');
+  // The job acts for the user who asked, checked again now: it fills a folder resource that user may
+  // still write, with resources they own (their own mirrors are the only ones it updates or trashes).
+  if (!root || !(await mayWriteResource(jobPrincipal(job), root))) throw notFound('resource');
   const rootFolderId = driveFolderIdOf(root);
   const session = await openDriveSession(job.userId);
   const tree = await listTree(session, rootFolderId);

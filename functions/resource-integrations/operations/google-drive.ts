@@ -1,4 +1,4 @@
-import { canWriteResource } from '../../../shared/access/resources.js';
+import { mayWriteResource } from '../../../shared/access/resources.js';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { getDriveFile } from '../../../shared/integrations/google-drive.js';
 import { defineOperation } from '../../../shared/registry/types.js';
@@ -44,12 +44,12 @@ export const syncGoogleDriveDirectory = defineOperation<{ resourceId: string }, 
   description: `Queues a recursive sync of a Drive folder resource: its files and folders become resources of \`directory:{resourceId}\` (sub-folders recursively), updated in place on later syncs. The outcome arrives as resource:syncGoogleDriveDirectoryResult on user:{id}. ${authorization} 422 for a resource that is not a Drive folder.`,
   bindings: { websocket: 'resource:syncGoogleDriveDirectory' },
   auth: 'required',
-  permission: 'write access to the folder resource',
+  permission: 'write access to the folder resource (its owner, managers of its room, WRITE shares)',
   request: driveSyncRequest,
   response: emptyAnswer,
   handler: async (ctx, input) => {
     const folder = await getVisibleResource(ctx.principal, input.resourceId);
-    if (!canWriteResource(ctx.principal, folder)) throw forbidden('the folder resource is not writable by the caller');
+    if (!(await mayWriteResource(ctx.principal, folder))) throw forbidden('the folder resource is not writable by the caller');
     driveFolderIdOf(folder);
     if (!(await readDriveCredentials(ctx.principal.userId))) throw forbidden('no Google Drive authorization for this user: send one with googleDrive:setCredentials');
     await publishDriveSyncJob({ userId: ctx.principal.userId, networkId: ctx.principal.networkId, resourceId: folder.id });

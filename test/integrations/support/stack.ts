@@ -17,10 +17,10 @@ export interface IntegrationsStack {
   stop(): Promise<void>;
 }
 
-/** The integrations function, its Drive sync trigger and the resources function behind the gateway, with the fake partners configured. */
+/** The integrations function, its Drive sync trigger, the resources, chats rooms and ressources functions behind the gateway, with the fake partners configured. */
 export async function startIntegrationsStack(): Promise<IntegrationsStack> {
   const partners = await startFakePartners();
-  const names = new Set(['resources', 'resource-integrations', 'drive-sync']);
+  const names = new Set(['resources', 'resource-integrations', 'drive-sync', 'chats-rooms', 'ressources']);
   const stack = await startTestStack({ deployables: deployables.filter((d) => names.has(d.name)) });
   const anonymous = new IntegrationsClient(stack.url);
   return {

@@ -1,50 +1,22 @@
-import type { DocumentReference, Transaction } from '@google-cloud/firestore';
+import type { Transaction } from '@google-cloud/firestore';
 import { generateKeyBetween } from 'fractional-indexing';
-import type { Principal } from '../../shared/auth/principal.js';
-import { canWriteResource } from '../../shared/access/resources.js';
-import { badRequest, notFound } from '../../shared/errors/api-error.js';
-import { firestore } from '../../shared/gcp/clients.js';
-import { parseBelonging } from '../../shared/resources/belonging.js';
-import type { MoveOutcome, Placed } from '../../shared/resources/change-events.js';
-import type { ResourceDoc } from '../../shared/resources/model.js';
-import { moveWithPlan, type PlannedMove } from '../../shared/resources/relocate.js';
-import { readResource, resources } from '../../shared/resources/repository.js';
-import { resolveChain } from '../../shared/resources/tree.js';
-import { roomRef } from '../../shared/rooms/repository.js';
-
-/** `rooms/{roomId}/props/{propId}`: the seed 001 prop model. */
-export interface PropRecord {
-  id: string;
-  roomId: string;
-  created: number;
-  updated: number;
-  title?: string;
-  description?: string;
-  contentSorting?: { type?: 'default' | 'name' | 'date' | 'type' | 'size'; direction?: 'asc' | 'desc' };
-  contentAppend?: 'start' | 'end';
-  [field: string]: unknown;
-}
+import type { Principal } from '../../../shared/auth/principal.js';
+import { badRequest, notFound } from '../../../shared/errors/api-error.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import { parseBelonging } from '../../../shared/resources/belonging.js';
+import type { MoveOutcome, Placed } from '../../../shared/resources/change-events.js';
+import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { moveWithPlan, StalePlan, type PlannedMove } from '../../../shared/resources/relocate.js';
+import { readResource, resources } from '../../../shared/resources/repository.js';
+import { resolveChain } from '../../../shared/resources/tree.js';
+import { mayPlace } from '../rules/access.js';
+import { propBelonging, propRef, requireProp, roomSortingTable, type PropRecord } from './props.js';
 
 /** Prop content: resources whose belonging is `room:{roomId}/{propId}`, ordered by a fractional-index `position`. */
 export type PropResource = ResourceDoc & { position?: string };
 
 /** Content of one prop is read whole (sorting options apply to all of it); props hold at most this many resources. */
 export const MAX_PROP_CONTENT = 1000;
-
-export const propBelonging = (roomId: string, propId: string) => `room:${roomId}/${propId}`;
-export const roomSortingTable = (roomId: string) => `roomSortingTable:${roomId}`;
-export const propRef = (roomId: string, propId: string) => roomRef(roomId).collection('props').doc(propId) as DocumentReference;
-
-export async function readProp(roomId: string, propId: string, tx?: Transaction): Promise<PropRecord | undefined> {
-  const snap = tx ? await tx.get(propRef(roomId, propId)) : await propRef(roomId, propId).get();
-  return snap.exists ? (snap.data() as PropRecord) : undefined;
-}
-
-export async function requireProp(roomId: string, propId: string, tx?: Transaction): Promise<PropRecord> {
-  const prop = await readProp(roomId, propId, tx);
-  if (!prop) throw notFound('prop');
-  return prop;
-}
 
 function contentQuery(roomId: string, propId: string) {
   return resources().where('belonging', '==', propBelonging(roomId, propId)).orderBy('position').limit(MAX_PROP_CONTENT);
@@ -66,14 +38,27 @@ const sortKeys: Record<string, (r: PropResource) => string | number> = {
 export function sortContent(prop: PropRecord, content: PropResource[]): PropResource[] {
   const type = prop.contentSorting?.type ?? 'default';
   const key = sortKeys[type];
-  if (!key) return content;
   const sign = prop.contentSorting?.direction === 'desc' ? -1 : 1;
+  if (!key) return sign === 1 ? content : [...content].reverse();
   return [...content].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
     return ka < kb ? -sign : ka > kb ? sign : 0;
   });
 }
+
+/** Where each belonging a move touches sits (its directory chain), for the move events. */
+async function placesOf(belongings: Iterable<string>): Promise<Map<string, Placed>> {
+  const placeOf = new Map<string, Placed>();
+  for (const from of new Set(belongings)) {
+    const parsed = parseBelonging(from);
+    placeOf.set(from, (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed });
+  }
+  return placeOf;
+}
+
+const outcomes = (moved: Array<{ before: ResourceDoc; after: ResourceDoc }>, placeOf: Map<string, Placed>): MoveOutcome[] =>
+  moved.map(({ before, after }) => ({ from: placeOf.get(before.belonging)!, to: placeOf.get(after.belonging)!, after }));
 
 /**
  * Moves resources into the prop (at its end or start) and out of it (back to the room's sorting
@@ -96,10 +81,12 @@ export async function changeContent(
   const { moved, result: placeOf } = await moveWithPlan(async () => {
     await requireProp(roomId, propId);
     const [incoming, outgoing] = await Promise.all([Promise.all(moveIn.map((id) => readResource(id))), Promise.all(moveOut.map((id) => readResource(id)))]);
-    const entering = incoming.map((doc, i) => {
-      if (!doc || !mayPlace(principal, roomId, doc)) throw notFound(`resource ${moveIn[i]}`);
-      return doc;
-    }).filter((doc) => doc.belonging !== belonging);
+    const entering = incoming
+      .map((doc, i) => {
+        if (!doc || !mayPlace(principal, roomId, doc)) throw notFound(`resource ${moveIn[i]}`);
+        return doc;
+      })
+      .filter((doc) => doc.belonging !== belonging);
     const leaving = outgoing.map((doc, i) => {
       if (!doc || doc.belonging !== belonging) throw notFound(`resource ${moveOut[i]} in prop ${propId}`);
       return doc;
@@ -107,23 +94,42 @@ export async function changeContent(
     const count = await resources().where('belonging', '==', belonging).count().get();
     if (count.data().count - leaving.length + entering.length > MAX_PROP_CONTENT) throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
 
-    const placeOf = new Map<string, Placed>();
-    for (const from of new Set([belonging, roomSortingTable(roomId), ...entering.map((doc) => doc.belonging)])) {
-      const parsed = parseBelonging(from);
-      placeOf.set(from, (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed });
-    }
+    const placeOf = await placesOf([belonging, roomSortingTable(roomId), ...entering.map((doc) => doc.belonging)]);
     const toProp = placeOf.get(belonging)!.belonging;
     const toTable = placeOf.get(roomSortingTable(roomId))!.belonging;
     const moves: PlannedMove[] = [...entering.map((before) => ({ before, to: toProp, propAppend })), ...leaving.map((before) => ({ before, to: toTable }))];
     return { moves, result: placeOf };
   });
-  return moved.map(({ before, after }) => ({ from: placeOf.get(before.belonging)!, to: placeOf.get(after.belonging)!, after }));
+  return outcomes(moved, placeOf);
 }
 
-/** Room owners place their own resources and the room's (its sorting table and its props). */
-function mayPlace(principal: Principal, roomId: string, doc: ResourceDoc): boolean {
-  if (canWriteResource(principal, doc)) return true;
-  return doc.belonging === roomSortingTable(roomId) || doc.belonging.startsWith(`room:${roomId}/`);
+/**
+ * Deletes a prop; its content returns to the room's sorting table in the same commit. A resource
+ * that entered the prop while this was planned makes it plan again, so nothing is left behind in
+ * a prop that no longer exists.
+ */
+export async function deletePropReturningContent(roomId: string, propId: string): Promise<MoveOutcome[]> {
+  const belonging = propBelonging(roomId, propId);
+  const { moved, result: placeOf } = await moveWithPlan(async () => {
+    await requireProp(roomId, propId);
+    const content = await readContent(roomId, propId);
+    const placeOf = await placesOf([belonging, roomSortingTable(roomId)]);
+    const toTable = placeOf.get(roomSortingTable(roomId))!.belonging;
+    const planned = new Set(content.map((doc) => doc.id));
+    return {
+      moves: content.map((before) => ({ before, to: toTable })),
+      result: placeOf,
+      hooks: {
+        check: async (tx: Transaction) => {
+          await requireProp(roomId, propId, tx);
+          const now = await readContent(roomId, propId, tx);
+          if (now.some((doc) => !planned.has(doc.id))) throw new StalePlan();
+        },
+        write: (tx: Transaction) => tx.delete(propRef(roomId, propId)),
+      },
+    };
+  });
+  return outcomes(moved, placeOf);
 }
 
 /** Moves one resource to an index of the prop's order: one document write, between its new neighbours. */

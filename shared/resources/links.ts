@@ -1,0 +1,34 @@
+import type { Transaction } from '@google-cloud/firestore';
+import { thumbnailUrlOf } from '../processing/resource-patch.js';
+import { firestore } from '../gcp/clients.js';
+import { resourceRef, resources } from './collection.js';
+import type { ResourceDoc } from './model.js';
+
+/**
+ * Link resources (`linkId`, made by resource:createLinkResource) share their original's bytes and
+ * follow its content state: whatever moves the original's status (upload completion, processing)
+ * writes the same change to its links in the same transaction.
+ */
+export async function readLinksOf(tx: Transaction, originalId: string): Promise<ResourceDoc[]> {
+  const snap = await tx.get(resources().where('linkId', '==', originalId));
+  return snap.docs.map((d) => d.data() as ResourceDoc);
+}
+
+/**
+ * Writes an original's content change (a Firestore update of status, metadata, thumbnail, media
+ * data) to its links. A link's thumbnail is its own URL, which serves the original's thumbnail to
+ * whoever may read the link.
+ */
+export function followOriginal(tx: Transaction, links: ResourceDoc[], patch: Record<string, unknown>): void {
+  for (const link of links) {
+    const own = typeof patch.thumbnail === 'string' ? { ...patch, thumbnail: thumbnailUrlOf(link.id) } : patch;
+    tx.update(resourceRef(link.id), own);
+  }
+}
+
+/** The links as stored after the commit, for their change events. */
+export async function reloadLinks(links: ResourceDoc[]): Promise<ResourceDoc[]> {
+  if (links.length === 0) return [];
+  const snaps = await firestore().getAll(...links.map((l) => resourceRef(l.id)));
+  return snaps.map((s) => s.data() as ResourceDoc | undefined).filter((d): d is ResourceDoc => d !== undefined);
+}
