@@ -1,8 +1,11 @@
 import { defineOperation, results, type BinaryContent } from '../../shared/registry/types.js';
+import { resourceThumbnailOrigin } from '../../shared/processing/paths.js';
+import { thumbnailAnswer } from '../../shared/processing/serve-thumbnail.js';
+import { revalidationHeaders, sizeSchema } from '../resource-media/schemas.js';
 import { ressourceAccess } from './access.js';
 import { feedPage as readFeedPage } from './feed.js';
 import { listRessources, type Paging } from './lists.js';
-import { attachExistingPhoto, attachUploadedPhoto, photoPage as readPhotoPage, photoReference } from './photos.js';
+import { attachedPhoto, attachExistingPhoto, attachUploadedPhoto, photoPage as readPhotoPage, photoReference } from './photos.js';
 import { publishRessource, type Audience, type PublishInput } from './publish.js';
 import {
   attachPhotoRequest,
@@ -106,8 +109,8 @@ export const listPhotos = defineOperation<{ ressourceId: string } & Paging, unkn
   family,
   summary: 'The photos attached to a ressource (seed 004 edge /photos)',
   description:
-    'Most recently attached first, with who attached each and when; a photo deleted since is left out. Its bytes and thumbnails ' +
-    'are those of the photo resource (seed 000 content and thumbnail endpoints, with that resource\'s own rights). ' +
+    'Most recently attached first, with who attached each and when; a photo deleted since is left out. Whoever reads the ' +
+    'ressource sees each photo at GET /ressource/{ressourceId}/photos/{photoId}. ' +
     paging.replace('Newest first (ties by id). ', ''),
   bindings: { http: [{ method: 'GET', path: `${ressourcePath}/photos` }] },
   auth: 'required',
@@ -143,6 +146,34 @@ export const attachPhoto = defineOperation<{ ressourceId: string; content?: Bina
   },
 });
 
+export const readPhoto = defineOperation<{ ressourceId: string; photoId: string; size?: number; ifNoneMatch?: string }, unknown>({
+  name: 'ressource.readPhoto',
+  family,
+  extension: true,
+  summary: 'A photo attached to a ressource, as an image, for whoever may read the ressource (not in seed 004)',
+  description:
+    'The photo\'s thumbnail at `size` (default THUMBNAIL_DEFAULT_SIZE, snapped like the resource thumbnails), negotiated on Accept, ' +
+    'revalidated by ETag. 404 for a photo not attached to the ressource, or one not processed yet.',
+  bindings: { http: [{ method: 'GET', path: `${ressourcePath}/photos/{photoId}` }] },
+  auth: 'required',
+  workspaceTokens: true,
+  permission: readRule,
+  rest: revalidationHeaders,
+  request: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['ressourceId', 'photoId'],
+    properties: { ressourceId: { type: 'string', format: 'uuid' }, photoId: { type: 'string', format: 'uuid' }, size: sizeSchema, ifNoneMatch: { type: 'string' } },
+  },
+  response: {},
+  produces: 'image/*',
+  handler: async (ctx, input) => {
+    const { doc } = await ressourceAccess(ctx.principal, input.ressourceId, 'read');
+    const photo = await attachedPhoto(doc.id, input.photoId);
+    return thumbnailAnswer(resourceThumbnailOrigin(photo.linkId ?? photo.id), { size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }, 'photo');
+  },
+});
+
 export const getFeed = defineOperation<{ ressourceId: string } & Paging, unknown>({
   name: 'ressource.getFeed',
   family,
@@ -160,4 +191,4 @@ export const getFeed = defineOperation<{ ressourceId: string } & Paging, unknown
   },
 });
 
-export const edgeOperations = [...publishOperations, ...listOperations, listPhotos, attachPhoto, getFeed];
+export const edgeOperations = [...publishOperations, ...listOperations, listPhotos, attachPhoto, readPhoto, getFeed];

@@ -3,7 +3,7 @@ import { FieldPath, type CollectionReference } from '@google-cloud/firestore';
 import { completeUpload } from '../../shared/content/completion.js';
 import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from '../../shared/content/limits.js';
 import { streamOriginal } from '../../shared/content/stream-upload.js';
-import { badRequest, conflict, unsupportedMediaType } from '../../shared/errors/api-error.js';
+import { badRequest, conflict, notFound, unsupportedMediaType } from '../../shared/errors/api-error.js';
 import { firestore } from '../../shared/gcp/clients.js';
 import { mimeEssence, sniffContentType } from '../../shared/media/sniff.js';
 import type { BinaryContent, OperationContext } from '../../shared/registry/types.js';
@@ -11,7 +11,7 @@ import { parseBelonging } from '../../shared/resources/belonging.js';
 import { decodeCursor, encodeCursor } from '../../shared/resources/cursor.js';
 import { insertResources } from '../../shared/resources/insert.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
-import { resourceRef } from '../../shared/resources/repository.js';
+import { readResource, resourceRef } from '../../shared/resources/repository.js';
 import { actorOf, recordActivity, type ActivityActor } from '../../shared/ressources/activity.js';
 import type { RessourceAccess } from './access.js';
 import { usablePhoto } from './avatar.js';
@@ -120,6 +120,13 @@ export async function attachUploadedPhoto(ctx: OperationContext, access: Ressour
   if (completion.kind === 'ignored') throw conflict(`the photo was not accepted: ${completion.reason}`);
   for (const event of completion.events) ctx.events.emit(event.endpoint, event.channel, event.data);
   return link(ctx, access.doc.id, completion.resource);
+}
+
+/** A photo attached to the ressource (404 for one that is not, or was deleted since). */
+export async function attachedPhoto(ressourceId: string, photoId: string): Promise<ResourceDoc> {
+  const [link, doc] = await Promise.all([photoLinks(ressourceId).doc(photoId).get(), readResource(photoId)]);
+  if (!link.exists || !doc || doc.belongingType === 'trashcan') throw notFound('photo');
+  return doc;
 }
 
 /** The photos of a ressource, most recently attached first; photos deleted since (or in the trashcan) are left out. */

@@ -55,7 +55,7 @@ describe('seed coverage', () => {
     expect(seed004.filter((key) => !bound.has(key))).toEqual([]);
     const unmarked = ressources.filter((op) => keyOf(op).some((key) => !seed004.includes(key)) !== (op.extension === true)).map((op) => op.name);
     expect(unmarked).toEqual([]);
-    expect(ressources.filter((op) => op.extension).map((op) => op.name)).toEqual(['ressource.attachPhoto']);
+    expect(ressources.filter((op) => op.extension).map((op) => op.name)).toEqual(['ressource.attachPhoto', 'ressource.readPhoto']);
   });
 
   it('keeps the not-yet-registered list honest', () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedPage, photoPage, photoSchema } from '../../functions/ressources/schemas.js';
 import { responseProblems } from '../../shared/validation/validator.js';
+import sharp from 'sharp';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
-import { allPages, imageResource, person, png, publish, type ErrorBody, type Page } from './support.js';
+import { TestSocket, type Frame } from '../relay/helpers.js';
+import { allPages, imageResource, person, png, publish, workspace, workspaceToken, type ErrorBody, type Page } from './support.js';
 
 let stack: TestStack;
 beforeAll(async () => (stack = await startTestStack()));
@@ -76,6 +78,37 @@ describe('GET/POST /ressource/{id}/photos', () => {
     expect((await owner.api.ops('resource:delete', { resourceId: images[1] })).status).toBe(200);
     const after = await owner.api.get<Page<'photos', Photo>>(`/ressource/${id}/photos?limit=10`);
     expect(after.body.photos.map((p) => p.id)).toEqual([images[2], images[0]]);
+  });
+});
+
+const processed = (id: string) => (f: Frame) => {
+  const resource = (f.data as { resource?: { id?: string; status?: string } } | null)?.resource;
+  return resource?.id === id && resource.status === 'ready';
+};
+
+describe('GET /ressource/{id}/photos/{photoId}', () => {
+  it('shows an attached photo, as an image, to whoever reads the ressource: shares and workspace tokens included', async () => {
+    const [admin, reader, stranger] = [await person(stack), await person(stack), await person(stack)];
+    const ws = await workspace(stack, admin);
+    const socket = await TestSocket.authenticated(`${stack.url.replace('http', 'ws')}/ws`, admin.token);
+    const { id } = await publish(admin.api, 'workspace', { workspace: ws, privacy: { value: 'CUSTOM', allow: [reader.id] } });
+    const image = await imageResource(admin);
+    await socket.event('sortingTable:resourceUpdated', processed(image), 60_000);
+    socket.close();
+    expect((await admin.api.post(`/ressource/${id}/photos`, { photo: image })).status).toBe(201);
+
+    for (const api of [reader.api, await workspaceToken(stack, ws)]) {
+      const res = await api.get<Buffer>(`/ressource/${id}/photos/${image}?size=64`, { accept: 'image/webp' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/webp');
+      expect((await sharp(res.body).metadata()).format).toBe('webp');
+      const again = await api.get(`/ressource/${id}/photos/${image}?size=64`, { accept: 'image/webp', 'if-none-match': res.headers.get('etag') as string });
+      expect(again.status).toBe(304);
+    }
+    // seed 000 alone does not show the reader that resource
+    expect((await reader.api.get(`/api/v0/resource/thumbnail/${image}`)).status).toBe(404);
+    expect((await stranger.api.get(`/ressource/${id}/photos/${image}`)).status).toBe(404);
+    expect((await admin.api.get(`/ressource/${id}/photos/${await imageResource(admin)}`)).status).toBe(404);
   });
 });
 
