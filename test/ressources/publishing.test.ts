@@ -98,6 +98,10 @@ describe('publishing to /workspace/ressources (seed 004)', () => {
     expect(ids(await admin.api.get<Page<'ressources', View>>(`/workspace/ressources?workspace=${ws}`))).toEqual([published.id]);
     const feed = await admin.api.get<{ feed: Array<{ type: string; from: { id: string; type: string } }> }>(`/ressource/${published.id}/feed`);
     expect(feed.body.feed).toEqual([expect.objectContaining({ type: 'created', from: { id: ws, type: 'workspace' } })]);
+    // its admins manage it: deleting moves it out of the workspace
+    expect((await admin.api.delete(`/ressource/${published.id}`)).status).toBe(200);
+    expect((await token.get(`/ressource/${published.id}`)).status).toBe(404);
+    expect(ids(await admin.api.get<Page<'ressources', View>>(`/workspace/ressources?workspace=${ws}`))).toEqual([]);
   });
 });
 
