@@ -3,22 +3,22 @@ import { resourceThumbnailOrigin } from '../../shared/processing/paths.js';
 import { thumbnailAnswer } from '../../shared/processing/serve-thumbnail.js';
 import { revalidationHeaders, sizeSchema } from '../resource-media/schemas.js';
 import { ressourceAccess } from './access.js';
-import { feedPage as readFeedPage } from './feed.js';
+import { feedPage } from './feed.js';
 import { listRessources, type Paging } from './lists.js';
-import { attachedPhoto, attachExistingPhoto, attachUploadedPhoto, photoPage as readPhotoPage, photoReference } from './photos.js';
+import { attachedPhoto, attachExistingPhoto, attachUploadedPhoto, photoPage, photoReference } from './photos.js';
 import { publishRessource, type Audience, type PublishInput } from './publish.js';
 import {
   attachPhotoRequest,
-  feedPage,
+  feedPageSchema,
   listRequest,
   listWorkspaceRequest,
   pagedRequest,
-  photoPage,
+  photoPageSchema,
   photoSchema,
   publishedSchema,
   publishRequest,
   publishToWorkspaceRequest,
-  ressourcePage,
+  ressourcePageSchema,
 } from './schemas.js';
 
 const family = 'ressources';
@@ -99,7 +99,7 @@ const listOperations = edges.map((edge) =>
     workspaceTokens: true,
     permission: edge.listRule,
     request: edge.kind === 'workspace' ? listWorkspaceRequest : listRequest,
-    response: ressourcePage,
+    response: ressourcePageSchema,
     handler: (ctx, input) => listRessources(ctx.principal, audience(edge.kind, input.workspace), input),
   }),
 );
@@ -117,8 +117,8 @@ export const listPhotos = defineOperation<{ ressourceId: string } & Paging, unkn
   workspaceTokens: true,
   permission: readRule,
   request: pagedRequest,
-  response: photoPage,
-  handler: async (ctx, input) => readPhotoPage((await ressourceAccess(ctx.principal, input.ressourceId, 'read')).doc.id, input.cursor, input.limit),
+  response: photoPageSchema,
+  handler: async (ctx, input) => photoPage((await ressourceAccess(ctx.principal, input.ressourceId, 'read')).doc.id, input.cursor, input.limit),
 });
 
 export const attachPhoto = defineOperation<{ ressourceId: string; content?: BinaryContent; photo?: string; fileName?: string }, unknown>({
@@ -136,7 +136,7 @@ export const attachPhoto = defineOperation<{ ressourceId: string; content?: Bina
   workspaceTokens: true,
   permission: 'as for updating: manage_ressources scope and a user token; owner, shared with WRITE permission, or admin of its workspace',
   rest: { body: 'binary', headers: { 'x-file-name': 'fileName' } },
-  request: { ...attachPhotoRequest, properties: { ...(attachPhotoRequest.properties as object), photo: { type: 'string', format: 'uuid' } } },
+  request: attachPhotoRequest,
   response: photoSchema,
   handler: async (ctx, input) => {
     const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
@@ -184,10 +184,10 @@ export const getFeed = defineOperation<{ ressourceId: string } & Paging, unknown
   workspaceTokens: true,
   permission: readRule,
   request: pagedRequest,
-  response: feedPage,
+  response: feedPageSchema,
   handler: async (ctx, input) => {
     const { doc, workspaceId } = await ressourceAccess(ctx.principal, input.ressourceId, 'read');
-    return readFeedPage(doc, workspaceId, input.cursor, input.limit);
+    return feedPage(doc, workspaceId, input.cursor, input.limit);
   },
 });
 

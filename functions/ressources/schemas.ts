@@ -80,7 +80,7 @@ export const pagedRequest: JsonSchema = object({ ressourceId: uuid, ...paging },
 const page = (name: string, items: JsonSchema): JsonSchema =>
   object({ [name]: { type: 'array', items }, nextCursor: { type: 'string' }, hasMore: { type: 'boolean' } }, [name, 'nextCursor', 'hasMore']);
 
-export const ressourcePage = page('ressources', ressourceSchema);
+export const ressourcePageSchema = page('ressources', ressourceSchema);
 
 const actor = object({ id: uuid, type: { enum: ['user', 'workspace'] } }, ['id', 'type']);
 
@@ -97,11 +97,11 @@ export const photoSchema: JsonSchema = object(
   },
   ['id', 'status', 'from', 'added_time'],
 );
-export const photoPage = page('photos', photoSchema);
+export const photoPageSchema = page('photos', photoSchema);
 
-/** Attaching a photo: `photo` names an existing image resource; otherwise the body is the image itself. */
+/** Attaching a photo: `photo` (query, or a JSON body read by the handler) names an image resource; otherwise the body is the image itself. */
 export const attachPhotoRequest: JsonSchema = object(
-  { ressourceId: uuid, content: { type: 'object' }, fileName: { type: 'string', maxLength: 1000 } },
+  { ressourceId: uuid, content: { type: 'object' }, photo: uuid, fileName: { type: 'string', maxLength: 1000 } },
   ['ressourceId'],
 );
 
@@ -118,4 +118,4 @@ export const feedEntrySchema: JsonSchema = object(
   },
   ['id', 'type', 'from', 'created_time'],
 );
-export const feedPage = page('feed', feedEntrySchema);
+export const feedPageSchema = page('feed', feedEntrySchema);

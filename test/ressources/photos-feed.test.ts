@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedPage, photoPage, photoSchema } from '../../functions/ressources/schemas.js';
+import { feedPageSchema, photoPageSchema, photoSchema } from '../../functions/ressources/schemas.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import sharp from 'sharp';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -28,7 +28,7 @@ describe('GET/POST /ressource/{id}/photos', () => {
 
     const list = await owner.api.get<Page<'photos', Photo>>(`/ressource/${id}/photos`);
     expect(list.status).toBe(200);
-    expect(responseProblems(photoPage, list.body)).toEqual([]);
+    expect(responseProblems(photoPageSchema, list.body)).toEqual([]);
     expect(list.body).toMatchObject({ photos: [{ id: image, content_type: 'image/png', from: { id: owner.id } }], hasMore: false, nextCursor: '' });
     const byQuery = await owner.api.post<Photo>(`/ressource/${id}/photos?photo=${image}`);
     expect(byQuery.status).toBe(200);
@@ -128,7 +128,7 @@ describe('GET /ressource/{id}/feed', () => {
 
     const res = await reader.api.get<Page<'feed', Entry>>(`/ressource/${id}/feed`);
     expect(res.status).toBe(200);
-    expect(responseProblems(feedPage, res.body)).toEqual([]);
+    expect(responseProblems(feedPageSchema, res.body)).toEqual([]);
     const feed = res.body.feed;
     expect(feed.map((e) => [e.type, e.from.id])).toEqual([
       ['reaction_deleted', reader.id],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedSchema, ressourcePage } from '../../functions/ressources/schemas.js';
+import { publishedSchema, ressourcePageSchema } from '../../functions/ressources/schemas.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { allPages, group, ids, person, publish, workspace, workspaceToken, type ErrorBody, type Page, type View } from './support.js';
@@ -21,7 +21,7 @@ describe('publishing to /user/ressources (seed 004)', () => {
     expect((await me.api.get<View>(`/ressource/${res.body.id}`)).body).toMatchObject({ id: res.body.id, owner: me.id });
     const listed = await me.api.get<Page<'ressources', View>>('/user/ressources');
     expect(listed.status).toBe(200);
-    expect(responseProblems(ressourcePage, listed.body)).toEqual([]);
+    expect(responseProblems(ressourcePageSchema, listed.body)).toEqual([]);
     expect(ids(listed)).toEqual([res.body.id]);
     // it is a resource of seed 000 as well: its bytes go where any resource's go
     const bytes = await me.api.put(`/api/v0/resource/${res.body.id}/content`, Buffer.from('plan v1'), { 'content-type': 'text/plain' });
