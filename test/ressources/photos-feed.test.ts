@@ -153,4 +153,16 @@ describe('GET /ressource/{id}/feed', () => {
     expect(exact.flat()).toEqual(feed);
     expect((await reader.api.get(`/ressource/${id}/feed?cursor=nope`)).status).toBe(400);
   });
+
+  it('records changes made through seed 000 too, and hides the feed from those who may not read the ressource', async () => {
+    const [owner, stranger] = [await person(stack), await person(stack)];
+    const { id } = await publish(owner.api, 'user');
+    expect((await owner.api.ops('resource:updateAttributes', { resource: id, attributes: { title: 'Renamed' }, params: { colour: 'blue' } })).status).toBe(200);
+    const feed = await owner.api.get<Page<'feed', Entry>>(`/ressource/${id}/feed`);
+    expect(feed.body.feed.map((e) => [e.type, e.fields, e.from.id])).toEqual([
+      ['updated', ['title', 'customParams'], owner.id],
+      ['created', undefined, owner.id],
+    ]);
+    expect((await stranger.api.get(`/ressource/${id}/feed`)).status).toBe(404);
+  });
 });
