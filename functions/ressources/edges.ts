@@ -121,13 +121,13 @@ export const listPhotos = defineOperation<{ ressourceId: string } & Paging, unkn
   handler: async (ctx, input) => photoPage((await ressourceAccess(ctx.principal, input.ressourceId, 'read')).doc.id, input.cursor, input.limit),
 });
 
-export const attachPhoto = defineOperation<{ ressourceId: string; content?: BinaryContent; photo?: string; fileName?: string }, unknown>({
+export const attachPhoto = defineOperation<{ ressourceId: string; content?: BinaryContent; fileName?: string }, unknown>({
   name: 'ressource.attachPhoto',
   family,
   extension: true,
   summary: 'Attach a photo to a ressource: an existing image resource, or the image itself (not in seed 004)',
   description:
-    'Body `{ "photo": "<resource id>" }` (Content-Type application/json; or the `photo` query parameter) attaches an image resource ' +
+    'Body `{ "photo": "<resource id>" }` (Content-Type application/json) attaches an image resource ' +
     'the caller may read; any other body is the image itself, which becomes a new resource of the caller (upload session ' +
     '`uploadSession:{userId}/{ressourceId}`, processed like any upload; the `X-File-Name` header names it). 201 for a new ' +
     'photo, 200 when it was attached already; 415 when the bytes are not an image; a `photo_added` feed entry.',
@@ -140,7 +140,7 @@ export const attachPhoto = defineOperation<{ ressourceId: string; content?: Bina
   response: photoSchema,
   handler: async (ctx, input) => {
     const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
-    const given = await photoReference(input.content, input.photo);
+    const given = await photoReference(input.content);
     const result = given.photo ? await attachExistingPhoto(ctx, access, given.photo) : await attachUploadedPhoto(ctx, access, given.bytes as Buffer, input.fileName);
     return results.json(result.photo, result.created ? 201 : 200);
   },

@@ -75,18 +75,11 @@ async function readBody(content: BinaryContent): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/**
- * The photo `{ "photo": "<resource id>" }` of a JSON body (or the `photo` query parameter), or
- * undefined when the body is the image itself.
- */
-export async function photoReference(content: BinaryContent | undefined, query: string | undefined): Promise<{ photo?: string; bytes?: Buffer }> {
+/** The photo `{ "photo": "<resource id>" }` of a JSON body, or the bytes when the body is the image itself. */
+export async function photoReference(content: BinaryContent | undefined): Promise<{ photo?: string; bytes?: Buffer }> {
   const body = content ? await readBody(content) : Buffer.alloc(0);
   const json = content?.declaredType !== undefined && mimeEssence(content.declaredType) === 'application/json';
   if (!json) {
-    if (query) {
-      if (body.length > 0) throw badRequest('give the photo either as the photo parameter or as the body, not both');
-      return { photo: query };
-    }
     if (body.length === 0) throw badRequest('the photo is missing: send the image as the body, or { "photo": "<image resource id>" }');
     return { bytes: body };
   }
@@ -98,8 +91,8 @@ export async function photoReference(content: BinaryContent | undefined, query: 
   }
   const photo = (parsed as { photo?: unknown } | null)?.photo;
   const keys = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
-  if (typeof photo !== 'string' || keys.length !== 1) throw badRequest('photo: the body must be { "photo": "<image resource id>" }');
-  if (query && query !== photo) throw badRequest('photo is given twice with different values');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (typeof photo !== 'string' || !uuid.test(photo) || keys.length !== 1) throw badRequest('photo: the body must be { "photo": "<image resource id>" }');
   return { photo };
 }
 

@@ -99,9 +99,9 @@ export const photoSchema: JsonSchema = object(
 );
 export const photoPageSchema = page('photos', photoSchema);
 
-/** Attaching a photo: `photo` (query, or a JSON body read by the handler) names an image resource; otherwise the body is the image itself. */
+/** Attaching a photo: a JSON body `{ photo }` (read by the handler) names an image resource; any other body is the image itself. */
 export const attachPhotoRequest: JsonSchema = object(
-  { ressourceId: uuid, content: { type: 'object' }, photo: uuid, fileName: { type: 'string', maxLength: 1000 } },
+  { ressourceId: uuid, content: { type: 'object' }, fileName: { type: 'string', maxLength: 1000 } },
   ['ressourceId'],
 );
 
