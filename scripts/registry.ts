@@ -11,6 +11,8 @@ const entries = families.flatMap((family) => [
     replacedBy: op.replacedBy,
     permission: op.permission,
     auth: op.auth,
+    workspaceTokens: op.workspaceTokens ?? false,
+    extension: op.extension ?? false,
     http: op.bindings.http ?? [],
     jsonRpc: op.bindings.jsonRpc,
     websocket: op.bindings.websocket,

@@ -1,5 +1,6 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { defineOperation, type OperationContext } from '../../shared/registry/types.js';
+import { recordReactionActivity } from '../../shared/ressources/activity.js';
 import { getVisibleResource } from '../../shared/resources/repository.js';
 import { getUserProfile } from '../../shared/users/profile.js';
 import { toUserSimple } from '../../shared/users/user-simple.js';
@@ -10,6 +11,7 @@ const family = 'reactions';
 const permission = 'read access to the resource; membership of the room when one is named';
 
 async function announce(ctx: OperationContext, event: string, target: ReactionTarget, record: ReactionRecord): Promise<void> {
+  await recordReactionActivity(ctx.principal, event, target, record);
   if (!target.room) return;
   const profile = await getUserProfile(ctx.principal.userId);
   const fromUser = profile ? toUserSimple(profile) : { id: ctx.principal.userId, firstName: '', lastName: '', privacyMode: 0 };

@@ -10,6 +10,7 @@ import { resolveNetwork } from '../../shared/resources/placement.js';
 import { moveWithPlan, type FieldChanges } from '../../shared/resources/relocate.js';
 import { locateWritableResource } from '../../shared/resources/repository.js';
 import { searchPrefixesOf } from '../../shared/resources/search-words.js';
+import { recordActivity } from '../../shared/ressources/activity.js';
 
 export interface UpdateAttributesInput {
   resource: string;
@@ -35,6 +36,7 @@ export async function updateAttributes(ctx: OperationContext, input: UpdateAttri
       changes.customParams = merged;
     }
     if (input.actions) changes.actions = input.actions;
+    recordActivity(tx, doc.id, ctx.principal, 'updated', { fields: Object.keys(changes).filter((field) => field !== 'updated') });
     const next = { ...doc, ...changes };
     changes.searchPrefixes = searchPrefixesOf(next.title, next.description);
     tx.update(resourceRef(doc.id), changes);

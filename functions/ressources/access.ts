@@ -1,6 +1,6 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { hasScope } from '../../shared/auth/principal.js';
-import { atLeast, DEFAULT_PRIVACY, privacyLevelFor, type Privacy } from '../../shared/access/privacy.js';
+import { DEFAULT_PRIVACY, ressourceRights, viewerOf, type Privacy, type RessourceRights, type Viewer } from '../../shared/access/privacy.js';
 import { forbidden, notFound } from '../../shared/errors/api-error.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
 import { loadResource } from '../../shared/resources/repository.js';
@@ -12,7 +12,21 @@ export interface RessourceAccess {
   doc: RessourceDoc;
   workspaceId?: string;
   privacy: Privacy;
-  canManage: boolean;
+  viewer: Viewer;
+  rights: RessourceRights;
+}
+
+export const READ_SCOPE = 'workspace_ressources';
+export const MANAGE_SCOPE = 'manage_ressources';
+
+/** 403 unless the token holds the seed 004 permission (scope) the operation needs. */
+export function requireScope(principal: Principal, scope: typeof READ_SCOPE | typeof MANAGE_SCOPE): void {
+  if (!hasScope(principal, scope)) throw forbidden(`the token lacks the ${scope} permission`);
+}
+
+/** 403 for a token pointing to a workspace where the seed asks for one pointing to a user. */
+export function requireUserToken(principal: Principal, what: string): void {
+  if (principal.workspaceId) throw forbidden(`${what} needs an access token pointing to a user`);
 }
 
 /** The workspace a resource is attached to: the workspace room its belonging is in (a channel's parent). */
@@ -25,36 +39,22 @@ export async function workspaceOf(doc: ResourceDoc): Promise<string | undefined>
   return undefined;
 }
 
-async function isWorkspaceAdmin(userId: string, workspaceId: string | undefined): Promise<boolean> {
-  if (!workspaceId) return false;
-  const workspace = await readRoom(workspaceId);
-  return Boolean(workspace?.members.some((m) => m.userId === userId && m.owner));
-}
-
 /**
- * Seed 004's rules. Reading needs the `workspace_ressources` scope and, for a user, ownership, a
- * share (privacy) or being an admin of the resource's workspace; a workspace token reads what is
- * attached to it. Managing needs `manage_ressources`, a user token, and ownership, a WRITE share
- * or workspace admin rights. Resources the caller may not read answer 404.
+ * Seed 004's rules on one ressource (shared/access/privacy.ts `ressourceRights`). Reading needs
+ * the `workspace_ressources` scope; managing (update, delete, attaching photos) needs
+ * `manage_ressources` and a token pointing to a user. A ressource the caller may not read, or one
+ * in the trashcan, answers 404; one they read but may not manage 403.
  */
 export async function ressourceAccess(principal: Principal, id: string, purpose: 'read' | 'manage'): Promise<RessourceAccess> {
-  const scope = purpose === 'read' ? 'workspace_ressources' : 'manage_ressources';
-  if (!hasScope(principal, scope)) throw forbidden(`the token lacks the ${scope} permission`);
+  requireScope(principal, purpose === 'read' ? READ_SCOPE : MANAGE_SCOPE);
   const doc = (await loadResource(id)) as RessourceDoc | undefined;
   if (!doc || doc.belongingType === 'trashcan') throw notFound('ressource');
-  const workspaceId = await workspaceOf(doc);
-  const privacy = doc.privacy ?? DEFAULT_PRIVACY;
-
-  if (principal.workspaceId) {
-    if (principal.workspaceId !== workspaceId) throw notFound('ressource');
-    if (purpose === 'manage') throw forbidden('managing a ressource needs a token pointing to a user');
-    return { doc, workspaceId, privacy, canManage: false };
+  const [workspaceId, viewer] = await Promise.all([workspaceOf(doc), viewerOf(principal)]);
+  const rights = ressourceRights(viewer, doc, workspaceId);
+  if (!rights.read) throw notFound('ressource');
+  if (purpose === 'manage') {
+    requireUserToken(principal, 'managing a ressource');
+    if (!rights.manage) throw forbidden('managing this ressource needs its ownership, a WRITE share or admin rights on its workspace');
   }
-  if (doc.ownerId === principal.userId) return { doc, workspaceId, privacy, canManage: true };
-  const [level, admin] = await Promise.all([privacyLevelFor(principal, privacy, workspaceId), isWorkspaceAdmin(principal.userId, workspaceId)]);
-  const canRead = admin || atLeast(level, 'READ');
-  if (!canRead) throw notFound('ressource');
-  const canManage = admin || atLeast(level, 'WRITE');
-  if (purpose === 'manage' && !canManage) throw forbidden('the ressource is not shared with you with WRITE permission');
-  return { doc, workspaceId, privacy, canManage };
+  return { doc, workspaceId, privacy: doc.privacy ?? DEFAULT_PRIVACY, viewer, rights };
 }

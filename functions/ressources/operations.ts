@@ -1,27 +1,16 @@
 import { badRequest } from '../../shared/errors/api-error.js';
 import { mayReadResourceForAvatar } from './avatar.js';
 import { defineOperation } from '../../shared/registry/types.js';
-import { resources } from '../../shared/resources/repository.js';
 import { trashResources } from '../resources/trash.js';
 import type { Privacy } from '../../shared/access/privacy.js';
-import { ressourceAccess, type RessourceAccess } from './access.js';
+import { ressourceAccess } from './access.js';
+import { saveUpdate } from './update.js';
+import { ressourceView } from './view.js';
 import { byIdRequest, ressourceSchema, successSchema, updateRequest } from './schemas.js';
 
 const family = 'ressources';
 /** The seed writes `/ressource/{ressource-id}`; path template variables may not hold a hyphen, so the binding names it ressourceId. */
 const path = '/ressource/{ressourceId}';
-
-function view({ doc, workspaceId, privacy }: RessourceAccess): Record<string, unknown> {
-  return {
-    id: doc.id,
-    ...(doc.avatar && { avatar: doc.avatar }),
-    owner: doc.ownerId,
-    ...(workspaceId && { workspace: workspaceId }),
-    privacy: { value: privacy.value, perms: privacy.perms, allow: privacy.allow, deny: privacy.deny },
-    created_time: new Date(doc.created).toISOString(),
-    updated_time: new Date(doc.updated).toISOString(),
-  };
-}
 
 export const getRessource = defineOperation<{ ressourceId: string }, unknown>({
   name: 'ressource.get',
@@ -29,10 +18,14 @@ export const getRessource = defineOperation<{ ressourceId: string }, unknown>({
   summary: 'Read a ressource: owner, workspace and privacy of a resource (seed 004)',
   bindings: { http: [{ method: 'GET', path }] },
   auth: 'required',
+  workspaceTokens: true,
   permission: 'workspace_ressources scope; owner, shared with the person, or admin of its workspace (a workspace token: its own ressources)',
   request: byIdRequest,
   response: ressourceSchema,
-  handler: async (ctx, input) => view(await ressourceAccess(ctx.principal, input.ressourceId, 'read')),
+  handler: async (ctx, input) => {
+    const { doc, workspaceId } = await ressourceAccess(ctx.principal, input.ressourceId, 'read');
+    return ressourceView(doc, workspaceId);
+  },
 });
 
 export const updateRessource = defineOperation<{ ressourceId: string; avatar?: string; privacy?: Privacy }, unknown>({
@@ -41,16 +34,14 @@ export const updateRessource = defineOperation<{ ressourceId: string; avatar?: s
   summary: 'Update the avatar and privacy of a ressource (seed 004)',
   bindings: { http: [{ method: 'PUT', path }] },
   auth: 'required',
+  workspaceTokens: true,
   permission: 'manage_ressources scope and a user token; owner, shared with WRITE permission, or admin of its workspace',
   request: updateRequest,
   response: successSchema,
   handler: async (ctx, input) => {
     const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
     if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar))) throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
-    const now = Date.now();
-    await resources()
-      .doc(access.doc.id)
-      .update({ ...(input.avatar && { avatar: input.avatar }), ...(input.privacy && { privacy: input.privacy }), updated: now });
+    await saveUpdate(ctx.principal, access, input);
     return { success: true };
   },
 });
@@ -61,6 +52,7 @@ export const deleteRessource = defineOperation<{ ressourceId: string }, unknown>
   summary: 'Delete a ressource (seed 004): it moves to its owner\'s trashcan, from where it can be restored',
   bindings: { http: [{ method: 'DELETE', path }] },
   auth: 'required',
+  workspaceTokens: true,
   permission: 'as for updating: manage_ressources scope and a user token; owner, shared with WRITE permission, or admin of its workspace',
   request: byIdRequest,
   response: successSchema,

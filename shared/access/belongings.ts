@@ -54,6 +54,10 @@ export async function rootRights(principal: Principal, root: Belonging, tx?: Tra
     const rights = await roomRights(principal, root.path, tx);
     return { read: true, write: rights.member, manage: rights.owner, hidden: notFound('community'), readOnly: forbidden(`user ${principal.userId} is not a member of community ${root.path}`) };
   }
+  if (root.type === 'environment') {
+    // seed 004: the network's ressources are published and listed through /environment/ressources only
+    return { ...NONE, hidden: notFound('environment'), readOnly: forbidden(`publish to ${name} through POST /environment/ressources`) };
+  }
   return { ...NONE, hidden: notFound('belonging'), readOnly: forbidden(`belonging ${name} is not writable`) };
 }
 

@@ -29,8 +29,23 @@ function scopesOf(payload: JWTPayload): string[] {
   return [];
 }
 
-/** Verifies a JWT against the configured JWKS, issuer and audience; one path for production and local. */
-export async function verifyToken(token: string): Promise<Principal> {
+export interface VerifyOptions {
+  /** seed 004: accept a token pointing to a workspace (claim `tokenType: "workspace"`); refused (401) otherwise */
+  acceptWorkspaceTokens?: boolean;
+}
+
+/** What a token points to: a user (no `tokenType`, or `"user"`) or a workspace; anything else is a 401. */
+function tokenKind(payload: JWTPayload): 'user' | 'workspace' {
+  const kind = payload.tokenType ?? 'user';
+  if (kind === 'user' || kind === 'workspace') return kind;
+  throw unauthorized(`token type ${JSON.stringify(kind)} is unknown: expected "user" or "workspace"`);
+}
+
+/**
+ * Verifies a JWT against the configured JWKS, issuer and audience; one path for production and
+ * local. A workspace token is refused unless the caller (a seed 004 operation) accepts it.
+ */
+export async function verifyToken(token: string, options: VerifyOptions = {}): Promise<Principal> {
   const issuer = requireEnv('AUTH_ISSUER');
   const audience = env('AUTH_AUDIENCE');
   let payload: JWTPayload;
@@ -47,6 +62,10 @@ export async function verifyToken(token: string): Promise<Principal> {
     throw err;
   }
   if (!payload.sub) throw unauthorized('token has no subject');
+  const kind = tokenKind(payload);
+  if (kind === 'workspace' && !options.acceptWorkspaceTokens) {
+    throw unauthorized('a workspace token is accepted only by the ressource operations of seed 004: use a token pointing to a user');
+  }
   const claim = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
   return {
     userId: userIdFor(issuer, payload.sub),
@@ -56,7 +75,7 @@ export async function verifyToken(token: string): Promise<Principal> {
     networkId: claim('networkId') ?? 'default',
     scopes: scopesOf(payload),
     admin: payload.admin === true,
-    workspaceId: payload.tokenType === 'workspace' ? payload.sub : undefined,
+    workspaceId: kind === 'workspace' ? payload.sub : undefined,
     token,
   };
 }

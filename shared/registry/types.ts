@@ -101,6 +101,10 @@ export interface OperationDefinition<I = Record<string, unknown>, O = unknown> {
   replacedBy?: string;
   bindings: Bindings;
   auth: AuthMode;
+  /** seed 004: also accepts tokens pointing to a workspace (claim `tokenType: "workspace"`); every other operation answers them 401 */
+  workspaceTokens?: boolean;
+  /** Not in any seed: an addition of this project, marked as such in the registry and the API documents */
+  extension?: boolean;
   /** Human-readable permission the operation needs (e.g. `prop.manage /networkId/roomId/propId`). */
   permission: string;
   restStyle?: RestStyle;

@@ -9,6 +9,7 @@ export const STORED_BELONGING_TYPES = [
   'room',
   'community',
   'trashcan',
+  'environment',
 ] as const;
 /**
  * Belongings that are queries over stored ones. `room:{roomId}` is both: stored, it places a
@@ -40,6 +41,7 @@ const SEGMENTS: Record<BelongingType, number[]> = {
   room: [1, 2],
   community: [1],
   trashcan: [1],
+  environment: [1],
   roomProps: [1],
 };
 

@@ -35,8 +35,9 @@ async function authenticate(op: AnyOperation, headers: HeaderBag): Promise<Princ
     if (op.auth === 'optional') return ANONYMOUS;
     throw unauthorized('missing token: send Authorization: Bearer <jwt>, X-Session-Id or the ZM_AUTH_TOKEN cookie');
   }
-  const principal = await verifyToken(token);
-  await ensureUserProfile(principal);
+  const principal = await verifyToken(token, { acceptWorkspaceTokens: op.workspaceTokens === true });
+  // a workspace token has no user profile
+  if (!principal.workspaceId) await ensureUserProfile(principal);
   return principal;
 }
 

@@ -46,6 +46,18 @@ describe('seed coverage', () => {
     expect(missing).toEqual([]);
   });
 
+  it('binds every seed 004 operation and edge in the ressources family, and marks its additions as extensions', () => {
+    const seed004 = seed.http.filter((h) => h.seed === '004').map((h) => `${h.method} ${normalize(h.path)}`);
+    expect(seed004).toEqual(expect.arrayContaining(['POST /user/ressources', 'GET /workspace/ressources', 'GET /environment/ressources', 'GET /ressource/{}/photos', 'GET /ressource/{}/feed']));
+    const ressources = allOperations().filter((op) => op.family === 'ressources');
+    const keyOf = (op: (typeof ressources)[number]) => (op.bindings.http ?? []).map((b) => `${b.method} ${normalize(b.path)}`);
+    const bound = new Set(ressources.flatMap(keyOf));
+    expect(seed004.filter((key) => !bound.has(key))).toEqual([]);
+    const unmarked = ressources.filter((op) => keyOf(op).some((key) => !seed004.includes(key)) !== (op.extension === true)).map((op) => op.name);
+    expect(unmarked).toEqual([]);
+    expect(ressources.filter((op) => op.extension).map((op) => op.name)).toEqual(['ressource.attachPhoto', 'ressource.readPhoto']);
+  });
+
   it('keeps the not-yet-registered list honest', () => {
     const have = registered();
     expect([...NOT_YET_REGISTERED].filter((key) => have.has(key))).toEqual([]);

@@ -1,0 +1,140 @@
+import { Readable } from 'node:stream';
+import { FieldPath, type CollectionReference } from '@google-cloud/firestore';
+import { completeUpload } from '../../shared/content/completion.js';
+import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from '../../shared/content/limits.js';
+import { streamOriginal } from '../../shared/content/stream-upload.js';
+import { badRequest, conflict, notFound, unsupportedMediaType } from '../../shared/errors/api-error.js';
+import { firestore } from '../../shared/gcp/clients.js';
+import { mimeEssence, sniffContentType } from '../../shared/media/sniff.js';
+import type { BinaryContent, OperationContext } from '../../shared/registry/types.js';
+import { parseBelonging } from '../../shared/resources/belonging.js';
+import { decodeCursor, encodeCursor } from '../../shared/resources/cursor.js';
+import { insertResources } from '../../shared/resources/insert.js';
+import type { ResourceDoc } from '../../shared/resources/model.js';
+import { readResource, resourceRef } from '../../shared/resources/repository.js';
+import { actorOf, recordActivity, type ActivityActor } from '../../shared/ressources/activity.js';
+import type { RessourceAccess } from './access.js';
+import { usablePhoto } from './avatar.js';
+import { checkedPlacement } from './placement.js';
+
+/** `resources/{id}/photos/{photoId}`: a photo (an image resource) attached to a ressource, by whom and when. */
+interface PhotoLink {
+  photo: string;
+  from: ActivityActor;
+  /** ms since epoch */
+  added: number;
+}
+
+const photoLinks = (ressourceId: string): CollectionReference => resourceRef(ressourceId).collection('photos');
+
+function photoView(link: PhotoLink, doc: ResourceDoc): Record<string, unknown> {
+  const metadata = (doc.metadata ?? {}) as { contentType?: string; dimensions?: { width?: number; height?: number } };
+  return {
+    id: doc.id,
+    ...(doc.title !== undefined && { title: doc.title }),
+    status: doc.status,
+    ...(metadata.contentType && { content_type: metadata.contentType }),
+    ...(metadata.dimensions?.width !== undefined && { width: metadata.dimensions.width }),
+    ...(metadata.dimensions?.height !== undefined && { height: metadata.dimensions.height }),
+    from: link.from,
+    added_time: new Date(link.added).toISOString(),
+  };
+}
+
+/** Attaches an image resource once; attaching it again changes nothing. Answers the photo and whether it is new. */
+async function link(ctx: OperationContext, ressourceId: string, photo: ResourceDoc): Promise<{ created: boolean; photo: Record<string, unknown> }> {
+  const ref = photoLinks(ressourceId).doc(photo.id);
+  return firestore().runTransaction(async (tx) => {
+    const existing = await tx.get(ref);
+    if (existing.exists) return { created: false, photo: photoView(existing.data() as PhotoLink, photo) };
+    const now = Date.now();
+    const record: PhotoLink = { photo: photo.id, from: actorOf(ctx.principal), added: now };
+    tx.create(ref, record);
+    recordActivity(tx, ressourceId, ctx.principal, 'photo_added', { photo: photo.id }, now);
+    return { created: true, photo: photoView(record, photo) };
+  });
+}
+
+/** Attaches an existing image resource the caller may use. */
+export async function attachExistingPhoto(ctx: OperationContext, access: RessourceAccess, photoId: string) {
+  if (photoId === access.doc.id) throw badRequest('a ressource cannot be its own photo');
+  const photo = await usablePhoto(ctx.principal, photoId);
+  if (!photo) throw badRequest(`photo ${photoId} is not an image resource you may use`);
+  return link(ctx, access.doc.id, photo);
+}
+
+async function readBody(content: BinaryContent): Promise<Buffer> {
+  assertDeclaredSize(content.declaredLength);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of content.stream) {
+    size += (chunk as Buffer).length;
+    if (size > maxUploadBytes()) throw contentTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The photo `{ "photo": "<resource id>" }` of a JSON body, or the bytes when the body is the image itself. */
+export async function photoReference(content: BinaryContent | undefined): Promise<{ photo?: string; bytes?: Buffer }> {
+  const body = content ? await readBody(content) : Buffer.alloc(0);
+  const json = content?.declaredType !== undefined && mimeEssence(content.declaredType) === 'application/json';
+  if (!json) {
+    if (body.length === 0) throw badRequest('the photo is missing: send the image as the body, or { "photo": "<image resource id>" }');
+    return { bytes: body };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw badRequest('request body is not valid JSON');
+  }
+  const photo = (parsed as { photo?: unknown } | null)?.photo;
+  const keys = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (typeof photo !== 'string' || !uuid.test(photo) || keys.length !== 1) throw badRequest('photo: the body must be { "photo": "<image resource id>" }');
+  return { photo };
+}
+
+/**
+ * Uploads an image and attaches it: a new resource owned by the caller, placed in their upload
+ * session `uploadSession:{userId}/{ressourceId}`, processed like any upload. Anything that is not
+ * an image (by its bytes) answers 415 and nothing is written.
+ */
+export async function attachUploadedPhoto(ctx: OperationContext, access: RessourceAccess, bytes: Buffer, fileName?: string) {
+  const type = mimeEssence(await sniffContentType(bytes, { fileName }));
+  if (!type.startsWith('image/')) throw unsupportedMediaType(`the body is not an image (its bytes are ${type})`);
+  const session = parseBelonging(`uploadSession:${ctx.principal.userId}/${access.doc.id}`);
+  const [doc] = await insertResources(ctx.events, ctx.principal, checkedPlacement(session, access.doc.networkId), [
+    { title: fileName ?? 'photo', ...(fileName && { metadata: { fileName } }) },
+  ]);
+  const stored = await streamOriginal(doc.id, { stream: Readable.from([bytes]), declaredLength: bytes.length });
+  const completion = await completeUpload(stored.objectPath, stored.generation, ctx.log);
+  if (completion.kind === 'ignored') throw conflict(`the photo was not accepted: ${completion.reason}`);
+  for (const event of completion.events) ctx.events.emit(event.endpoint, event.channel, event.data);
+  return link(ctx, access.doc.id, completion.resource);
+}
+
+/** A photo attached to the ressource (404 for one that is not, or was deleted since). */
+export async function attachedPhoto(ressourceId: string, photoId: string): Promise<ResourceDoc> {
+  const [link, doc] = await Promise.all([photoLinks(ressourceId).doc(photoId).get(), readResource(photoId)]);
+  if (!link.exists || !doc || doc.belongingType === 'trashcan') throw notFound('photo');
+  return doc;
+}
+
+/** The photos of a ressource, most recently attached first; photos deleted since (or in the trashcan) are left out. */
+export async function photoPage(ressourceId: string, cursor: string | undefined, limit: number) {
+  const position = decodeCursor(cursor);
+  const base = photoLinks(ressourceId).orderBy('added', 'desc').orderBy(FieldPath.documentId(), 'desc');
+  const snap = await (position ? base.startAfter(position.created, position.id) : base).limit(limit + 1).get();
+  const links = snap.docs.slice(0, limit).map((d) => d.data() as PhotoLink);
+  const refs = links.map((l) => resourceRef(l.photo));
+  const docs = refs.length > 0 ? await firestore().getAll(...refs) : [];
+  const photos = links.flatMap((l, i) => {
+    const doc = docs[i].data() as ResourceDoc | undefined;
+    return doc && doc.belongingType !== 'trashcan' ? [photoView(l, doc)] : [];
+  });
+  const hasMore = snap.size > limit;
+  const last = links[links.length - 1];
+  return { photos, hasMore, nextCursor: hasMore ? encodeCursor({ created: last.added, id: last.photo }) : '' };
+}
