@@ -1,3 +1,4 @@
+import { guardResourceAccess } from '../../shared/access/revocations.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { defineOperation } from '../../shared/registry/types.js';
 import { emitMoves } from '../../shared/resources/change-events.js';
@@ -84,8 +85,10 @@ export const changePropContent = defineOperation<Target & { appendToListEnd?: bo
   response: emptyResponse,
   handler: async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
-    const moves = await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd);
-    emitMoves(ctx.events, moves);
+    const ids = [...(input.moveToProp ?? []), ...(input.removeFromProp ?? [])];
+    await guardResourceAccess(ctx, ids, async (guarded) => {
+      emitMoves(guarded.events, await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd));
+    });
     return {};
   },
 });
