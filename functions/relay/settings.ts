@@ -18,6 +18,10 @@ export interface RelayLimits {
   connectionsPerMinute: number;
   drainTimeoutMs: number;
   reorderWaitMs: number;
+  maxUnauthenticated: number;
+  maxUnauthenticatedPerAddress: number;
+  /** proxies in front that append to X-Forwarded-For; decides what the per-address limit counts */
+  trustedProxies: number;
 }
 
 export interface RelayOptions {
@@ -65,6 +69,9 @@ function configuredLimits(): RelayLimits {
     connectionsPerMinute: envInt('RELAY_CONNECTIONS_PER_MINUTE'),
     drainTimeoutMs: envInt('RELAY_DRAIN_TIMEOUT_MS'),
     reorderWaitMs: envInt('RELAY_REORDER_WAIT_MS'),
+    maxUnauthenticated: envInt('RELAY_MAX_UNAUTHENTICATED'),
+    maxUnauthenticatedPerAddress: envInt('RELAY_MAX_UNAUTHENTICATED_PER_ADDRESS'),
+    trustedProxies: envInt('RELAY_TRUSTED_PROXIES'),
   };
 }
 
