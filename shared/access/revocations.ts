@@ -35,13 +35,16 @@ export async function revokeLostAccess(ctx: { events: EventPublisher }, candidat
   return lost;
 }
 
-/** `resource:{id}` of the resources and of everything below them, and `belonging:directory:{id}` of the directories among them. */
-export async function resourceTreeChannels(ids: Iterable<string>): Promise<string[]> {
+/**
+ * `resource:{id}` of the resources and of everything below them, and `belonging:directory:{id}` of
+ * the directories among them. `leaves`: ids known not to be directories (nothing to look up below).
+ */
+export async function resourceTreeChannels(ids: Iterable<string>, leaves: ReadonlySet<string> = new Set()): Promise<string[]> {
   const seen = new Set<string>();
   let frontier = [...new Set(ids)];
   while (frontier.length > 0 && seen.size < MAX_TREE_RESOURCES) {
     for (const id of frontier) seen.add(id);
-    const belongings = frontier.map((id) => `directory:${id}`);
+    const belongings = frontier.filter((id) => !leaves.has(id)).map((id) => `directory:${id}`);
     const found: string[] = [];
     for (let i = 0; i < belongings.length; i += IN_LIMIT) {
       const snap = await resources().where('belonging', 'in', belongings.slice(i, i + IN_LIMIT)).select().get();
@@ -64,8 +67,16 @@ export async function guardResourceAccess<C extends { events: EventPublisher }, 
   const held: PendingEvent[] = [];
   const result = await change({ ...ctx, events: { emit: (endpoint, channel, data) => held.push({ endpoint, channel, data }) } });
   const touched = new Set(ids);
-  for (const e of held) if (e.channel.startsWith('resource:')) touched.add(e.channel.slice('resource:'.length));
-  const candidates = await subscribersOf(await resourceTreeChannels(touched));
+  const leaves = new Set<string>();
+  for (const e of held) {
+    if (!e.channel.startsWith('resource:')) continue;
+    const id = e.channel.slice('resource:'.length);
+    touched.add(id);
+    // resource:updated carries the resource: one without data.directory has nothing below it
+    const resource = (e.data as { resource?: { data?: { directory?: unknown } } } | undefined)?.resource;
+    if (e.endpoint === 'resource:updated' && resource && !resource.data?.directory) leaves.add(id);
+  }
+  const candidates = await subscribersOf(await resourceTreeChannels(touched, leaves));
   await revokeLostAccess(ctx, candidates);
   for (const e of held) ctx.events.emit(e.endpoint, e.channel, e.data);
   return result;
