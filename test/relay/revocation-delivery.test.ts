@@ -110,3 +110,16 @@ describe('relay:revoke in a recovery', () => {
     for (const s of [ra, rb, steady]) s.close();
   });
 });
+
+describe('protocol documentation', () => {
+  it('/asyncapi.json describes relay:channelLeft and the channel rules', async () => {
+    const doc = (await (await fetch(`${stack.url}/asyncapi.json`)).json()) as {
+      channels: { socket: { description: string; messages: Record<string, { name: string; description?: string; payload: { properties: Record<string, unknown> } }> } };
+    };
+    const message = doc.channels.socket.messages['event.relay_channelLeft'];
+    expect(message.name).toBe('relay:channelLeft');
+    expect(message.payload.properties.data).toMatchObject({ required: ['channel', 'reason'], properties: { reason: { const: 'access' } } });
+    expect(message.description).toMatch(/leaves the channel on every relay instance before any later event/);
+    expect(doc.channels.socket.description).toMatch(/relay:channelLeft/);
+  });
+});
