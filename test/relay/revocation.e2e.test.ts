@@ -120,6 +120,25 @@ describe('room channels', () => {
   });
 });
 
+describe('workspace channels', () => {
+  it('a user removed from a workspace leaves the room channels of its channels, which follow the workspace membership', async () => {
+    const [a, b, c] = await Promise.all([stack.user(), stack.user(), stack.user()]);
+    const workspace = await http('POST', '/rooms', a.token, { name: 'Studio', type: 'workspace', membersIds: [b.id, c.id] });
+    expect(workspace.status).toBe(201);
+    const channel = await http('POST', '/rooms', a.token, { name: 'general', type: 'channel', parentId: workspace.body.id });
+    expect(channel.status).toBe(201);
+    const roomChannel = `room:${channel.body.id as string}`;
+    const [sa, sb] = await Promise.all([a, b].map((u) => TestSocket.authenticated(stack.wsUrl, u.token)));
+    for (const s of [sa, sb]) expect((await s.call('resource:searchBelonging', { belonging: `roomProps:${channel.body.id as string}` })).error).toEqual(OK);
+
+    expect((await http('DELETE', `/rooms/${workspace.body.id as string}/members/${b.id}`, a.token)).status).toBe(204);
+    await left(sb, roomChannel);
+    await laterEventReachesOnly(sa, sa, sb, roomChannel);
+    expect((await sb.call('resource:searchBelonging', { belonging: `roomProps:${channel.body.id as string}` })).error).toMatchObject({ status: true, code: 404 });
+    for (const s of [sa, sb]) s.close();
+  });
+});
+
 describe('resource and directory channels', () => {
   it('a resource moved from a room to the owner\'s private sorting table leaves its room members\' sockets, before the move\'s own events', async () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
