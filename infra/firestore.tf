@@ -45,3 +45,12 @@ resource "google_firestore_field" "event_history_ttl" {
   ttl_config {}
   index_config {}
 }
+
+# Channel joins recorded for revocations (channelSubscriptions/{channel}~{userId}) expire unless renewed.
+resource "google_firestore_field" "channel_subscriptions_ttl" {
+  database   = google_firestore_database.main.name
+  collection = "channelSubscriptions"
+  field      = "expireAt"
+  ttl_config {}
+  index_config {}
+}

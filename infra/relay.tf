@@ -27,6 +27,8 @@ resource "google_cloud_run_v2_service" "relay" {
           # functions only accept traffic from it (ALLOW_INTERNAL_AND_GCLB) and check the user JWT.
           FUNCTION_URL_TEMPLATE = "https://${var.domain}"
           RELAY_INVOKER_AUTH    = "none"
+          # the load balancer and Cloud Run's front end each append to X-Forwarded-For
+          RELAY_TRUSTED_PROXIES = "2"
         })
         content {
           name  = env.key

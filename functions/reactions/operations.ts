@@ -3,6 +3,7 @@ import { defineOperation, type OperationContext } from '../../shared/registry/ty
 import { recordReactionActivity } from '../../shared/ressources/activity.js';
 import { getVisibleResource } from '../../shared/resources/repository.js';
 import { getUserProfile } from '../../shared/users/profile.js';
+import { joinChannel } from '../../shared/events/subscriptions.js';
 import { toUserSimple } from '../../shared/users/user-simple.js';
 import { byResourceRequest, deleteReactionRequest, emptyResponse, ownReaction as ownReactionSchema, setReactionRequest, userReactions } from './schemas.js';
 import { listReactions, ownReaction, putReaction, removeReaction, type ReactionRecord, type ReactionTarget } from './store.js';
@@ -20,7 +21,7 @@ async function announce(ctx: OperationContext, event: string, target: ReactionTa
     resource: target.resource,
     reaction: { updated: record.updated, reaction: record.reaction, fromUser },
   });
-  ctx.channels.join(`room:${target.room}`);
+  await joinChannel(ctx, `room:${target.room}`);
 }
 
 export const setReaction = defineOperation<ReactionTarget & { reaction: string }, unknown>({

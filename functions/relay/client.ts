@@ -15,6 +15,8 @@ export class RelayClient {
   token = '';
   /** ms since epoch; the socket is closed with 4401 once its token has expired */
   expiresAt = Infinity;
+  /** client address, counted against the per-address limit of unauthenticated sockets until authenticated or closed */
+  unauthenticatedFrom?: string;
   /** answered the last ping */
   alive = true;
   inFlight = 0;

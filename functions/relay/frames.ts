@@ -26,6 +26,21 @@ const callSchema = {
   },
 };
 
+/** Deepest nesting of objects and arrays a frame may have; deeper data is refused before anything recurses over it. */
+export const MAX_FRAME_DEPTH = 64;
+
+/** Whether a parsed JSON value nests objects/arrays deeper than `max` (iterative: no recursion on client data). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export type Parsed = { ok: true; frame: CallFrame } | { ok: false; error: ApiError; endpoint?: string; eventId?: string | number };
 
 /** Checks a frame's shape; a bad frame still yields what it had of endpoint and event id, for the error reply. */
@@ -40,6 +55,7 @@ export function parseFrame(raw: RawData, isBinary: boolean): Parsed {
   const endpoint = typeof (value as CallFrame)?.endpoint === 'string' ? (value as CallFrame).endpoint : undefined;
   const id = (value as CallFrame)?.event?.id;
   const eventId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  if (nestsDeeperThan(value, MAX_FRAME_DEPTH)) return { ok: false, error: badRequest(`frame nests objects or arrays deeper than ${MAX_FRAME_DEPTH} levels`), endpoint, eventId };
   try {
     const frame = validateRequest<CallFrame>(callSchema, value);
     if (!frame.event && frame.endpoint !== AUTH_ENDPOINT) throw badRequest('event is required: { "id": ..., "date": ... } identifies the reply');

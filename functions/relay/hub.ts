@@ -2,6 +2,7 @@ import type { EventMessage } from '../../shared/events/message.js';
 import { log } from '../../shared/log.js';
 import type { RelayClient } from './client.js';
 import { eventFrame } from './frames.js';
+import { channelLeftFrame, revokedUsers } from './revocations.js';
 
 /** Reads stored events `from..to` of a channel (the publish history), to fill gaps. */
 export type HistoryReader = (channel: string, from: number, to: number) => Promise<EventMessage[]>;
@@ -127,6 +128,8 @@ export class ChannelHub {
   private emit(event: EventMessage): void {
     const set = this.members.get(event.channel);
     if (!set) return;
+    const revoked = revokedUsers(event);
+    if (revoked) return this.revoke(event.channel, [...set].filter((client) => revoked.has(client.userId)));
     const frame = eventFrame(event);
     for (const client of set) {
       const pending = client.recovering?.get(event.channel);
@@ -145,6 +148,14 @@ export class ChannelHub {
     return false;
   }
 
+  /** Removes sockets from a channel whose access ended; each is told with `relay:channelLeft`. */
+  private revoke(channel: string, clients: RelayClient[]): void {
+    for (const client of clients) {
+      this.leave(client, channel);
+      client.send(channelLeftFrame(channel));
+    }
+  }
+
   /** Sends stored events to one client (recovery), followed by what arrived live meanwhile; answers the position reached. */
   replay(client: RelayClient, channel: string, after: number, events: EventMessage[]): number {
     let position = after;
@@ -152,8 +163,13 @@ export class ChannelHub {
     client.recovering?.delete(channel);
     for (const event of [...events, ...live].sort((a, b) => a.position - b.position)) {
       if (event.position <= position) continue;
-      client.send(eventFrame(event));
       position = event.position;
+      const revoked = revokedUsers(event);
+      if (revoked?.has(client.userId)) {
+        this.revoke(channel, [client]);
+        return position;
+      }
+      if (!revoked) client.send(eventFrame(event));
     }
     // the replay read the history up to its last position: those events may still be on their way from the topic
     if (position > after) (client.replayedUpTo ??= new Map()).set(channel, position);
@@ -164,6 +180,10 @@ export class ChannelHub {
   release(client: RelayClient, channel: string): void {
     const live = client.recovering?.get(channel) ?? [];
     client.recovering?.delete(channel);
-    for (const event of live) client.send(eventFrame(event));
+    for (const event of live) {
+      const revoked = revokedUsers(event);
+      if (revoked?.has(client.userId)) return this.revoke(channel, [client]);
+      if (!revoked) client.send(eventFrame(event));
+    }
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import { extractToken } from '../../shared/auth/token-source.js';
 import { ApiError, badRequest, forbidden, toApiError, tooManyRequests, unavailable } from '../../shared/errors/api-error.js';
 import { userChannel } from '../../shared/events/channels.js';
 import { storedEvents } from '../../shared/events/history.js';
@@ -16,6 +15,8 @@ import { ChannelHub } from './hub.js';
 import { metadataIdTokens } from './invoker-auth.js';
 import { UserLimits } from './limits.js';
 import { Recovery } from './recovery.js';
+import { UnauthenticatedSockets } from './unauthenticated.js';
+import { upgradeToken } from './upgrade.js';
 import type { RelaySettings } from './settings.js';
 
 /** Frames kept while a header token is being verified; more close the socket. */
@@ -36,6 +37,7 @@ export class Relay {
   private readonly limits: UserLimits;
   private readonly forwarder: Forwarder;
   private readonly recovery: Recovery;
+  readonly unauthenticated: UnauthenticatedSockets;
   private inFlight = 0;
   private whenIdle?: () => void;
   draining = false;
@@ -45,6 +47,7 @@ export class Relay {
     this.hub = new ChannelHub(limits.reorderWaitMs, storedEvents);
     this.limits = new UserLimits(limits);
     this.recovery = new Recovery(this.hub);
+    this.unauthenticated = new UnauthenticatedSockets(limits.maxUnauthenticated, limits.maxUnauthenticatedPerAddress);
     this.forwarder = new Forwarder({
       functionUrl: settings.functionUrl,
       timeoutMs: limits.callTimeoutMs,
@@ -58,14 +61,17 @@ export class Relay {
     return { sockets: this.clients.size, authenticated, channels: this.hub.channelCount, inFlight: this.inFlight };
   }
 
-  accept(ws: WebSocket, req: IncomingMessage): void {
+  /** `address`: the client's, already admitted by {@link UnauthenticatedSockets.refusal}. */
+  accept(ws: WebSocket, req: IncomingMessage, address: string): void {
     const client = new RelayClient(ws, this.settings.limits.maxBufferedBytes);
     this.clients.add(client);
+    this.unauthenticated.add(address);
+    client.unauthenticatedFrom = address;
     ws.on('pong', () => (client.alive = true));
     ws.on('message', (data, isBinary) => this.onFrame(client, data, isBinary));
     ws.on('close', () => this.onClose(client));
     ws.on('error', (err) => log.debug('socket error', { err, userId: client.userId }));
-    const token = extractToken(req.headers);
+    const token = upgradeToken(req);
     if (token) {
       client.state = 'verifying';
       client.early = [];
@@ -76,8 +82,15 @@ export class Relay {
     client.authTimer = setTimeout(() => client.close(closeCodes.unauthorized, `authentication required: no auth frame within ${ms} ms`), ms);
   }
 
+  private authenticated(client: RelayClient): void {
+    if (client.unauthenticatedFrom === undefined) return;
+    this.unauthenticated.remove(client.unauthenticatedFrom);
+    client.unauthenticatedFrom = undefined;
+  }
+
   private onClose(client: RelayClient): void {
     clearTimeout(client.authTimer);
+    this.authenticated(client);
     if (client.state === 'open') this.limits.releaseSocket(client.userId);
     client.state = 'closed';
     this.hub.leaveAll(client);
@@ -104,6 +117,7 @@ export class Relay {
       return false;
     }
     clearTimeout(client.authTimer);
+    this.authenticated(client);
     Object.assign(client, { state: 'open', userId, token, expiresAt: identity.expiresAt });
     this.hub.join(client, userChannel(userId));
     return true;
@@ -128,10 +142,14 @@ export class Relay {
       else client.close(closeCodes.unauthorized, 'authentication required: the first frame must be {"endpoint":"auth","data":{"token":"..."}}');
       return;
     }
+    const { limits } = this.settings;
+    // every frame counts, malformed ones too
+    if (!this.limits.allowMessage(client.userId)) {
+      const about = parsed.ok ? { endpoint: parsed.frame.endpoint, eventId: parsed.frame.event?.id } : parsed;
+      return client.send(errorFrame(about.endpoint, about.eventId, tooManyRequests(`rate limit: at most ${limits.messageRate} frames per second per user`)));
+    }
     if (!parsed.ok) return client.send(errorFrame(parsed.endpoint, parsed.eventId, parsed.error));
     const { frame } = parsed;
-    const { limits } = this.settings;
-    if (!this.limits.allowMessage(client.userId)) return client.send(errorFrame(frame.endpoint, frame.event?.id, tooManyRequests(`rate limit: at most ${limits.messageRate} frames per second per user`)));
     if (this.draining) return client.send(errorFrame(frame.endpoint, frame.event?.id, unavailable('the relay is restarting: reconnect')));
     if (client.inFlight >= limits.maxInFlight) return client.send(errorFrame(frame.endpoint, frame.event?.id, tooManyRequests(`too many calls in flight on this socket (at most ${limits.maxInFlight})`)));
     if (frame.endpoint === AUTH_ENDPOINT) return void this.track(client, frame, () => this.refreshToken(client, frame));

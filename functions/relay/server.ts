@@ -6,6 +6,7 @@ import { log } from '../../shared/log.js';
 import { startFanout, type Fanout } from './fanout.js';
 import { Relay, type RelayStats } from './relay.js';
 import { resolveSettings, type RelayOptions } from './settings.js';
+import { clientAddress } from './upgrade.js';
 
 export type { RelayOptions, RelayLimits } from './settings.js';
 export type { RelayStats } from './relay.js';
@@ -47,7 +48,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     socket.on('error', () => socket.destroy());
     if ((req.url ?? '/').split('?')[0] !== WS_PATH) return refuseUpgrade(socket, '404 Not Found');
     if (relay.draining) return refuseUpgrade(socket, '503 Service Unavailable');
-    wss.handleUpgrade(req, socket, head, (ws) => relay.accept(ws, req));
+    const address = clientAddress(req, limits.trustedProxies);
+    const refusal = relay.unauthenticated.refusal(address);
+    if (refusal) {
+      log.warn('refusing a socket: too many unauthenticated sockets', { address, reason: refusal });
+      return refuseUpgrade(socket, '429 Too Many Requests');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => relay.accept(ws, req, address));
   });
 
   let fanout: Fanout | undefined;

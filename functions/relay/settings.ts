@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { env, envInt } from '../../shared/config.js';
-import { families as catalog } from '../../shared/registry/catalog.js';
 import type { Family } from '../../shared/registry/family.js';
 import { endpointTable } from '../../shared/registry/routes.js';
+import { endpointFunctions } from './endpoints.generated.js';
 
 /** Thresholds and intervals; each defaults to its RELAY_* configuration variable. */
 export interface RelayLimits {
@@ -18,6 +18,10 @@ export interface RelayLimits {
   connectionsPerMinute: number;
   drainTimeoutMs: number;
   reorderWaitMs: number;
+  maxUnauthenticated: number;
+  maxUnauthenticatedPerAddress: number;
+  /** proxies in front that append to X-Forwarded-For; decides what the per-address limit counts */
+  trustedProxies: number;
 }
 
 export interface RelayOptions {
@@ -25,7 +29,7 @@ export interface RelayOptions {
   port?: number;
   /** default 127.0.0.1; the Cloud Run service listens on 0.0.0.0 */
   host?: string;
-  /** where the WebSocket endpoint -> function table comes from (default: the registry catalog) */
+  /** where the WebSocket endpoint -> function table comes from (default: endpoints.generated.ts, made from the registry catalog without loading it) */
   families?: Family[];
   /** function name -> base URL (default: RELAY_FUNCTION_URLS, else FUNCTION_URL_TEMPLATE) */
   functionUrls?: Record<string, string>;
@@ -65,6 +69,9 @@ function configuredLimits(): RelayLimits {
     connectionsPerMinute: envInt('RELAY_CONNECTIONS_PER_MINUTE'),
     drainTimeoutMs: envInt('RELAY_DRAIN_TIMEOUT_MS'),
     reorderWaitMs: envInt('RELAY_REORDER_WAIT_MS'),
+    maxUnauthenticated: envInt('RELAY_MAX_UNAUTHENTICATED'),
+    maxUnauthenticatedPerAddress: envInt('RELAY_MAX_UNAUTHENTICATED_PER_ADDRESS'),
+    trustedProxies: envInt('RELAY_TRUSTED_PROXIES'),
   };
 }
 
@@ -87,7 +94,7 @@ function configuredFunctionUrls(): ((name: string) => string | undefined) | unde
 
 /** Options over configuration; fails at start when an endpoint's function has no URL. */
 export function resolveSettings(options: RelayOptions): RelaySettings {
-  const endpoints = endpointTable(options.families ?? catalog);
+  const endpoints = options.families ? endpointTable(options.families) : new Map(Object.entries(endpointFunctions));
   const given = options.functionUrls;
   const lookup = given ? (name: string) => given[name] : configuredFunctionUrls();
   if (!lookup) throw new Error('the relay needs function URLs: set RELAY_FUNCTION_URLS or FUNCTION_URL_TEMPLATE');

@@ -6,6 +6,7 @@ import { resources } from '../../shared/resources/collection.js';
 import { toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
 import { DEFAULT_NETWORK } from '../../shared/resources/networks.js';
 import { locateVisibleResource } from '../../shared/resources/repository.js';
+import { joinChannel } from '../../shared/events/subscriptions.js';
 
 /**
  * A resource of the given network, or of the default one when it is not there (seed 000
@@ -30,7 +31,7 @@ export async function listParentDirectories(principal: Principal, id: string): P
 /** The resource channel, once the caller may read the resource. */
 export async function subscribeToResource(ctx: OperationContext, id: string): Promise<Record<string, never>> {
   await locateVisibleResource(ctx.principal, id);
-  ctx.channels.join(`resource:${id}`);
+  await joinChannel(ctx, `resource:${id}`);
   return {};
 }
 

@@ -5,6 +5,7 @@ import { decodeCursor } from '../../shared/resources/cursor.js';
 import { belongingOffsetPage, searchBelongingPage } from '../../shared/resources/listing.js';
 import { toClientResource } from '../../shared/resources/model.js';
 import { queryWords } from '../../shared/resources/search-words.js';
+import { joinChannel } from '../../shared/events/subscriptions.js';
 
 export interface SearchInput {
   belonging: string;
@@ -31,9 +32,9 @@ export async function searchBelonging(ctx: OperationContext, input: SearchInput)
   const after = decodeCursor(input.cursor);
   const { belonging } = await requireReadableBelonging(ctx.principal, input.belonging);
   const page = await searchBelongingPage(belonging, queryWords(input.query), after, input.limit);
-  if (BROADCAST.has(belonging.type)) ctx.channels.join(`belonging:${formatBelonging(belonging)}`);
+  if (BROADCAST.has(belonging.type)) await joinChannel(ctx, `belonging:${formatBelonging(belonging)}`);
   const roomChannel = roomChannelOf(belonging);
-  if (roomChannel) ctx.channels.join(roomChannel);
+  if (roomChannel) await joinChannel(ctx, roomChannel);
   return { resources: page.docs.map(toClientResource), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 

@@ -1,6 +1,7 @@
 import { badRequest } from '../../shared/errors/api-error.js';
 import { mayReadResourceForAvatar } from './avatar.js';
 import { defineOperation } from '../../shared/registry/types.js';
+import { guardResourceAccess } from '../../shared/access/revocations.js';
 import { trashResources } from '../resources/trash.js';
 import type { Privacy } from '../../shared/access/privacy.js';
 import { ressourceAccess } from './access.js';
@@ -41,7 +42,10 @@ export const updateRessource = defineOperation<{ ressourceId: string; avatar?: s
   handler: async (ctx, input) => {
     const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
     if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar))) throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
-    await saveUpdate(ctx.principal, access, input);
+    const write = () => saveUpdate(ctx.principal, access, input);
+    // a narrower privacy takes the ressource out of the sight of users it was shared with
+    if (input.privacy) await guardResourceAccess(ctx, [access.doc.id], write);
+    else await write();
     return { success: true };
   },
 });
@@ -58,7 +62,7 @@ export const deleteRessource = defineOperation<{ ressourceId: string }, unknown>
   response: successSchema,
   handler: async (ctx, input) => {
     await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
-    await trashResources(ctx, [input.ressourceId]);
+    await guardResourceAccess(ctx, [input.ressourceId], (guarded) => trashResources(guarded, [input.ressourceId]));
     return { success: true };
   },
 });

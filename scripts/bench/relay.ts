@@ -3,12 +3,13 @@
  *  - fan-out: the time for one event to reach 10,000 subscribed sockets through the relay (its
  *    subscription hand-off, channel lookup, per-socket backlog check and write) against a bare `ws`
  *    broadcast loop to 10,000 sockets, medians of several rounds and their ratio;
- *  - memory: the relay's RSS with 20,000 idle authenticated sockets.
+ *  - memory: the relay's RSS with no socket and with 20,000 idle authenticated sockets;
+ *  - footprint: the files importing the relay entry loads (no family, catalog, sharp or pdfjs).
  * Servers and clients run in separate processes (IPC-driven); times are taken on the shared clock.
  *
  *   npm run bench -- relay
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,7 @@ import { createFamilyHandler } from '../../shared/transport/family-handler.js';
 import { closeServers } from '../lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks } from '../lib/issuer.js';
 import { repoRoot } from '../lib/paths.js';
+import type { RelayFootprint } from '../lib/relay-footprint.js';
 import { BENCH_CHANNEL, benchFamily } from './relay-family.js';
 import type { ClientsCommand, ClientsReply } from './relay-clients.js';
 import type { ServerCommand, ServerReply } from './relay-server.js';
@@ -32,7 +34,7 @@ const WARM_UP_ROUNDS = 2;
 const SOCKETS_PER_USER = 20;
 /** file descriptors a Node process uses besides its sockets */
 const FD_RESERVE = 80;
-const CONNECT_TIMEOUT_MS = 180_000;
+const CONNECT_TIMEOUT_MS = 600_000;
 const ROUND_TIMEOUT_MS = 30_000;
 
 type Reply = ServerReply | ClientsReply;
@@ -50,6 +52,18 @@ function median(values: number[]): number {
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Targets of issue 10 item 4. */
+const TARGETS = { emptyRssMiB: 150, kibPerSocket: 8, fanoutRatio: 1.0 };
+const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
+
+/** Files that must never load in the relay: other families, the catalog, heavy media libraries. */
+const FORBIDDEN = [/^functions\/(?!relay\/)/, /^shared\/registry\/catalog\.ts$/, /node_modules\/(sharp|pdfjs-dist|@napi-rs\/canvas|@ffmpeg-installer|@ffprobe-installer|openai|music-metadata)\//];
+
+function footprint(): RelayFootprint {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(repoRoot, 'scripts/lib/relay-footprint.ts')], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'WARNING' }, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as RelayFootprint;
+}
 
 class Child {
   private readonly replies: Reply[] = [];
@@ -126,6 +140,9 @@ export async function benchRelay(): Promise<void> {
     ...process.env,
     ...issuerEnv(jwks.url),
     LOG_LEVEL: 'WARNING',
+    // every benchmark socket comes from 127.0.0.1, OPENING_AT_ONCE of them waiting for their token check
+    RELAY_MAX_UNAUTHENTICATED_PER_ADDRESS: '100000',
+    RELAY_MAX_UNAUTHENTICATED: '100000',
     RELAY_FUNCTION_URLS: JSON.stringify({ [benchFamily.name]: `http://127.0.0.1:${(fn.address() as AddressInfo).port}` }),
   };
   const users = await Promise.all(Array.from({ length: Math.ceil(IDLE_SOCKETS / SOCKETS_PER_USER) }, () => mintToken(keys, { user: randomUUID() })));
@@ -204,13 +221,22 @@ export async function benchRelay(): Promise<void> {
 
   try {
     process.stdout.write(`relay benchmark (open files limit ${limit} per process)\n`);
+    const loaded = footprint();
+    const own = loaded.files.filter((f) => !f.startsWith('node_modules/') && !f.startsWith('file:'));
+    const packages = new Set(loaded.files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1].startsWith('@') ? 3 : 2).join('/')));
+    const forbidden = loaded.files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
+    process.stdout.write(
+      `files loaded by importing the relay entry: ${loaded.files.length} (${own.length} of the project, ${loaded.files.length - own.length} from ${packages.size} packages); ` +
+        `families, catalog, sharp, pdfjs and other media libraries: ${forbidden.length === 0 ? 'none' : forbidden.join(', ')}\n`,
+    );
     const { bare, relay } = await fanout();
+    const fanoutRatio = relay.reach / bare.reach;
     const row = (name: string, r: typeof bare) => `  ${name.padEnd(24)}${r.reach.toFixed(1)} ms (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)}); server send loop ${r.loop.toFixed(1)} ms\n`;
     process.stdout.write(
       `time for one event to reach ${FANOUT_SOCKETS} subscribed sockets, median of ${ROUNDS - WARM_UP_ROUNDS} alternating rounds:\n` +
         row('bare ws broadcast loop', bare) +
         row('relay', relay) +
-        `  ratio relay / bare      ${(relay.reach / bare.reach).toFixed(2)} (send loop alone: ${(relay.loop / bare.loop).toFixed(2)})\n` +
+        `  ratio relay / bare      ${fanoutRatio.toFixed(2)} (send loop alone: ${(relay.loop / bare.loop).toFixed(2)})\n` +
         `  (connecting ${FANOUT_SOCKETS} sockets: bare ${bare.connectMs} ms; relay, with a token check and a subscribe call through a function per socket, ${relay.connectMs} ms)\n`,
     );
 
@@ -222,6 +248,12 @@ export async function benchRelay(): Promise<void> {
     const perSocket = (atReachable.rss - atHalf.rss) / (atReachable.sockets - atHalf.sockets);
     process.stdout.write(`relay RSS: ${mib(empty.rss)} empty, ${mib(atHalf.rss)} with ${atHalf.sockets} idle authenticated sockets, ${mib(atReachable.rss)} with ${atReachable.sockets}\n`);
     process.stdout.write(`  about ${(perSocket / 1024).toFixed(1)} KiB per socket\n`);
+    process.stdout.write(
+      `targets: RSS with no socket ${mib(empty.rss)} <= ${TARGETS.emptyRssMiB} MiB ${verdict(empty.rss <= TARGETS.emptyRssMiB * 1024 * 1024)}; ` +
+        `${(perSocket / 1024).toFixed(1)} KiB per idle socket <= ${TARGETS.kibPerSocket} KiB ${verdict(perSocket <= TARGETS.kibPerSocket * 1024)}; ` +
+        `fan-out ratio ${fanoutRatio.toFixed(2)} <= ${TARGETS.fanoutRatio.toFixed(1)} ${verdict(fanoutRatio <= TARGETS.fanoutRatio)}; ` +
+        `no family code loaded ${verdict(forbidden.length === 0)}\n`,
+    );
     if (reachable < IDLE_SOCKETS) {
       process.stdout.write(
         `  ${IDLE_SOCKETS} sockets exceed this machine's open files limit (${limit}); extrapolated: ${mib(atReachable.rss + perSocket * (IDLE_SOCKETS - reachable))} with ${IDLE_SOCKETS}\n`,

@@ -1,6 +1,7 @@
 import type { Family } from '../registry/family.js';
 import type { JsonSchema } from '../registry/types.js';
-import { closeCodeDescriptions, RECOVERED_EVENT, RECOVERY_PROTOCOL, recoveryOutcome, relayEndpoints } from '../events/relay-protocol.js';
+import { CHANNEL_LEFT_EVENT } from '../events/revocation.js';
+import { CHANNEL_RULES, channelLeftPayload, closeCodeDescriptions, RECOVERED_EVENT, RECOVERY_PROTOCOL, recoveryOutcome, relayEndpoints } from '../events/relay-protocol.js';
 
 const errorEnvelope = {
   type: 'object',
@@ -77,11 +78,19 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
     payload: { type: 'object', properties: { type: { const: 'event' }, endpoint: { const: RECOVERED_EVENT }, channel: { type: 'string' }, data: recoveryOutcome, error: errorEnvelope } },
   };
   operations[recovered] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: 'Recovery outcome of a channel', 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${recovered}` }] };
+  const left = `event.${CHANNEL_LEFT_EVENT.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  messages[left] = {
+    name: CHANNEL_LEFT_EVENT,
+    summary: 'The socket was removed from a channel because its user may no longer see what the channel carries',
+    description: CHANNEL_RULES,
+    payload: { type: 'object', properties: { type: { const: 'event' }, endpoint: { const: CHANNEL_LEFT_EVENT }, channel: { type: 'string' }, data: channelLeftPayload, error: errorEnvelope } },
+  };
+  operations[left] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: 'Removal from a channel whose access ended', 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${left}` }] };
   channels.socket = {
     address: '/ws',
     description:
       'One JSON text frame per message. Authenticate with `Authorization: Bearer` on the upgrade request or a first `auth` frame; never in the URL. ' +
-      `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL}`,
+      `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL} Channels: ${CHANNEL_RULES}`,
     'x-close-codes': closeCodeDescriptions,
     messages,
   };

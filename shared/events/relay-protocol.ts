@@ -98,3 +98,28 @@ export const relayEndpoints: RelayEndpoint[] = [
     response: { type: 'object', required: ['channels'], properties: { channels: { type: 'object', additionalProperties: recoveryOutcome } } },
   },
 ];
+
+/**
+ * Who may be on which channel, and when the relay removes a socket (README, architecture: the
+ * relay paragraph says the same).
+ */
+export const CHANNEL_RULES = [
+  'A socket is on `user:{its user}` from authentication on. It joins other channels only through a call whose function',
+  'checked that the user may see what the channel carries: `resource:{id}` (resource:subscribe, resource:get ... of a',
+  'readable resource), `belonging:{belonging}` (resource:searchBelonging of a readable directory or community,',
+  'sortingTable:get of the own table), `room:{id}` (resource:searchBelonging of a room, a prop or roomProps, or a',
+  'reaction in the room: room members only). When that access ends (removed from or leaving a room, room deleted, a',
+  'resource or directory moved, deleted or re-privatised out of the user\'s sight, a share withdrawn), every socket of',
+  'the user leaves the channel on every relay instance before any later event of the channel is sent, and receives a',
+  '`relay:channelLeft` event frame `{ channel, reason: "access" }`. Joining again takes the same check. The position',
+  'such a removal takes on the channel is never delivered: positions seen by a socket may skip a number.',
+].join(' ');
+
+export const channelLeftPayload: JsonSchema = {
+  type: 'object',
+  required: ['channel', 'reason'],
+  properties: {
+    channel: { type: 'string', description: 'the channel the socket is no longer on' },
+    reason: { const: 'access', description: 'the user may no longer see what the channel carries' },
+  },
+};

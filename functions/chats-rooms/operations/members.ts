@@ -1,4 +1,5 @@
 import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
 import { roomsOperation } from '../define.js';
@@ -72,6 +73,8 @@ export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string 
         userId: input.userId,
         removedBy: ctx.principal.userId,
       });
+      // the removed user's sockets leave the room and whatever they saw only through it
+      await revokeForUsers(ctx, [input.userId], [`room:${input.roomId}`]);
     }
     return results.empty(204);
   },

@@ -1,3 +1,5 @@
+import { revokeForUsers } from '../../../shared/access/revocations.js';
+import { subscribersOf } from '../../../shared/events/subscriptions.js';
 import { getRoomForMember } from '../../../shared/rooms/access.js';
 import type { RoomType } from '../../../shared/rooms/model.js';
 import { results } from '../../../shared/registry/types.js';
@@ -120,6 +122,12 @@ export const deleteRoomOperation = roomsOperation<{ roomId: string }, unknown>({
   handler: async (ctx, input) => {
     const deleted = await deleteRoom(input.roomId, ctx.principal.userId);
     for (const r of deleted) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
+    if (deleted.length > 0) {
+      // after roomDeleted: every socket that was on the rooms leaves them, and what it saw only through them
+      const channels = deleted.map((r) => `room:${r.id}`);
+      const subscribers = [...(await subscribersOf(channels)).values()].flatMap((users) => [...users]);
+      await revokeForUsers(ctx, [...deleted.flatMap((r) => r.memberIds), ...subscribers], channels);
+    }
     return results.empty(204);
   },
 });

@@ -1,3 +1,4 @@
+import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { MANAGE, propOperation, READ } from '../define.js';
@@ -41,8 +42,10 @@ export const changePropContent = propOperation<Target & { appendToListEnd?: bool
   response: emptyResponse,
   handler: async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
-    const moves = await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd);
-    emitMoves(ctx.events, moves);
+    const ids = [...(input.moveToProp ?? []), ...(input.removeFromProp ?? [])];
+    await guardResourceAccess(ctx, ids, async (guarded) => {
+      emitMoves(guarded.events, await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd));
+    });
     return {};
   },
 });

@@ -3,6 +3,7 @@
  * moved away in Drive) go to their owner's trashcan, as `resource:delete` would put them: a user
  * can restore them, and a vanished folder takes what is inside it along.
  */
+import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { resources } from '../../../shared/resources/collection.js';
@@ -29,21 +30,24 @@ export async function trashVanished(
 ): Promise<number> {
   const belonging = `directory:${folder.resourceId}`;
   const trashcan = parseBelonging(`trashcan:${userId}`);
-  const { moved, result: from } = await moveWithPlan(async () => {
-    const children = await resources().where('belonging', '==', belonging).get();
-    const vanished = children.docs
-      .map((snap) => snap.data() as ResourceDoc)
-      .filter((doc) => doc.ownerId === userId && isMirror(doc, folder.resourceId))
-      .filter((doc) => !folder.driveFileIds.has(String((doc.data?.googleDrive as { fileId?: unknown } | undefined)?.fileId)));
-    const parsed = parseBelonging(belonging);
-    const chain = (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed };
-    const now = Date.now();
-    const moves = vanished.map((before) => trashMove(before, chain.root, userId, now));
-    return { moves, result: chain };
+  // the trashed mirrors leave the sight of everyone who saw them in the folder
+  return guardResourceAccess({ events }, [], async (guarded) => {
+    const { moved, result: from } = await moveWithPlan(async () => {
+      const children = await resources().where('belonging', '==', belonging).get();
+      const vanished = children.docs
+        .map((snap) => snap.data() as ResourceDoc)
+        .filter((doc) => doc.ownerId === userId && isMirror(doc, folder.resourceId))
+        .filter((doc) => !folder.driveFileIds.has(String((doc.data?.googleDrive as { fileId?: unknown } | undefined)?.fileId)));
+      const parsed = parseBelonging(belonging);
+      const chain = (await resolveChain(parsed)) ?? { belonging: parsed, root: parsed };
+      const now = Date.now();
+      const moves = vanished.map((before) => trashMove(before, chain.root, userId, now));
+      return { moves, result: chain };
+    });
+    emitMoves(
+      guarded.events,
+      moved.map(({ after }) => ({ from, to: { belonging: trashcan, root: trashcan }, after })),
+    );
+    return moved.length;
   });
-  emitMoves(
-    events,
-    moved.map(({ after }) => ({ from, to: { belonging: trashcan, root: trashcan }, after })),
-  );
-  return moved.length;
 }

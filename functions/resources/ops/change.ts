@@ -1,4 +1,5 @@
 import { defineOperation } from '../../../shared/registry/types.js';
+import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { moveResource, updateAttributes, type MoveInput, type UpdateAttributesInput } from '../change.js';
 import { empty, moveRequest, resourceEnvelope, resourceIdRequest, updateAttributesRequest } from '../schemas.js';
 import { trashResources } from '../trash.js';
@@ -27,7 +28,7 @@ export const moveOp = defineOperation<MoveInput, unknown>({
   permission: `${writeRule}; write access to the target belonging`,
   request: moveRequest,
   response: empty,
-  handler: (ctx, input) => moveResource(ctx, input),
+  handler: (ctx, input) => guardResourceAccess(ctx, [input.resourceId], (guarded) => moveResource(guarded, input)),
 });
 
 export const deleteOp = defineOperation<{ resourceId: string }, unknown>({
@@ -40,7 +41,7 @@ export const deleteOp = defineOperation<{ resourceId: string }, unknown>({
   request: resourceIdRequest,
   response: empty,
   handler: async (ctx, input) => {
-    await trashResources(ctx, [input.resourceId]);
+    await guardResourceAccess(ctx, [input.resourceId], (guarded) => trashResources(guarded, [input.resourceId]));
     return {};
   },
 });

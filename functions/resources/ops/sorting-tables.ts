@@ -1,6 +1,7 @@
 import { requireReadableBelonging } from '../../../shared/access/belongings.js';
 import type { Principal } from '../../../shared/auth/principal.js';
 import { defineOperation } from '../../../shared/registry/types.js';
+import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { formatBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
 import { belongingOffsetPage } from '../../../shared/resources/listing.js';
 import { toClientResource } from '../../../shared/resources/model.js';
@@ -39,7 +40,7 @@ export const sortingTableDeleteAll = defineOperation<Record<string, never>, unkn
   request: empty,
   response: empty,
   handler: async (ctx) => {
-    await trashAll(ctx, userTable(ctx.principal.userId));
+    await guardResourceAccess(ctx, [], (guarded) => trashAll(guarded, userTable(ctx.principal.userId)));
     return {};
   },
 });
@@ -53,7 +54,7 @@ export const sortingTableDelete = defineOperation<{ resources: string[] }, unkno
   permission: 'authenticated user (own sorting table)',
   request: idsRequest,
   response: idsResponse,
-  handler: async (ctx, input) => ({ resources: await trashResources(ctx, input.resources, userTable(ctx.principal.userId)) }),
+  handler: async (ctx, input) => ({ resources: await guardResourceAccess(ctx, input.resources, (guarded) => trashResources(guarded, input.resources, userTable(ctx.principal.userId))) }),
 });
 
 export const sortingTableRestore = defineOperation<{ resources: string[] }, unknown>({
@@ -82,7 +83,8 @@ export const roomTableDeleteAll = defineOperation<{ roomId: string }, unknown>({
   request: roomIdRequest,
   response: empty,
   handler: async (ctx, input) => {
-    await trashAll(ctx, await requireRoomTableManager(ctx.principal, input.roomId));
+    const table = await requireRoomTableManager(ctx.principal, input.roomId);
+    await guardResourceAccess(ctx, [], (guarded) => trashAll(guarded, table));
     return {};
   },
 });
@@ -97,7 +99,8 @@ export const roomTableDelete = defineOperation<{ room: string; resources: string
   request: roomIdsRequest,
   response: roomIdsResponse,
   handler: async (ctx, input) => {
-    return { room: input.room, resources: await trashResources(ctx, input.resources, await readableRoomTable(ctx.principal, input.room)) };
+    const table = await readableRoomTable(ctx.principal, input.room);
+    return { room: input.room, resources: await guardResourceAccess(ctx, input.resources, (guarded) => trashResources(guarded, input.resources, table)) };
   },
 });
 
