@@ -378,6 +378,44 @@ describe('R49 area header', () => {
   });
 });
 
+describe('R54, R55 forwardMessages', () => {
+  const stanza = (attachmentId: string) =>
+    `<message xmlns="jabber:client" id="m1" type="groupchat"><x xmlns="urn:xmpp:muclight:0#configuration"><operation>attachmentAdded</operation><attachment-id>${attachmentId}</attachment-id><filename>bm90ZXM=</filename></x><body/></message>`;
+
+  it('forwards a copy of a shared attachment into the room, owned by the forwarder, with its own bytes', async () => {
+    const { owner, a, room: source } = await groupOf3();
+    const [c, d] = await users(2);
+    const target = await createRoom(a.api, { type: 'group', name: 'Elsewhere', membersIds: [c.id, d.id] });
+    const uploaded = await owner.api.post<{ id: string }>(`/rooms/${source.id}/attachments`, Buffer.from('shared bytes'), fileHeaders(encodeUnicodeHeader('notes.txt')));
+    expect((await a.api.post(`/rooms/${target.id}/forward`, [{ originalMessage: stanza(uploaded.body.id) }])).status).toBe(204);
+
+    const forwarded = await events.next((e) => e.endpoint === 'chats:messageForwarded' && e.channel === `room:${target.id}`);
+    const copyId = (forwarded.data as { attachmentId: string }).attachmentId;
+    expect(copyId).not.toBe(uploaded.body.id);
+    const copy = await c.api.get<Record<string, unknown>>(`/attachments/${copyId}`);
+    expect(copy.body).toMatchObject({ id: copyId, name: 'notes.txt', size: 12, mimeType: 'text/plain', userId: a.id, roomId: target.id });
+    expect((await c.api.get<Buffer>(`/attachments/${copyId}/download`)).body.toString()).toBe('shared bytes');
+    expect((await c.api.get<{ attachments: Array<{ id: string }> }>(`/rooms/${target.id}/attachments`)).body.attachments.map((x) => x.id)).toEqual([copyId]);
+    // the original stays where it was
+    expectError(await c.api.get(`/attachments/${uploaded.body.id}`), 403);
+    expect((await owner.api.get<Buffer>(`/attachments/${uploaded.body.id}/download`)).body.toString()).toBe('shared bytes');
+  });
+
+  it('answers 404 for an unknown attachment, 403 for one the forwarder may not see, 400 for a message that is not XML, and stores nothing then', async () => {
+    const { owner, room: source } = await groupOf3();
+    const [c, d, e] = await users(3);
+    const target = await createRoom(c.api, { type: 'group', name: 'Target', membersIds: [d.id, e.id] });
+    const hidden = await owner.api.post<{ id: string }>(`/rooms/${source.id}/attachments`, Buffer.from('secret'), fileHeaders(encodeUnicodeHeader('s.txt')));
+    const ok = { originalMessage: '<message id="ok"><body>hi</body></message>' };
+    expectError(await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: stanza(randomUUID()) }]), 404, /attachment .* not found/);
+    expectError(await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: stanza(hidden.body.id) }]), 403, /not a member of the room of attachment/);
+    expectError(await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: '<message><body>unclosed</message>' }]), 400, /messages\.1\.originalMessage is not well-formed XML/);
+    expectError(await c.api.post(`/rooms/${target.id}/forward`, [{ originalMessage: 'just text' }]), 400, /not well-formed XML/);
+    expect((await d.api.get<{ attachments: unknown[] }>(`/rooms/${target.id}/attachments`)).body.attachments).toEqual([]);
+    expect(events.received.filter((ev) => ev.endpoint === 'chats:messageForwarded' && ev.channel === `room:${target.id}`)).toEqual([]);
+  });
+});
+
 describe('R56 meeting of a room', () => {
   it('lists its participants', async () => {
     const { a, room } = await groupOf3();
