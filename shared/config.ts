@@ -34,7 +34,7 @@ export const configVariables = [
   { name: 'CHATS_CAN_SEE_MESSAGE_READS', default: 'true', description: 'Chats capability: users can see whether their messages were read.' },
   { name: 'CHATS_CAN_SEE_USERS_PRESENCE', default: 'true', description: 'Chats capability: users can see the presence of other users.' },
   { name: 'CHATS_CAN_VIDEO_CALL', default: 'true', description: 'Chats capability: users can join video calls.' },
-  { name: 'CHATS_CAN_VIDEO_CALL_RECORD', default: 'false', description: 'Chats capability: users can record video calls.' },
+  { name: 'CHATS_CAN_VIDEO_CALL_RECORD', default: 'true', description: 'Chats capability: users can record video calls.' },
   { name: 'CHATS_CAN_USE_VIRTUAL_BACKGROUND', default: 'true', description: 'Chats capability: users can use a virtual background in calls.' },
   { name: 'CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be edited.' },
   { name: 'CHATS_DELETE_MESSAGE_TIME_LIMIT_MINUTES', default: '10', description: 'Chats capability: minutes during which a message can be deleted.' },

@@ -88,6 +88,7 @@ export const roomEvents = {
         originalMessage: { type: 'string' },
         originalMessageSentAt: dateTime,
         description: { type: 'string' },
+        attachmentId: { ...uuid, description: "The room's copy of the attachment the message shares." },
         createdAt: dateTime,
       },
       required: ['roomId', 'messageId', 'senderId', 'originalMessage', 'createdAt'],

@@ -13,8 +13,8 @@ export interface RoomUserSettingsView {
 export interface RoomView {
   id: string;
   type: RoomRecord['type'];
-  name: string;
-  description: string;
+  name?: string;
+  description?: string;
   parentId?: string;
   rank?: number;
   meetingId: string;
@@ -40,12 +40,16 @@ export function settingsView(settings: RoomUserSettingsRecord | null | undefined
   return settings?.clearedAt ? { muted: settings.muted, clearedAt: settings.clearedAt } : { muted: settings?.muted ?? false };
 }
 
+/**
+ * A room as seed 003 answers it. A name or description never given (always so for one_to_one
+ * rooms) is absent rather than empty; workspaces never carry user settings.
+ */
 export function roomView(room: RoomRecord, parts: RoomViewParts = {}): RoomView {
   const view: RoomView = {
     id: room.id,
     type: room.type,
-    name: room.name,
-    description: room.description,
+    ...(room.name ? { name: room.name } : {}),
+    ...(room.description ? { description: room.description } : {}),
     meetingId: room.meetingId,
     createdAt: room.createdAt,
     updatedAt: room.updatedAt,
@@ -55,6 +59,6 @@ export function roomView(room: RoomRecord, parts: RoomViewParts = {}): RoomView 
   if (room.pictureUpdatedAt) view.pictureUpdatedAt = room.pictureUpdatedAt;
   if (parts.children) view.children = parts.children;
   if (parts.members) view.members = parts.members.map(memberView);
-  if (parts.settings !== undefined) view.userSettings = settingsView(parts.settings);
+  if (parts.settings !== undefined && room.type !== 'workspace') view.userSettings = settingsView(parts.settings);
   return view;
 }

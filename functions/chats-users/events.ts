@@ -6,7 +6,7 @@ export const userEvents = {
   pictureChanged: defineEvent({
     name: 'chats:userPictureChanged',
     family,
-    summary: "The user's picture was set or replaced.",
+    summary: "The user's picture was set or replaced (sent to the user and to everyone sharing a room with them).",
     channel: 'user',
     payload: {
       type: 'object',
@@ -18,7 +18,7 @@ export const userEvents = {
   pictureDeleted: defineEvent({
     name: 'chats:userPictureDeleted',
     family,
-    summary: "The user's picture was removed.",
+    summary: "The user's picture was removed (sent to the user and to everyone sharing a room with them).",
     channel: 'user',
     payload: { type: 'object', properties: { userId: uuid }, required: ['userId'], additionalProperties: false },
   }),

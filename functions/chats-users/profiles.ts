@@ -5,7 +5,8 @@ import { USERS, type UserProfile } from '../../shared/users/profile.js';
 /** A user as Chats shows it (seed 003 `User`). */
 export interface ChatsUser {
   id: string;
-  email: string;
+  /** absent when the user's token never carried one */
+  email?: string;
   name: string;
   type: 'internal' | 'guest';
   pictureUpdatedAt?: string;
@@ -16,7 +17,7 @@ const usersCollection = () => firestore().collection(USERS);
 
 export function chatsUser(profile: UserProfile): ChatsUser {
   const name = profile.name || [profile.firstName, profile.lastName].filter(Boolean).join(' ');
-  const user: ChatsUser = { id: profile.id, email: profile.email, name, type: profile.type };
+  const user: ChatsUser = { id: profile.id, ...(profile.email ? { email: profile.email } : {}), name, type: profile.type };
   if (profile.pictureUpdatedAt) user.pictureUpdatedAt = profile.pictureUpdatedAt;
   if (profile.statusMessage) user.statusMessage = profile.statusMessage;
   return user;

@@ -6,17 +6,17 @@ export const noContent: JsonSchema = { description: 'no content (204)' };
 
 export const user: JsonSchema = {
   type: 'object',
-  description: 'A user as Chats shows it; pictureUpdatedAt only once a picture was set.',
+  description: 'A user as Chats shows it; email only when known, pictureUpdatedAt only once a picture was set.',
   properties: {
     id: uuid,
-    // empty when the user's token carried no email
-    email: { type: 'string', anyOf: [{ format: 'email' }, { maxLength: 0 }] },
+    // absent when the user's token carried no email
+    email: { type: 'string', format: 'email' },
     name: { type: 'string' },
     type: { type: 'string', enum: ['internal', 'guest'] },
     pictureUpdatedAt: dateTime,
     statusMessage: { type: 'string' },
   },
-  required: ['id', 'email', 'name'],
+  required: ['id', 'name'],
   additionalProperties: false,
 };
 

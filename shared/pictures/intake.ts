@@ -42,3 +42,8 @@ export async function receivePicture(content: BinaryContent | undefined, maxByte
     throw error;
   }
 }
+
+/** A picture's declared `mimeType` must name an image type (seed 003); the bytes are checked on their own. */
+export function assertImageType(mimeType: string): void {
+  if (!mimeType.toLowerCase().startsWith('image/')) throw badRequest(`mimeType must be an image/ type; got "${mimeType}"`);
+}

@@ -4,6 +4,7 @@ import { bucket } from '../../shared/gcp/clients.js';
 import { decoded, jpegImage, pageCount, pdfDocument, pixel, pngImage } from './support/media.js';
 import { createRoom, expectError, withEnv } from './support/rooms.js';
 import { startChatsStack, type ChatsStack, type ChatsUser } from './support/stack.js';
+import { encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 let chats: ChatsStack;
 let owner: ChatsUser;
@@ -16,7 +17,7 @@ let textId: string;
 async function upload(bytes: Buffer, fileName: string, mimeType: string): Promise<string> {
   const res = await member.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, {
     'content-type': 'application/octet-stream',
-    filename: fileName,
+    filename: encodeUnicodeHeader(fileName),
     mimetype: mimeType,
   });
   expect(res.status).toBe(201);

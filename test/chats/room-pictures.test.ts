@@ -6,6 +6,7 @@ import { decoded, pngImage } from './support/media.js';
 import { expectValidBody } from './support/operations.js';
 import { createRoom, expectError, withEnv, type RoomBody } from './support/rooms.js';
 import { startChatsStack, type ChatsStack, type ChatsUser } from './support/stack.js';
+import { encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 let chats: ChatsStack;
 let events: EventTap;
@@ -20,7 +21,7 @@ afterAll(async () => {
   await chats?.stop();
 });
 
-const headers = { 'content-type': 'application/octet-stream', filename: 'room.png', mimetype: 'image/png' };
+const headers = { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader('room.png'), mimetype: 'image/png' };
 
 async function groupOf3(): Promise<{ owner: ChatsUser; member: ChatsUser; room: RoomBody }> {
   const [owner, member, third] = await Promise.all([chats.user(), chats.user(), chats.user()]);

@@ -47,8 +47,10 @@ describe('insertRoom', () => {
 
   it('creates one one_to_one room per pair: both owners, no name; a second one is 409 either way round', async () => {
     const [a, b] = await users(2);
-    const room = await createRoom(a.api, { type: 'one_to_one', name: 'ignored', membersIds: [b.id] });
-    expect(room).toMatchObject({ type: 'one_to_one', name: '', description: '' });
+    const room = await createRoom(a.api, { type: 'one_to_one', membersIds: [b.id] });
+    expect(room.type).toBe('one_to_one');
+    expect(room).not.toHaveProperty('name');
+    expect(room).not.toHaveProperty('description');
     expect(room.members).toEqual([
       { userId: a.id, owner: true },
       { userId: b.id, owner: true },
@@ -84,12 +86,12 @@ describe('insertRoom', () => {
 
   it('creates temporary rooms with any members within the limit', async () => {
     const [owner, a, b] = await users(3);
-    const alone = await createRoom(owner.api, { type: 'temporary' });
-    expect(alone).toMatchObject({ type: 'temporary', name: '', members: [{ userId: owner.id, owner: true }] });
+    const alone = await createRoom(owner.api, { type: 'temporary', name: 'Alone' });
+    expect(alone).toMatchObject({ type: 'temporary', name: 'Alone', members: [{ userId: owner.id, owner: true }] });
     const named = await createRoom(owner.api, { type: 'temporary', name: 'Call', membersIds: [a.id] });
     expect(named.members?.map((m) => m.userId)).toEqual([owner.id, a.id]);
     await withEnv({ CHATS_MAX_GROUP_MEMBERS: '2' }, async () => {
-      expectError(await owner.api.post('/rooms', { type: 'temporary', membersIds: [a.id, b.id] }), 400, /at most 2 members/);
+      expectError(await owner.api.post('/rooms', { type: 'temporary', name: 'Call', membersIds: [a.id, b.id] }), 400, /at most 2 members/);
     });
   });
 
@@ -105,7 +107,7 @@ describe('insertRoom', () => {
     expectError(await owner.api.post('/rooms', { type: 'channel', name: 'c' }), 400, /needs parentId/);
     expectError(await owner.api.post('/rooms', { type: 'channel', name: 'c', parentId: ws.id, membersIds: [a.id] }), 400, /no membersIds/);
     expectError(await a.api.post('/rooms', { type: 'channel', name: 'c', parentId: ws.id }), 403, /not an owner/);
-    expectError(await stranger.api.post('/rooms', { type: 'channel', name: 'c', parentId: ws.id }), 403, /not a member/);
+    expectError(await stranger.api.post('/rooms', { type: 'channel', name: 'c', parentId: ws.id }), 403, /not an owner/);
     expectError(await owner.api.post('/rooms', { type: 'channel', name: 'c', parentId: randomUUID() }), 404, /workspace not found/);
     const notWorkspace = await group(owner, [a, b]);
     expectError(await owner.api.post('/rooms', { type: 'channel', name: 'c', parentId: notWorkspace.id }), 400, /workspace/);
@@ -167,12 +169,16 @@ describe('listRoom', () => {
       const listedGroup = full.body.find((r) => r.id === g.id);
       expect(listedGroup?.members).toEqual(g.members);
       expect(listedGroup?.userSettings).toEqual({ muted: true });
-      const child = full.body.find((r) => r.id === ws.id)?.children?.[0];
-      expect(child?.members).toEqual(ws.members);
+      const listedWorkspace = full.body.find((r) => r.id === ws.id);
+      expect(listedWorkspace?.members).toEqual(ws.members);
+      expect(listedWorkspace).not.toHaveProperty('userSettings');
+      const child = listedWorkspace?.children?.[0];
+      expect(child).not.toHaveProperty('members');
       expect(child?.userSettings).toEqual({ muted: false });
     }
     const onlyMembers = await owner.api.get<RoomBody[]>('/rooms?extraFields=members');
     expect(onlyMembers.body.every((r) => r.members && !r.userSettings)).toBe(true);
+    expect(onlyMembers.body.flatMap((r) => r.children ?? []).every((c) => !c.members && !c.userSettings)).toBe(true);
     expectError(await owner.api.get('/rooms?extraFields=everything'), 400, /extraFields/);
   });
 });
@@ -181,14 +187,14 @@ describe('updateRoom', () => {
   it('lets owners rename and re-describe a room and announces it', async () => {
     const [owner, a, b] = await users(3);
     const room = await group(owner, [a, b]);
-    const res = await owner.api.put<RoomBody>(`/rooms/${room.id}`, { name: 'Renamed', description: '' });
+    const res = await owner.api.put<RoomBody>(`/rooms/${room.id}`, { name: 'Renamed', description: 'Now described' });
     expect(res.status).toBe(200);
     expectValidBody('updateRoom', res.body);
-    expect(res.body).toMatchObject({ id: room.id, name: 'Renamed', description: '' });
+    expect(res.body).toMatchObject({ id: room.id, name: 'Renamed', description: 'Now described' });
     expect(res.body.updatedAt > room.updatedAt).toBe(true);
     expect((await a.api.get<RoomBody>(`/rooms/${room.id}`)).body.name).toBe('Renamed');
     const event = await events.next((e) => e.endpoint === 'chats:roomUpdated' && e.channel === `room:${room.id}`);
-    expect(event.data).toMatchObject({ roomId: room.id, name: 'Renamed', description: '' });
+    expect(event.data).toMatchObject({ roomId: room.id, name: 'Renamed', description: 'Now described' });
   });
 
   it('is 403 for members who are not owners and for others, 404 for unknown rooms, 400 for one_to_one rooms and bad names', async () => {
@@ -238,11 +244,11 @@ describe('deleteRoom', () => {
     expect(left.size).toBe(0);
   });
 
-  it('frees the pair of a deleted one_to_one room', async () => {
+  it('never deletes a one_to_one room (403, as the reference does)', async () => {
     const [a, b] = await users(2);
     const direct = await createRoom(a.api, { type: 'one_to_one', membersIds: [b.id] });
-    expect((await b.api.delete(`/rooms/${direct.id}`)).status).toBe(204);
-    await createRoom(b.api, { type: 'one_to_one', membersIds: [a.id] });
+    expectError(await b.api.delete(`/rooms/${direct.id}`), 403, /one_to_one/);
+    expect((await a.api.get(`/rooms/${direct.id}`)).status).toBe(200);
   });
 });
 
@@ -311,8 +317,9 @@ describe('updateWorkspacesRank', () => {
     expect((await owner.api.get<RoomBody>(`/rooms/${w3.id}`)).body.rank).toBe(1);
 
     const bad: Array<[unknown, RegExp]> = [
-      [order.slice(0, 2), /missing/],
-      [[...order, { roomId: randomUUID(), rank: 4 }], /not one of/],
+      [order.slice(0, 2), /3 expected, 2 given/],
+      [[...order, { roomId: randomUUID(), rank: 4 }], /3 expected, 4 given/],
+      [[order[0], order[1], { roomId: randomUUID(), rank: 3 }], /not one of/],
       [[order[0], order[1], { roomId: w2.id, rank: 2 }], /progressive/],
       [order.map((o) => ({ ...o, rank: o.rank + 1 })), /progressive/],
       [[order[0], order[0], order[1], order[2]], /more than once/],
@@ -350,7 +357,7 @@ describe('updateChannelsRank', () => {
     expectError(await stranger.api.put(path, order), 403);
     expectError(await owner.api.put(`/rooms/workspaces/${randomUUID()}/channels/rank`, order), 404);
     expectError(await owner.api.put('/rooms/workspaces/not-a-uuid/channels/rank', order), 400, /workspaceId/);
-    expectError(await owner.api.put(path, order.slice(1)), 400, /missing/);
+    expectError(await owner.api.put(path, order.slice(1).map((o) => ({ ...o, rank: o.rank - 1 }))), 400, /3 expected, 2 given/);
     expectError(await owner.api.put(path, [...order.slice(0, 2), { roomId: c1.id, rank: 1 }]), 400, /progressive/);
     const g = await group(owner, [a, b]);
     expectError(await owner.api.put(`/rooms/workspaces/${g.id}/channels/rank`, []), 400, /not a workspace/);

@@ -4,7 +4,7 @@ import { parseArea, parseThumbnailArea } from '../../functions/chats-attachments
 import { checkRanks, rankPositions } from '../../functions/chats-rooms/rules/ranks.js';
 import { planRoomCreation } from '../../functions/chats-rooms/rules/room-creation.js';
 import { contentDisposition } from '../../shared/http-headers/content-disposition.js';
-import { decodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
+import { decodeUnicodeHeader, encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 const me = '00000000-0000-4000-8000-000000000001';
 const a = '00000000-0000-4000-8000-00000000000a';
@@ -22,7 +22,8 @@ describe('room creation rules', () => {
   it('gives one_to_one rooms exactly one other member, both owners, and no name', () => {
     expect(() => plan({ type: 'one_to_one', membersIds: [] })).toThrow(/exactly one/);
     expect(() => plan({ type: 'one_to_one', membersIds: [a, b] })).toThrow(/exactly one/);
-    expect(plan({ type: 'one_to_one', name: 'ignored', membersIds: [a] })).toEqual({
+    expect(() => plan({ type: 'one_to_one', name: 'no', membersIds: [a] })).toThrow(/no name or description/);
+    expect(plan({ type: 'one_to_one', membersIds: [a] })).toEqual({
       type: 'one_to_one',
       name: '',
       description: '',
@@ -31,13 +32,14 @@ describe('room creation rules', () => {
     });
   });
 
-  it('needs two other members and at most the maximum for groups and workspaces', () => {
+  it('needs two other members and at most the maximum for groups and workspaces, and a name for groups only', () => {
     for (const type of ['group', 'workspace'] as const) {
       expect(() => plan({ type, name: 'x', membersIds: [a] })).toThrow(/at least two/);
       expect(() => plan({ type, name: 'x', membersIds: [a, b, c] }, 3)).toThrow(/at most 3/);
-      expect(() => plan({ type, membersIds: [a, b] })).toThrow(/name is required/);
       expect(plan({ type, name: 'x', membersIds: [a, b, c] }, 4).invitedIds).toEqual([a, b, c]);
     }
+    expect(() => plan({ type: 'group', membersIds: [a, b] })).toThrow(/name is required/);
+    expect(plan({ type: 'workspace', membersIds: [a, b] }).name).toBe('');
   });
 
   it('takes parentId only for channels, which need it and take no members', () => {
@@ -55,8 +57,8 @@ describe('ranks', () => {
   });
 
   it('refuse missing, foreign or repeated rooms and ranks that are not progressive from 1', () => {
-    expect(() => checkRanks([{ roomId: a, rank: 1 }], [a, b], 'workspaces')).toThrow(/missing: .*0b/);
-    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: c, rank: 2 }], [a], 'workspaces')).toThrow(/not one of the workspaces/);
+    expect(() => checkRanks([{ roomId: a, rank: 1 }], [a, b], 'workspaces')).toThrow(/2 expected, 1 given/);
+    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: c, rank: 2 }], [a, b], 'workspaces')).toThrow(/not one of the workspaces/);
     expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: a, rank: 2 }], [a], 'workspaces')).toThrow(/more than once/);
     expect(() => checkRanks([{ roomId: a, rank: 0 }, { roomId: b, rank: 1 }], [a, b], 'workspaces')).toThrow(/progressive/);
     expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: b, rank: 1 }], [a, b], 'workspaces')).toThrow(/progressive/);
@@ -78,11 +80,14 @@ describe('ranks', () => {
 });
 
 describe('header text', () => {
-  it('decodes percent-encoded and raw UTF-8 names and leaves plain text alone', () => {
-    expect(decodeUnicodeHeader('r%C3%A9sum%C3%A9%20%E6%97%A5%E6%9C%AC.pdf')).toBe('résumé 日本.pdf');
-    expect(decodeUnicodeHeader(Buffer.from('naïve ☃.txt', 'utf8').toString('latin1'))).toBe('naïve ☃.txt');
-    expect(decodeUnicodeHeader('plain name.txt')).toBe('plain name.txt');
-    expect(decodeUnicodeHeader('100% sure')).toBe('100% sure');
+  it('decodes backslash-u escapes (surrogate pairs and braces included) and refuses anything else', () => {
+    expect(decodeUnicodeHeader('\\u0070\\u0065\\u0061\\u006e\\u0075\\u0074\\u0073\\u002e\\u0074\\u0078\\u0074', 'fileName')).toBe('peanuts.txt');
+    expect(decodeUnicodeHeader('\\U00e9\\ud83d\\ude00\\u{1F600}\\u{41}', 'fileName')).toBe('é😀😀A');
+    expect(decodeUnicodeHeader('', 'fileName')).toBe('');
+    expect(decodeUnicodeHeader(encodeUnicodeHeader('résumé 日本 😀.pdf'), 'fileName')).toBe('résumé 日本 😀.pdf');
+    for (const bad of ['peanuts.txt', '\\u0070x', '\\u007', '\\u{}', '\\u{110000}', '\\ud83d', '\\ude00\\ud83d', 'r%C3%A9sum%C3%A9', '\\x41']) {
+      expect(() => decodeUnicodeHeader(bad, 'fileName'), bad).toThrow(/fileName must be written as backslash-u escapes/);
+    }
   });
 
   it('names files in Content-Disposition with an ASCII fallback and the exact UTF-8 name', () => {

@@ -5,6 +5,7 @@ import { decoded, pngImage, jpegImage } from './support/media.js';
 import { expectValidBody } from './support/operations.js';
 import { expectError, withEnv } from './support/rooms.js';
 import { startChatsStack, type ChatsStack } from './support/stack.js';
+import { encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 let chats: ChatsStack;
 let events: EventTap;
@@ -27,7 +28,7 @@ interface UserBody {
   pictureUpdatedAt?: string;
 }
 
-const pictureHeaders = (fileName = 'me.png', mimeType = 'image/png') => ({ 'content-type': 'application/octet-stream', filename: fileName, mimetype: mimeType });
+const pictureHeaders = (fileName = 'me.png', mimeType = 'image/png') => ({ 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader(fileName), mimetype: mimeType });
 
 describe('getUser / getUsers', () => {
   it('returns a user known from their token, to any authenticated user', async () => {
@@ -73,7 +74,7 @@ describe('getCapabilities', () => {
       canSeeMessageReads: true,
       canSeeUsersPresence: true,
       canVideoCall: true,
-      canVideoCallRecord: false,
+      canVideoCallRecord: true,
       canUseVirtualBackground: true,
       editMessageTimeLimitInMinutes: 10,
       deleteMessageTimeLimitInMinutes: 10,
@@ -82,10 +83,10 @@ describe('getCapabilities', () => {
       maxUserImageSizeInKb: 512,
     });
     const configured = await withEnv(
-      { CHATS_MAX_GROUP_MEMBERS: '20', CHATS_CAN_VIDEO_CALL_RECORD: 'true', CHATS_MAX_USER_IMAGE_KB: '64', CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES: '3' },
+      { CHATS_MAX_GROUP_MEMBERS: '20', CHATS_CAN_VIDEO_CALL_RECORD: 'false', CHATS_MAX_USER_IMAGE_KB: '64', CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES: '3' },
       () => user.api.get<Record<string, unknown>>('/users/capabilities'),
     );
-    expect(configured.body).toMatchObject({ maxGroupMembers: 20, canVideoCallRecord: true, maxUserImageSizeInKb: 64, editMessageTimeLimitInMinutes: 3 });
+    expect(configured.body).toMatchObject({ maxGroupMembers: 20, canVideoCallRecord: false, maxUserImageSizeInKb: 64, editMessageTimeLimitInMinutes: 3 });
     expectError(await chats.anonymous.get('/users/capabilities'), 401);
   });
 });
@@ -95,7 +96,7 @@ describe('user pictures', () => {
     const me = await chats.user();
     const other = await chats.user();
     const before = Date.now();
-    const put = await me.api.put(`/users/${me.id}/picture`, await pngImage(64, 48), pictureHeaders('photo%20%C3%A9t%C3%A9.png'));
+    const put = await me.api.put(`/users/${me.id}/picture`, await pngImage(64, 48), pictureHeaders('photo été.png'));
     expect(put.status).toBe(204);
     const profile = await other.api.get<UserBody>(`/users/${me.id}`);
     expectValidBody('getUser', profile.body);

@@ -4,13 +4,15 @@ import { newCredentialsKey } from '../../scripts/lib/credentials-key.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
 import type { Deployable } from '../../functions/manifest.js';
+import { verifyToken } from '../../shared/auth/verify.js';
+import { ensureUserProfile } from '../../shared/users/profile.js';
 
 export interface TestStack {
   url: string;
   stack: RunningStack;
   /** a token for a user (a fresh UUID unless given) */
   token(claims?: Partial<TokenClaims>): Promise<string>;
-  /** a new user: id and token */
+  /** a new user who has signed in (their profile exists, as after a first call): id and token */
   user(claims?: Partial<TokenClaims>): Promise<{ id: string; token: string }>;
   stop(): Promise<void>;
 }
@@ -33,7 +35,10 @@ export async function startTestStack(options: { deployables?: Deployable[] } = {
     token,
     user: async (claims = {}) => {
       const id = claims.user ?? randomUUID();
-      return { id, token: await token({ ...claims, user: id }) };
+      const minted = await token({ ...claims, user: id });
+      // what the user's first authenticated call does: Chats only knows users with a profile
+      await ensureUserProfile(await verifyToken(minted));
+      return { id, token: minted };
     },
     stop: async () => {
       await stack.stop();

@@ -8,6 +8,7 @@ import { ApiClient } from '../helpers/client.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { objectNames, seedResource, settled, uploadAndPublish } from './support.js';
+import { encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 let stack: TestStack;
 let events: EventTap;
@@ -145,7 +146,7 @@ describe('resource thumbnails', () => {
 });
 
 describe('user, room and network thumbnails', () => {
-  const pictureHeaders = { 'content-type': 'application/octet-stream', filename: 'me.jpg', mimetype: 'image/jpeg' };
+  const pictureHeaders = { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader('me.jpg'), mimetype: 'image/jpeg' };
 
   it("reads a user's picture at any size, for any signed-in user; 404 without a picture", async () => {
     const user = await stack.user();
@@ -165,7 +166,7 @@ describe('user, room and network thumbnails', () => {
     expect(cached).toEqual(['128.jpeg', '512.jpeg', '64.webp']);
 
     // a new picture is served at once: cached sizes are keyed by the picture's generation
-    await self.put(`/users/${user.id}/picture`, await halfTransparentPng(64, 64), { ...pictureHeaders, filename: 'me.png', mimetype: 'image/png' });
+    await self.put(`/users/${user.id}/picture`, await halfTransparentPng(64, 64), { ...pictureHeaders, filename: encodeUnicodeHeader('me.png'), mimetype: 'image/png' });
     const replaced = await image(await stranger.get(`/api/v0/resource/thumbnail/user/size/60/${user.id}`));
     expect([replaced.format, replaced.width]).toEqual(['png', 64]);
   });

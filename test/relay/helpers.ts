@@ -6,6 +6,8 @@ import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type TokenClaims } from '../../scripts/lib/issuer.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
 import { probeFamily } from './fixtures/probe-family.js';
+import { verifyToken } from '../../shared/auth/verify.js';
+import { ensureUserProfile } from '../../shared/users/profile.js';
 
 export interface RelayTestStack {
   /** gateway base URL, http://127.0.0.1:PORT */
@@ -35,7 +37,10 @@ export async function startRelayTestStack(): Promise<RelayTestStack> {
     functionUrls: Object.fromEntries(stack.functions.map((f) => [f.deployable.name, f.url])),
     user: async (claims = {}) => {
       const id = claims.user ?? randomUUID();
-      return { id, token: await mintToken(keys, { ...claims, user: id }) };
+      const token = await mintToken(keys, { ...claims, user: id });
+      // signed in, as after a first call: Chats only takes known users as room members
+      await ensureUserProfile(await verifyToken(token));
+      return { id, token };
     },
     stop: async () => {
       await stack.stop();

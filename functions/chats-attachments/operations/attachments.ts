@@ -31,15 +31,19 @@ interface InsertAttachmentInput {
 }
 
 function decodedText(value: string, field: string, maxLength: number): string {
-  const text = decodeUnicodeHeader(value);
+  const text = decodeUnicodeHeader(value, field);
   if ([...text].length > maxLength) throw badRequest(`${field} is longer than ${maxLength} characters`);
   return text;
 }
 
+/** A single whitespace or word character, or digits, lowercase x's and digits (`15x20`, `x`, `100x`). */
+const AREA = /^(?:\s|\w|\d*x+\d*)$/;
+
 export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unknown>({
   name: 'insertAttachment',
   summary: 'Uploads a file into a room (members only); the body is the file, at most CHATS_MAX_ATTACHMENT_BYTES (413 beyond).',
-  description: '`fileName` and `description` are Unicode text, percent-encoded (or raw UTF-8) in their headers.',
+  description:
+    '`fileName` and `description` are Unicode text written as backslash-u escapes (`\\u0061\\u002e\\u0074\\u0078\\u0074` is a.txt; anything else is 400). `area` (optional) is a single character or digits, lowercase x and digits (`15x20`); it is checked, not stored. Not for workspaces or channels (400).',
   bindings: { http: [{ method: 'POST', path: '/rooms/{roomId}/attachments' }] },
   permission: 'room member',
   rest: {
@@ -58,9 +62,9 @@ export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unkn
     type: 'object',
     properties: {
       roomId: uuid,
-      fileName: { type: 'string', minLength: 1, maxLength: 4096 },
+      fileName: { type: 'string', maxLength: 8192 },
       mimeType: { type: 'string', maxLength: 255, pattern: mimeTypePattern },
-      description: { type: 'string', maxLength: 16384 },
+      description: { type: 'string', maxLength: 65536 },
       messageId: { type: 'string', maxLength: 255 },
       replyId: { type: 'string', maxLength: 255 },
       area: { type: 'string', maxLength: 64 },
@@ -72,7 +76,9 @@ export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unkn
     const { userId } = ctx.principal;
     const name = decodedText(input.fileName, 'fileName', MAX_NAME_LENGTH);
     const description = input.description !== undefined ? decodedText(input.description, 'description', 4096) : undefined;
+    if (input.area !== undefined && !AREA.test(input.area)) throw badRequest(`area must be like 15x20 (digits, lowercase x, digits); got "${input.area}"`);
     const { room } = await getRoomForMember(input.roomId, userId);
+    if (room.type === 'workspace' || room.type === 'channel') throw badRequest(`files cannot be attached to a ${room.type}`);
     if (!input.content) throw badRequest('the file is missing from the request body');
     const fileId = randomUUID();
     const size = await streamToStorage(attachmentObjectPath(fileId), input.content, input.mimeType, envInt('CHATS_MAX_ATTACHMENT_BYTES'));
@@ -88,7 +94,6 @@ export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unkn
       ...(description !== undefined ? { description } : {}),
       ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
       ...(input.replyId !== undefined ? { replyId: input.replyId } : {}),
-      ...(input.area !== undefined ? { area: input.area } : {}),
     };
     try {
       await firestore().runTransaction(async (tx) => {

@@ -7,13 +7,17 @@ import {
   contentTypes,
   outputFormats,
   parseArea,
+  parseEncoding,
+  parseShape,
   parseThumbnailArea,
   qualities,
   shapes,
+  type EncodingParameters,
   type OutputFormat,
-  type Quality,
   type Shape,
 } from '../previews/params.js';
+import type { EncodeOptions } from '../previews/image.js';
+import { anyCaseEnum } from '../../../shared/validation/any-case-enum.js';
 import { extractPages } from '../../../shared/media/index.js';
 import { previewStep } from '../previews/media-failure.js';
 import { firstPageCovering } from '../previews/pdf-page.js';
@@ -24,29 +28,38 @@ import { getAttachmentForMember } from '../store/access.js';
 const imageParameters: Record<string, JsonSchema> = {
   fileId: uuid,
   area: { type: 'string', maxLength: 32 },
-  quality: { type: 'string', enum: [...qualities], default: 'Medium' },
-  output_format: { type: 'string', enum: [...outputFormats], default: 'Jpeg' },
+  quality: anyCaseEnum(qualities, { default: 'Medium' }),
+  output_format: anyCaseEnum(outputFormats, {
+    default: 'Jpeg',
+    description: `One of ${outputFormats.join(', ')}, in any letter case; \`medium\`, the default the reference declares, is Jpeg.`,
+  }),
 };
 
 /** The two thumbnail previews (image, first PDF page) take the same parameters. */
 const thumbnailRequest: JsonSchema = {
   type: 'object',
-  properties: { ...imageParameters, shape: { type: 'string', enum: [...shapes], default: 'Rectangular' } },
+  properties: { ...imageParameters, shape: anyCaseEnum(shapes, { default: 'Rectangular' }) },
   required: ['fileId', 'area'],
 };
 
-type ThumbnailInput = ImageInput & { shape: Shape };
-
-/** The cache name of a thumbnail rendering: every parameter that changes its bytes. */
-const thumbnailVariant = (prefix: string, area: { width: number; height: number }, input: ThumbnailInput) =>
-  `${prefix}-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.shape}`;
-
-interface ImageInput {
+interface ImageInput extends EncodingParameters {
   fileId: string;
   area: string;
-  quality: Quality;
-  output_format: OutputFormat;
 }
+
+type ThumbnailInput = ImageInput & { shape: string };
+
+interface ThumbnailOptions extends EncodeOptions {
+  shape: Shape;
+}
+
+function thumbnailOptions(input: ThumbnailInput): ThumbnailOptions {
+  return { ...parseEncoding(input), shape: parseShape(input.shape) };
+}
+
+/** The cache name of a thumbnail rendering: every parameter that changes its bytes. */
+const thumbnailVariant = (prefix: string, area: { width: number; height: number }, options: ThumbnailOptions) =>
+  `${prefix}-${area.width}x${area.height}-${options.quality}-${options.format}-${options.shape}`;
 
 function imageResult(bytes: Buffer, format: OutputFormat) {
   return results.binary(bytes, contentTypes[format], { 'content-length': String(bytes.length) });
@@ -68,13 +81,14 @@ export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean
   response: {},
   handler: async (ctx, input) => {
     const area = parseArea(input.area);
+    const options = parseEncoding(input);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = `image-${area.width}x${area.height}-${input.quality}-${input.output_format}-${input.crop ? 'crop' : 'fit'}`;
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+    const variant = `image-${area.width}x${area.height}-${options.quality}-${options.format}-${input.crop ? 'crop' : 'fit'}`;
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
       const source = await imageSource(attachment.id);
-      return previewStep('image', () => imagePreview(source, area, input.crop, { quality: input.quality, format: input.output_format }));
+      return previewStep('image', () => imagePreview(source, area, input.crop, options));
     });
-    return imageResult(bytes, input.output_format);
+    return imageResult(bytes, options.format);
   },
 });
 
@@ -88,13 +102,14 @@ export const getImageThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
   response: {},
   handler: async (ctx, input) => {
     const area = parseThumbnailArea(input.area);
+    const options = thumbnailOptions(input);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = thumbnailVariant('thumbnail', area, input);
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+    const variant = thumbnailVariant('thumbnail', area, options);
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
       const source = await imageSource(attachment.id);
-      return previewStep('image', () => thumbnail(source, area, input.shape, { quality: input.quality, format: input.output_format }));
+      return previewStep('image', () => thumbnail(source, area, options.shape, options));
     });
-    return imageResult(bytes, input.output_format);
+    return imageResult(bytes, options.format);
   },
 });
 
@@ -138,13 +153,14 @@ export const getPdfThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
   response: {},
   handler: async (ctx, input) => {
     const area = parseThumbnailArea(input.area);
+    const options = thumbnailOptions(input);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = thumbnailVariant('pdf-thumbnail', area, input);
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[input.output_format], async () => {
+    const variant = thumbnailVariant('pdf-thumbnail', area, options);
+    const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
       const source = await pdfSource(attachment.id);
       const page = await previewStep('PDF', () => firstPageCovering(source, area));
-      return previewStep('PDF', () => thumbnail(page, area, input.shape, { quality: input.quality, format: input.output_format }));
+      return previewStep('PDF', () => thumbnail(page, area, options.shape, options));
     });
-    return imageResult(bytes, input.output_format);
+    return imageResult(bytes, options.format);
   },
 });

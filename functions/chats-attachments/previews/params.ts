@@ -1,5 +1,6 @@
 import { envInt } from '../../../shared/config.js';
 import { badRequest } from '../../../shared/errors/api-error.js';
+import { anyCaseEnumValue } from '../../../shared/validation/any-case-enum.js';
 
 export const qualities = ['Lowest', 'Low', 'Medium', 'High', 'Highest'] as const;
 export type Quality = (typeof qualities)[number];
@@ -38,3 +39,24 @@ export const contentTypes: Record<OutputFormat, string> = { Jpeg: 'image/jpeg', 
 export const jpegQuality: Record<Quality, number> = { Lowest: 20, Low: 40, Medium: 60, High: 80, Highest: 95 };
 export const gifColours: Record<Quality, number> = { Lowest: 16, Low: 32, Medium: 64, High: 128, Highest: 256 };
 export const pngPalette: Record<Quality, boolean> = { Lowest: true, Low: true, Medium: false, High: false, Highest: false };
+
+/**
+ * The reference declares `medium` (a quality) as the default of `output_format`; a client sending
+ * that default gets the default format.
+ */
+const formatAliases: Record<string, OutputFormat> = { medium: 'Jpeg' };
+
+export interface EncodingParameters {
+  quality: string;
+  output_format: string;
+}
+
+/** Quality and format from the query, in any letter case (400 naming the parameter otherwise). */
+export function parseEncoding(input: EncodingParameters): { quality: Quality; format: OutputFormat } {
+  return {
+    quality: anyCaseEnumValue(qualities, input.quality, 'quality'),
+    format: anyCaseEnumValue(outputFormats, input.output_format, 'output_format', formatAliases),
+  };
+}
+
+export const parseShape = (shape: string): Shape => anyCaseEnumValue(shapes, shape, 'shape');

@@ -7,6 +7,8 @@ import { forwardMessages as storeForwarded, type ForwardedMessage } from '../sto
 export const forwardMessages = roomsOperation<{ roomId: string; messages: ForwardedMessage[] }, unknown>({
   name: 'forwardMessages',
   summary: "Forwards messages into a room (members only): each is stored in the room's message log and announced on the room's channel.",
+  description:
+    'Each originalMessage must be well-formed XML (400). A message sharing an attachment (`<x><operation>attachmentAdded</operation><attachment-id>…`) forwards a copy of it into the room, owned by the requester; the attachment must exist (404) in a room the requester is a member of (403).',
   bindings: { http: [{ method: 'POST', path: '/rooms/{roomId}/forward' }] },
   permission: 'room member',
   rest: { body: 'json', bodyProperty: 'messages' },
@@ -43,6 +45,7 @@ export const forwardMessages = roomsOperation<{ roomId: string; messages: Forwar
         originalMessage: m.originalMessage,
         ...(m.originalMessageSentAt ? { originalMessageSentAt: m.originalMessageSentAt } : {}),
         ...(m.description !== undefined ? { description: m.description } : {}),
+        ...(m.attachmentId ? { attachmentId: m.attachmentId } : {}),
         createdAt: m.createdAt,
       });
     }

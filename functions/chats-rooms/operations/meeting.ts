@@ -23,6 +23,7 @@ export const getMeetingByRoomId = roomsOperation<{ roomId: string }, unknown>({
       meetingType: record.meetingType,
       active: record.active,
       createdAt: record.createdAt,
+      participants: [],
     };
   },
 });

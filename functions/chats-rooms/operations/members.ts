@@ -24,15 +24,16 @@ export const listRoomMember = roomsOperation<{ roomId: string }, unknown>({
 export const insertRoomMember = roomsOperation<{ roomId: string } & NewMember, unknown>({
   name: 'insertRoomMember',
   summary: 'Adds a user to a room (owners only); historyCleared hides the earlier history from them.',
-  description: 'Not for one_to_one rooms or channels (400); a user already a member or a full room is 400.',
+  description:
+    'The user must be a known user (404, checked first). Not for one_to_one rooms or channels (400); a full room or a user already a member is 400. `owner` defaults to false.',
   bindings: { http: [{ method: 'POST', path: '/rooms/{roomId}/members' }] },
   permission: 'room owner',
   rest: { body: 'json' },
   successStatus: 201,
   request: {
     type: 'object',
-    properties: { roomId: uuid, userId: uuid, owner: { type: 'boolean' }, historyCleared: { type: 'boolean' } },
-    required: ['roomId', 'userId', 'owner', 'historyCleared'],
+    properties: { roomId: uuid, userId: uuid, owner: { type: 'boolean', default: false }, historyCleared: { type: 'boolean' } },
+    required: ['roomId', 'userId', 'historyCleared'],
   },
   response: {
     type: 'object',
@@ -59,7 +60,8 @@ export const insertRoomMember = roomsOperation<{ roomId: string } & NewMember, u
 export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string }, unknown>({
   name: 'deleteRoomMember',
   summary: 'Removes a member: the requester leaving, or an owner removing someone else (a kick).',
-  description: 'Removing a user who is not a member answers 204. The last owner cannot leave (400).',
+  description:
+    'Removing a user who is not a member answers 204. The last owner cannot leave while others stay (400); the last member leaving deletes the room.',
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/members/{userId}' }] },
   permission: 'room member (themselves) or room owner',
   successStatus: 204,
@@ -76,13 +78,14 @@ export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string 
       // the removed user's sockets leave the room and whatever they saw only through it
       await revokeForUsers(ctx, [input.userId], [`room:${input.roomId}`]);
     }
+    for (const r of removed?.deletedRooms ?? []) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
     return results.empty(204);
   },
 });
 
 export const updateToOwner = roomsOperation<{ roomId: string; userId: string }, unknown>({
   name: 'updateToOwner',
-  summary: 'Promotes a member to owner (owners only).',
+  summary: 'Promotes a member to owner (owners only; not oneself, 400; a user who is not a member, 403).',
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/members/{userId}/owner' }] },
   permission: 'room owner',
   successStatus: 204,
@@ -97,7 +100,7 @@ export const updateToOwner = roomsOperation<{ roomId: string; userId: string }, 
 
 export const deleteOwner = roomsOperation<{ roomId: string; userId: string }, unknown>({
   name: 'deleteOwner',
-  summary: 'Demotes an owner to plain member (owners only); the last owner stays (400).',
+  summary: 'Demotes an owner to plain member (owners only; not oneself, 400; a user who is not a member, 403).',
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/members/{userId}/owner' }] },
   permission: 'room owner',
   successStatus: 204,

@@ -6,30 +6,28 @@ import { clearHistory, setMuted } from '../store/room-settings.js';
 
 export const muteRoom = roomsOperation<{ roomId: string }, unknown>({
   name: 'muteRoom',
-  summary: "Mutes the room's notifications for the requester (members only; not workspaces).",
+  summary: "Mutes the room's notifications for the requester (members only; not workspaces). Announced only when it changes something.",
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/mute' }] },
   permission: 'room member',
   successStatus: 204,
   request: pathIds('roomId'),
   response: noContent,
   handler: async (ctx, input) => {
-    await setMuted(input.roomId, ctx.principal.userId, true);
-    ctx.events.emit(roomEvents.roomMuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
+    if (await setMuted(input.roomId, ctx.principal.userId, true)) ctx.events.emit(roomEvents.roomMuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
     return results.empty(204);
   },
 });
 
 export const unmuteRoom = roomsOperation<{ roomId: string }, unknown>({
   name: 'unmuteRoom',
-  summary: "Unmutes the room's notifications for the requester (members only; not workspaces).",
+  summary: "Unmutes the room's notifications for the requester (members only; not workspaces). Announced only when it changes something.",
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/mute' }] },
   permission: 'room member',
   successStatus: 204,
   request: pathIds('roomId'),
   response: noContent,
   handler: async (ctx, input) => {
-    await setMuted(input.roomId, ctx.principal.userId, false);
-    ctx.events.emit(roomEvents.roomUnmuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
+    if (await setMuted(input.roomId, ctx.principal.userId, false)) ctx.events.emit(roomEvents.roomUnmuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
     return results.empty(204);
   },
 });

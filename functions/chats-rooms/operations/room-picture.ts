@@ -2,7 +2,7 @@ import { badRequest, notFound } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
-import { receivePicture } from '../../../shared/pictures/intake.js';
+import { assertImageType, receivePicture } from '../../../shared/pictures/intake.js';
 import { roomPicturePath } from '../../../shared/pictures/paths.js';
 import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
 import { envInt } from '../../../shared/config.js';
@@ -18,6 +18,7 @@ import { noContent, pathIds, uuid } from '../schemas/common.js';
 function assertGroup(room: RoomRecord): void {
   if (room.type !== 'group') throw badRequest('only group rooms have a picture');
 }
+
 
 export const getRoomPicture = roomsOperation<{ roomId: string }, unknown>({
   name: 'getRoomPicture',
@@ -48,21 +49,24 @@ interface PictureUpload {
 export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
   name: 'updateRoomPicture',
   summary: "Sets a group room's picture (owners only): an image by its bytes, at most CHATS_MAX_ROOM_IMAGE_KB (400 beyond).",
+  description: '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/picture' }] },
   permission: 'room owner',
   rest: { body: 'binary', headers: { filename: 'fileName', mimetype: 'mimeType' } },
   successStatus: 204,
   request: {
     type: 'object',
-    properties: { roomId: uuid, fileName: { type: 'string', minLength: 1 }, mimeType: { type: 'string', minLength: 1 } },
+    properties: { roomId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 } },
     required: ['roomId', 'fileName', 'mimeType'],
   },
   response: noContent,
   handler: async (ctx, input) => {
     const { userId } = ctx.principal;
+    const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
     assertGroup((await getRoomForOwner(input.roomId, userId)).room);
     const picture = await receivePicture(input.content, envInt('CHATS_MAX_ROOM_IMAGE_KB') * 1024);
-    await savePicture(roomPicturePath(input.roomId), picture.bytes, picture.contentType, decodeUnicodeHeader(input.fileName));
+    assertImageType(input.mimeType);
+    await savePicture(roomPicturePath(input.roomId), picture.bytes, picture.contentType, fileName);
     const pictureUpdatedAt = new Date().toISOString();
     await firestore().runTransaction(async (tx) => {
       await getRoomForOwner(input.roomId, userId, { tx });
@@ -75,7 +79,7 @@ export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
 
 export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
   name: 'deleteRoomPicture',
-  summary: "Removes a group room's picture (owners only); 404 when none was set.",
+  summary: "Removes a room's picture (owners only); 404 when none was set.",
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/picture' }] },
   permission: 'room owner',
   successStatus: 204,
@@ -84,7 +88,6 @@ export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
   handler: async (ctx, input) => {
     const { userId } = ctx.principal;
     const { room } = await getRoomForOwner(input.roomId, userId);
-    assertGroup(room);
     if (!room.pictureUpdatedAt) throw notFound('room picture');
     await firestore().runTransaction(async (tx) => {
       await getRoomForOwner(input.roomId, userId, { tx });

@@ -1,35 +1,38 @@
 import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { subscribersOf } from '../../../shared/events/subscriptions.js';
 import { getRoomForMember } from '../../../shared/rooms/access.js';
-import type { RoomType } from '../../../shared/rooms/model.js';
+import { roomTypes, type RoomType } from '../../../shared/rooms/model.js';
+import { anyCaseEnum, anyCaseEnumValue } from '../../../shared/validation/any-case-enum.js';
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
 import { roomsOperation } from '../define.js';
 import { maxGroupMembers } from '../rules/limits.js';
 import { planRoomCreation } from '../rules/room-creation.js';
 import { noContent, pathIds, uuid } from '../schemas/common.js';
-import { room, roomDescription, roomList, roomName, roomType } from '../schemas/room.js';
+import { room, roomDescription, roomList, roomName } from '../schemas/room.js';
 import { createRoom } from '../store/create-room.js';
 import { deleteRoom, updateRoom } from '../store/room-admin.js';
 import { listRoomViews, memberRoomView } from '../store/room-views.js';
+import { roomView } from '../views.js';
 
-const extraField = '(members|settings)';
+const extraFieldNames = ['members', 'settings'] as const;
 
 export const listRoom = roomsOperation<{ extraFields?: string[] }, unknown>({
   name: 'listRoom',
   summary: 'Lists every room the user is a member of; workspaces carry their channels in children.',
-  description: '`extraFields` (repeated or comma-separated) adds `members` and/or the user\'s `settings` to each room.',
+  description:
+    "`extraFields` (repeated or comma-separated, any letter case) adds `members` to the top-level rooms and/or the user's `settings` to every room but workspaces.",
   bindings: { http: [{ method: 'GET', path: '/rooms' }] },
   permission: 'authenticated user (their own rooms)',
   request: {
     type: 'object',
-    properties: {
-      extraFields: { type: 'array', items: { type: 'string', pattern: `^${extraField}(,${extraField})*$` } },
-    },
+    properties: { extraFields: { type: 'array', items: anyCaseEnum(extraFieldNames) } },
   },
   response: roomList,
   handler: async (ctx, input) => {
-    const fields = new Set((input.extraFields ?? []).flatMap((f) => f.split(',')));
+    const fields = new Set(
+      (input.extraFields ?? []).flatMap((f) => f.split(',')).map((f) => anyCaseEnumValue(extraFieldNames, f.trim(), 'extraFields')),
+    );
     return listRoomViews(ctx.principal.userId, { members: fields.has('members'), settings: fields.has('settings') });
   },
 });
@@ -46,7 +49,7 @@ export const insertRoom = roomsOperation<InsertRoomInput, unknown>({
   name: 'insertRoom',
   summary: 'Creates a room; the requester joins it as an owner.',
   description:
-    'one_to_one: exactly one other member, both owners, unique per pair (409). group and workspace: a name and at least two other members, at most CHATS_MAX_GROUP_MEMBERS in all. channel: a name, no members, parentId naming a workspace the requester owns. temporary: any members within the limit.',
+    'Every member must be a known user (404 for the first unknown). one_to_one: exactly one other member and no name or description, both owners, unique per pair (409). group: a name and at least two other members; workspace: at least two other members; both at most CHATS_MAX_GROUP_MEMBERS in all. channel: no members, parentId naming a workspace the requester owns. temporary: a name, any members within the limit. `type` is matched in any letter case.',
   bindings: { http: [{ method: 'POST', path: '/rooms' }] },
   permission: 'authenticated user; owner of the parent workspace for a channel',
   rest: { body: 'json' },
@@ -54,7 +57,7 @@ export const insertRoom = roomsOperation<InsertRoomInput, unknown>({
   request: {
     type: 'object',
     properties: {
-      type: roomType,
+      type: anyCaseEnum(roomTypes),
       name: roomName,
       description: roomDescription,
       parentId: uuid,
@@ -65,7 +68,8 @@ export const insertRoom = roomsOperation<InsertRoomInput, unknown>({
   response: room,
   handler: async (ctx, input) => {
     const { userId, networkId } = ctx.principal;
-    const plan = planRoomCreation(input, userId, maxGroupMembers());
+    const type = anyCaseEnumValue(roomTypes, input.type, 'type');
+    const plan = planRoomCreation({ ...input, type }, userId, maxGroupMembers());
     const created = await createRoom(plan, userId, networkId);
     ctx.events.emit(roomEvents.roomCreated.name, `room:${created.id}`, { roomId: created.id, type: created.type, createdBy: userId });
     return memberRoomView(await getRoomForMember(created.id, userId), userId);
@@ -88,6 +92,8 @@ export const getRoom = roomsOperation<{ roomId: string }, unknown>({
 export const updateRoomOperation = roomsOperation<{ roomId: string; name?: string; description?: string }, unknown>({
   name: 'updateRoom',
   summary: "Changes a room's name and/or description (owners only; not one_to_one rooms).",
+  description:
+    'Only what differs from the stored room changes (and is announced); a group needs a name or a description (400). The answer is the room without members or settings.',
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}' }] },
   permission: 'room owner',
   rest: { body: 'json' },
@@ -99,21 +105,22 @@ export const updateRoomOperation = roomsOperation<{ roomId: string; name?: strin
   response: room,
   handler: async (ctx, input) => {
     const { userId } = ctx.principal;
-    const access = await updateRoom(input.roomId, userId, { name: input.name, description: input.description });
-    const { room: updated } = access;
-    ctx.events.emit(roomEvents.roomUpdated.name, `room:${updated.id}`, {
-      roomId: updated.id,
-      name: updated.name,
-      description: updated.description,
-      updatedAt: updated.updatedAt,
-    });
-    return memberRoomView(access, userId);
+    const { room: updated, changed } = await updateRoom(input.roomId, userId, { name: input.name, description: input.description });
+    if (changed) {
+      ctx.events.emit(roomEvents.roomUpdated.name, `room:${updated.id}`, {
+        roomId: updated.id,
+        name: updated.name,
+        description: updated.description,
+        updatedAt: updated.updatedAt,
+      });
+    }
+    return roomView(updated);
   },
 });
 
 export const deleteRoomOperation = roomsOperation<{ roomId: string }, unknown>({
   name: 'deleteRoom',
-  summary: 'Deletes a room (owners only); a workspace takes its channels with it. An unknown room answers 204.',
+  summary: 'Deletes a room (owners only; not one_to_one rooms, 403); a workspace takes its channels with it. An unknown room answers 204.',
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}' }] },
   permission: 'room owner',
   successStatus: 204,

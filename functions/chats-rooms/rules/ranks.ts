@@ -5,24 +5,29 @@ export interface RankEntry {
   rank: number;
 }
 
+/** Ranks must name each room once and be the progressive numbers 1..n. */
+export function checkRankSequence(entries: RankEntry[]): void {
+  const seen = new Set<string>();
+  for (const { roomId } of entries) {
+    if (seen.has(roomId)) throw badRequest(`room ${roomId} is ranked more than once`);
+    seen.add(roomId);
+  }
+  const ranks = entries.map((e) => e.rank).sort((a, b) => a - b);
+  ranks.forEach((rank, index) => {
+    if (rank !== index + 1) throw badRequest(`ranks must be the progressive numbers 1..${entries.length} without duplicates`);
+  });
+}
+
 /**
  * A new order must give every expected room exactly one rank, and the ranks must be the
  * progressive numbers 1..n. `what` names the rooms in messages ("workspaces", "channels").
  */
 export function checkRanks(entries: RankEntry[], expectedRoomIds: Iterable<string>, what: string): void {
+  checkRankSequence(entries);
   const expected = new Set(expectedRoomIds);
-  const seen = new Set<string>();
-  for (const { roomId } of entries) {
-    if (seen.has(roomId)) throw badRequest(`room ${roomId} is ranked more than once`);
-    seen.add(roomId);
-    if (!expected.has(roomId)) throw badRequest(`room ${roomId} is not one of the ${what} to rank`);
-  }
-  const missing = [...expected].filter((id) => !seen.has(id));
-  if (missing.length > 0) throw badRequest(`every one of the ${what} must be ranked; missing: ${missing.join(', ')}`);
-  const ranks = entries.map((e) => e.rank).sort((a, b) => a - b);
-  ranks.forEach((rank, index) => {
-    if (rank !== index + 1) throw badRequest(`ranks must be the progressive numbers 1..${entries.length} without duplicates`);
-  });
+  if (entries.length !== expected.size) throw badRequest(`every one of the ${what} must be ranked: ${expected.size} expected, ${entries.length} given`);
+  const foreign = entries.find((e) => !expected.has(e.roomId));
+  if (foreign) throw badRequest(`room ${foreign.roomId} is not one of the ${what} to rank`);
 }
 
 /**

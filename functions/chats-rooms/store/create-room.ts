@@ -4,12 +4,14 @@ import { firestore } from '../../../shared/gcp/clients.js';
 import { loadRoomAccess } from '../../../shared/rooms/access.js';
 import type { MeetingRecord, RoomMember, RoomRecord } from '../../../shared/rooms/model.js';
 import { meetingRef, pairRef, readRoom, roomRef } from '../../../shared/rooms/repository.js';
+import { requireExistingUsers } from '../../../shared/users/directory.js';
 import type { RoomCreationPlan } from '../rules/room-creation.js';
 
 /**
  * Creates the room planned by {@link planRoomCreation} with its meeting, checking in the same
  * transaction the rules that depend on stored rooms: a second one_to_one for a pair is 409; a
- * channel needs a workspace its creator owns.
+ * channel needs a workspace its creator owns; every invitee must be a known user (404 for the first
+ * that is not).
  */
 export async function createRoom(plan: RoomCreationPlan, requesterId: string, networkId: string): Promise<RoomRecord> {
   const now = new Date().toISOString();
@@ -55,12 +57,12 @@ export async function createRoom(plan: RoomCreationPlan, requesterId: string, ne
     if (plan.type === 'channel' && plan.parentId) {
       const parent = await loadRoomAccess(plan.parentId, requesterId, tx);
       if (!parent) throw notFound('workspace');
-      if (!parent.member) throw forbidden(`user ${requesterId} is not a member of workspace ${plan.parentId}`);
+      if (!parent.member?.owner) throw forbidden(`user ${requesterId} is not an owner of room ${plan.parentId}`);
       if (parent.room.type !== 'workspace') throw badRequest('parentId must be the id of a workspace');
-      if (!parent.member.owner) throw forbidden(`user ${requesterId} is not an owner of workspace ${plan.parentId}`);
       room.parentId = parent.room.id;
       room.networkId = parent.room.networkId;
     }
+    await requireExistingUsers(plan.invitedIds, tx);
     tx.create(roomRef(roomId), room);
     tx.create(meetingRef(meetingId), meeting);
     if (pair) tx.set(pair, { roomId, userIds: [requesterId, plan.invitedIds[0]].sort() });

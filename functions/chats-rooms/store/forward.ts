@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { firestore } from '../../../shared/gcp/clients.js';
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { forbidden, notFound } from '../../../shared/errors/api-error.js';
+import { bucket, firestore } from '../../../shared/gcp/clients.js';
+import { getRoomForMember, loadRoomAccess } from '../../../shared/rooms/access.js';
+import { attachmentObjectPath, attachmentRef, readAttachment, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import type { RoomMessageRecord } from '../../../shared/rooms/model.js';
 import { messagesCollection } from '../../../shared/rooms/repository.js';
+import { forwardedAttachmentId } from '../rules/forwarded-stanza.js';
 
 export interface ForwardedMessage {
   originalMessage: string;
@@ -10,25 +14,75 @@ export interface ForwardedMessage {
   description?: string;
 }
 
-/** Appends the forwarded messages to the target room's message log (members only), in order. */
-export async function forwardMessages(roomId: string, senderId: string, messages: ForwardedMessage[]): Promise<RoomMessageRecord[]> {
-  return firestore().runTransaction(async (tx) => {
-    const { room } = await getRoomForMember(roomId, senderId, { tx });
-    const now = Date.now();
-    return messages.map((message, index) => {
-      const record: RoomMessageRecord = {
+export type StoredForward = RoomMessageRecord & { attachmentId?: string };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The attachment a forwarded message shares: it must exist (404) in a room the sender is a member of (403). */
+async function sharedAttachment(message: ForwardedMessage, index: number, senderId: string): Promise<AttachmentRecord | undefined> {
+  const id = forwardedAttachmentId(message.originalMessage, index);
+  if (id === undefined) return undefined;
+  const attachment = uuidPattern.test(id) ? await readAttachment(id) : undefined;
+  if (!attachment) throw notFound(`attachment ${id}`);
+  const room = await loadRoomAccess(attachment.roomId, senderId);
+  if (!room) throw notFound(`attachment ${id}`);
+  if (!room.member) throw forbidden(`user ${senderId} is not a member of the room of attachment ${id}`);
+  return attachment;
+}
+
+/**
+ * Appends the forwarded messages to the target room's log (members only), in order. A message
+ * sharing an attachment forwards a copy of it: a new attachment of the target room owned by the
+ * sender, with its own copy of the bytes.
+ */
+export async function forwardMessages(roomId: string, senderId: string, messages: ForwardedMessage[]): Promise<StoredForward[]> {
+  const { room } = await getRoomForMember(roomId, senderId);
+  const shared: Array<AttachmentRecord | undefined> = [];
+  for (const [index, message] of messages.entries()) shared.push(await sharedAttachment(message, index, senderId));
+
+  const now = Date.now();
+  const copies = new Map<number, AttachmentRecord>();
+  try {
+    for (const [index, original] of shared.entries()) {
+      if (!original) continue;
+      const copy: AttachmentRecord = {
         id: randomUUID(),
         roomId: room.id,
-        kind: 'forwarded',
-        senderId,
-        originalMessage: message.originalMessage,
-        // one millisecond apart so the log keeps the request's order
+        networkId: room.networkId,
+        userId: senderId,
+        name: original.name,
+        size: original.size,
+        mimeType: original.mimeType,
         createdAt: new Date(now + index).toISOString(),
       };
-      if (message.originalMessageSentAt) record.originalMessageSentAt = message.originalMessageSentAt;
-      if (message.description !== undefined) record.description = message.description;
-      tx.create(messagesCollection(room.id).doc(record.id), record);
-      return record;
+      await bucket().file(attachmentObjectPath(original.id)).copy(bucket().file(attachmentObjectPath(copy.id)));
+      copies.set(index, copy);
+    }
+    return await firestore().runTransaction(async (tx) => {
+      await getRoomForMember(room.id, senderId, { tx });
+      return messages.map((message, index) => {
+        const record: StoredForward = {
+          id: randomUUID(),
+          roomId: room.id,
+          kind: 'forwarded',
+          senderId,
+          originalMessage: message.originalMessage,
+          // one millisecond apart so the log keeps the request's order
+          createdAt: new Date(now + index).toISOString(),
+        };
+        if (message.originalMessageSentAt) record.originalMessageSentAt = message.originalMessageSentAt;
+        if (message.description !== undefined) record.description = message.description;
+        const copy = copies.get(index);
+        if (copy) {
+          record.attachmentId = copy.id;
+          tx.create(attachmentRef(copy.id), copy);
+        }
+        tx.create(messagesCollection(room.id).doc(record.id), record);
+        return record;
+      });
     });
-  });
+  } catch (err) {
+    for (const copy of copies.values()) await deleteAttachmentObjects(copy.id);
+    throw err;
+  }
 }

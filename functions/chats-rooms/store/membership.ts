@@ -1,10 +1,12 @@
 import type { Transaction } from '@google-cloud/firestore';
-import { badRequest, forbidden, notFound } from '../../../shared/errors/api-error.js';
+import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { getRoomForMember, getRoomForOwner, type MemberAccess } from '../../../shared/rooms/access.js';
 import type { RoomMember, RoomRecord } from '../../../shared/rooms/model.js';
 import { channelsOf, roomRef, settingsRef } from '../../../shared/rooms/repository.js';
+import { requireExistingUsers } from '../../../shared/users/directory.js';
 import { maxGroupMembers } from '../rules/limits.js';
+import { deleteRoomDocuments, purgeRooms } from './room-admin.js';
 
 /** one_to_one membership is fixed at creation; channels share their workspace's members. */
 function assertMembershipCanChange(room: RoomRecord): void {
@@ -37,13 +39,19 @@ export interface InsertedMember {
   clearedAt?: string;
 }
 
+/**
+ * Adds a member, checked as the reference does: the user must be known (404) before the room is
+ * looked at, then ownership (404/403), the room type (400), a full room (400), an existing
+ * membership (400).
+ */
 export async function addMember(roomId: string, requesterId: string, newMember: NewMember): Promise<InsertedMember> {
   return firestore().runTransaction(async (tx) => {
+    await requireExistingUsers([newMember.userId], tx);
     const { room, members } = await getRoomForOwner(roomId, requesterId, { tx });
     assertMembershipCanChange(room);
-    if (members.some((m) => m.userId === newMember.userId)) throw badRequest(`user ${newMember.userId} is already a member of the room`);
     const max = maxGroupMembers();
     if (members.length + 1 > max) throw badRequest(`the room is full: it has at most ${max} members`);
+    if (members.some((m) => m.userId === newMember.userId)) throw badRequest(`user ${newMember.userId} is already a member of the room`);
     const now = new Date().toISOString();
     writeMembers(tx, room, [...members, { userId: newMember.userId, owner: newMember.owner, joinedAt: now }]);
     const inserted: InsertedMember = { userId: newMember.userId, owner: newMember.owner };
@@ -59,42 +67,54 @@ export async function addMember(roomId: string, requesterId: string, newMember: 
   });
 }
 
+export type RemovedMember = MemberAccess & {
+  /** The room (with its channels), deleted because its last member left. */
+  deletedRooms: RoomRecord[];
+};
+
 /**
  * Removes a member: the requester leaving, or an owner kicking someone. Removing someone who is
- * not a member changes nothing. Returns the room when a member was removed.
+ * not a member changes nothing (the seed answers 204). The last owner cannot leave while others
+ * stay; the last member leaving deletes the room, which nobody could reach any more.
  */
-export async function removeMember(roomId: string, requesterId: string, userId: string): Promise<MemberAccess | undefined> {
-  return firestore().runTransaction(async (tx) => {
+export async function removeMember(roomId: string, requesterId: string, userId: string): Promise<RemovedMember | undefined> {
+  const removed = await firestore().runTransaction(async (tx) => {
     const access = await getRoomForMember(roomId, requesterId, { tx });
     const { room, members, member } = access;
     if (userId !== requesterId && !member.owner) throw forbidden('only an owner of the room can remove other members');
     assertMembershipCanChange(room);
     if (!members.some((m) => m.userId === userId)) return undefined;
-    if (isLastOwner(members, userId)) {
-      throw badRequest('the last owner cannot leave the room: promote another member first, or delete the room');
+    const remaining = members.filter((m) => m.userId !== userId);
+    if (remaining.length > 0 && isLastOwner(members, userId)) {
+      throw badRequest('the last owner cannot leave the room while others stay: promote another member first, or delete the room');
     }
     const channels = room.type === 'workspace' ? await channelsOf([room.id], tx) : [];
-    writeMembers(
-      tx,
-      room,
-      members.filter((m) => m.userId !== userId),
-    );
+    if (remaining.length === 0) {
+      const deletedRooms = [room, ...channels];
+      deleteRoomDocuments(tx, deletedRooms);
+      return { ...access, deletedRooms };
+    }
+    writeMembers(tx, room, remaining);
     for (const id of [room.id, ...channels.map((c) => c.id)]) tx.delete(settingsRef(id, userId));
-    return access;
+    return { ...access, deletedRooms: [] };
   });
+  if (removed) await purgeRooms(removed.deletedRooms);
+  return removed;
 }
 
-/** Promotes (owner: true) or demotes a member. Demoting the last owner is refused. */
+/**
+ * Promotes (owner: true) or demotes a member, checked as the reference does: not oneself (400),
+ * ownership (404/403), the room type (400), the target a member (403). Promoting an owner or
+ * demoting a member changes nothing.
+ */
 export async function setOwner(roomId: string, requesterId: string, userId: string, owner: boolean): Promise<MemberAccess> {
+  if (userId === requesterId) throw badRequest(`users cannot ${owner ? 'promote' : 'demote'} themselves`);
   return firestore().runTransaction(async (tx) => {
     const access = await getRoomForOwner(roomId, requesterId, { tx });
     const { room, members } = access;
     assertMembershipCanChange(room);
     const target = members.find((m) => m.userId === userId);
-    if (!target) throw notFound('member');
-    if (!owner && target.owner && isLastOwner(members, userId)) {
-      throw badRequest('the last owner cannot be demoted: promote another member first');
-    }
+    if (!target) throw forbidden(`user ${userId} is not a member of room ${room.id}`);
     if (target.owner !== owner) writeMembers(tx, room, members.map((m) => (m.userId === userId ? { ...m, owner } : m)));
     return access;
   });

@@ -2,14 +2,21 @@ import { badRequest } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { getRoomForMember, getRoomForOwner } from '../../../shared/rooms/access.js';
 import { channelsOf, roomRef, settingsRef, workspacesOfMember } from '../../../shared/rooms/repository.js';
-import { checkRanks, type RankEntry } from '../rules/ranks.js';
+import { checkRankSequence, checkRanks, type RankEntry } from '../rules/ranks.js';
 
-/** Mutes or unmutes the room's notifications for the user. Workspaces cannot be muted. */
-export async function setMuted(roomId: string, userId: string, muted: boolean): Promise<void> {
-  await firestore().runTransaction(async (tx) => {
+/**
+ * Mutes or unmutes the room's notifications for the user; workspaces cannot be muted. Unmuting
+ * never creates settings. Returns whether anything changed.
+ */
+export async function setMuted(roomId: string, userId: string, muted: boolean): Promise<boolean> {
+  return firestore().runTransaction(async (tx) => {
     const { room } = await getRoomForMember(roomId, userId, { tx });
     if (room.type === 'workspace') throw badRequest('a workspace cannot be muted: mute its channels instead');
-    tx.set(settingsRef(room.id, userId), { roomId: room.id, userId, muted }, { merge: true });
+    const ref = settingsRef(room.id, userId);
+    const current = (await tx.get(ref)).data();
+    if ((current?.muted ?? false) === muted) return false;
+    tx.set(ref, { roomId: room.id, userId, muted }, { merge: true });
+    return true;
   });
 }
 
@@ -34,8 +41,12 @@ export async function rankWorkspaces(userId: string, entries: RankEntry[]): Prom
   });
 }
 
-/** Stores a workspace's order of channels (owners only); it must rank exactly its channels 1..n. */
+/**
+ * Stores a workspace's order of channels (owners only); it must rank exactly its channels 1..n.
+ * The ranks themselves are checked before the workspace is looked at, as the reference does.
+ */
 export async function rankChannels(workspaceId: string, userId: string, entries: RankEntry[]): Promise<void> {
+  checkRankSequence(entries);
   await firestore().runTransaction(async (tx) => {
     const { room } = await getRoomForOwner(workspaceId, userId, { tx });
     if (room.type !== 'workspace') throw badRequest(`room ${workspaceId} is not a workspace`);

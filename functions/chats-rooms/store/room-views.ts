@@ -17,7 +17,8 @@ function channelPositions(channels: RoomRecord[]): Map<string, number> {
 
 /**
  * Every room the user is a member of, workspaces carrying their channels in `children`. Ranks are
- * the user's order of workspaces and each workspace's order of channels.
+ * the user's order of workspaces and each workspace's order of channels. Channels never carry
+ * members here, and workspaces never carry settings.
  */
 export async function listRoomViews(userId: string, options: ListOptions): Promise<RoomView[]> {
   const rooms = (await roomsOfMember(userId)).sort(byCreation);
@@ -37,23 +38,17 @@ export async function listRoomViews(userId: string, options: ListOptions): Promi
     const positions = channelPositions(own);
     const children = own
       .map((channel) =>
-        roomView(channel, {
-          rank: positions.get(channel.id),
-          members: options.members ? room.members : undefined,
-          settings: userSettings(channel.id),
-        }),
+        roomView(channel, { rank: positions.get(channel.id), settings: userSettings(channel.id) }),
       )
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-    return roomView(room, {
-      rank: workspaceRanks.get(room.id),
-      members: options.members ? room.members : undefined,
-      settings: userSettings(room.id),
-      children,
-    });
+    return roomView(room, { rank: workspaceRanks.get(room.id), members: options.members ? room.members : undefined, children });
   });
 }
 
-/** One room as its member sees it: members, the user's settings, rank, and a workspace's channels. */
+/**
+ * One room as its member sees it: members, rank, and the user's settings; a workspace has its
+ * channels (each with its rank and the user's settings, no members) and no settings of its own.
+ */
 export async function memberRoomView(access: MemberAccess, userId: string): Promise<RoomView> {
   const { room, members } = access;
   if (room.type === 'workspace') {
@@ -62,9 +57,9 @@ export async function memberRoomView(access: MemberAccess, userId: string): Prom
     const ranks = rankPositions(workspaces, (w) => settings.get(w.id)?.rank);
     const positions = channelPositions(channels);
     const children = channels
-      .map((c) => roomView(c, { rank: positions.get(c.id), members, settings: settings.get(c.id) ?? null }))
+      .map((c) => roomView(c, { rank: positions.get(c.id), settings: settings.get(c.id) ?? null }))
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-    return roomView(room, { rank: ranks.get(room.id), members, settings: settings.get(room.id) ?? null, children });
+    return roomView(room, { rank: ranks.get(room.id), members, children });
   }
   if (room.type === 'channel' && room.parentId) {
     const [siblings, settings] = await Promise.all([channelsOf([room.parentId]), readSettings([room.id], userId)]);

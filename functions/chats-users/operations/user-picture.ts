@@ -2,11 +2,12 @@ import { envInt } from '../../../shared/config.js';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
-import { receivePicture } from '../../../shared/pictures/intake.js';
+import { assertImageType, receivePicture } from '../../../shared/pictures/intake.js';
 import { userPicturePath } from '../../../shared/pictures/paths.js';
 import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
 import { results, type BinaryContent } from '../../../shared/registry/types.js';
 import { usersOperation } from '../define.js';
+import { userAndContacts } from '../contacts.js';
 import { userEvents } from '../events.js';
 import { readUser, setPictureUpdatedAt } from '../profiles.js';
 import { noContent, uuid } from '../schemas.js';
@@ -46,23 +47,28 @@ interface PictureUpload {
 export const updateUserPicture = usersOperation<PictureUpload, unknown>({
   name: 'updateUserPicture',
   summary: 'Sets the requester\'s own picture: an image by its bytes, at most CHATS_MAX_USER_IMAGE_KB (400 beyond).',
+  description: '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
   bindings: { http: [{ method: 'PUT', path: '/users/{userId}/picture' }] },
   permission: 'the user themselves',
   rest: { body: 'binary', headers: { filename: 'fileName', mimetype: 'mimeType' } },
   successStatus: 204,
   request: {
     type: 'object',
-    properties: { userId: uuid, fileName: { type: 'string', minLength: 1 }, mimeType: { type: 'string', minLength: 1 } },
+    properties: { userId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 } },
     required: ['userId', 'fileName', 'mimeType'],
   },
   response: noContent,
   handler: async (ctx, input) => {
+    const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
     assertSelf(ctx.principal.userId, input.userId);
     const picture = await receivePicture(input.content, envInt('CHATS_MAX_USER_IMAGE_KB') * 1024);
-    await savePicture(userPicturePath(input.userId), picture.bytes, picture.contentType, decodeUnicodeHeader(input.fileName));
+    assertImageType(input.mimeType);
+    await savePicture(userPicturePath(input.userId), picture.bytes, picture.contentType, fileName);
     const pictureUpdatedAt = new Date().toISOString();
     await setPictureUpdatedAt(input.userId, pictureUpdatedAt);
-    ctx.events.emit(userEvents.pictureChanged.name, `user:${input.userId}`, { userId: input.userId, pictureUpdatedAt });
+    for (const id of await userAndContacts(input.userId)) {
+      ctx.events.emit(userEvents.pictureChanged.name, `user:${id}`, { userId: input.userId, pictureUpdatedAt });
+    }
     return results.empty(204);
   },
 });
@@ -81,7 +87,7 @@ export const deleteUserPicture = usersOperation<{ userId: string }, unknown>({
     if (!user?.pictureUpdatedAt) throw notFound('user picture');
     await setPictureUpdatedAt(input.userId, undefined);
     await deletePicture(userPicturePath(input.userId));
-    ctx.events.emit(userEvents.pictureDeleted.name, `user:${input.userId}`, { userId: input.userId });
+    for (const id of await userAndContacts(input.userId)) ctx.events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
     return results.empty(204);
   },
 });

@@ -12,7 +12,7 @@ export interface ChatsUser {
 export interface ChatsStack {
   stack: TestStack;
   anonymous: ValidatingClient;
-  /** a new user, whose profile exists once it made a first call */
+  /** a new user who has signed in: their profile exists, so rooms can take them as members */
   user(name?: string): Promise<ChatsUser>;
   stop(): Promise<void>;
 }
