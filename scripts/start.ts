@@ -12,10 +12,21 @@ import { loadOrCreateCredentialsKey } from './lib/credentials-key.js';
 import { closeServers } from './lib/function-host.js';
 import { stateDir } from './lib/paths.js';
 import { startStack } from './lib/stack.js';
+import { lockStateDir, portRefusal } from './lib/start-guard.js';
 
 const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } });
 const port = Number(process.env.PORT ?? 8080);
 const startedAt = Date.now();
+
+function refuse(reason: string): never {
+  process.stderr.write(`npm start: ${reason}\n`);
+  process.exit(1);
+}
+const { lock, refusal } = lockStateDir(stateDir);
+if (refusal) refuse(refusal);
+process.on('exit', () => lock?.release());
+const busy = await portRefusal(port);
+if (busy) refuse(busy);
 
 process.env.GOOGLE_CLOUD_PROJECT ??= 'demo-local';
 process.env.STORAGE_BUCKET ??= 'demo-local-content';
