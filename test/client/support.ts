@@ -24,7 +24,7 @@ export function record<E extends EventName>(client: RealtimeClient, event: E, ch
   );
   return {
     seen,
-    next(match: (r: Received<E>) => boolean = () => true, timeoutMs = 15_000): Promise<Received<E>> {
+    next(match: (r: Received<E>) => boolean = () => true, timeoutMs = 25_000): Promise<Received<E>> {
       const found = seen.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
