@@ -10,6 +10,10 @@ export function clientSockets(wsUrl: string) {
       await client.connect();
       return client;
     },
+    track(client: RealtimeClient): RealtimeClient {
+      opened.push(client);
+      return client;
+    },
     closeAll(): void {
       for (const client of opened.splice(0)) client.close();
     },
