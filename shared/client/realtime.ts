@@ -64,7 +64,6 @@ const MAX_RECOVER_CHANNELS = 100;
 const AUTH = 'auth';
 const RECOVERED = 'relay:recovered';
 const CHANNEL_LEFT = 'relay:channelLeft';
-const GAVE_UP_CODES = new Set([1000]);
 
 /**
  * A WebSocket client of the relay: authenticates with the `auth` frame, correlates replies by
@@ -299,7 +298,7 @@ export class RealtimeClient {
     clearTimeout(this.refreshTimer);
     this.failPending({ code, reason });
     if (!authenticated) return;
-    if (this.closedByUser || this.options.reconnect === false || GAVE_UP_CODES.has(code)) {
+    if (this.closedByUser || this.options.reconnect === false) {
       this.setState('closed', { code, reason });
       for (const run of this.queue.splice(0)) run();
       return;
