@@ -102,6 +102,15 @@ export class RealtimeClient {
   connect(): Promise<{ userId: string }> {
     this.closedByUser = false;
     if (this.stateValue === 'open' && this.userId) return Promise.resolve({ userId: this.userId });
+    if (this.stateValue === 'reconnecting') {
+      return new Promise((resolve) => {
+        const off = this.onStateChange((state) => {
+          if (state !== 'open') return;
+          off();
+          resolve({ userId: this.userId! });
+        });
+      });
+    }
     this.connecting ??= this.open(false)
       .catch((err: Error) => {
         this.setState('closed');
@@ -268,6 +277,10 @@ export class RealtimeClient {
     const recover = reconnecting ? this.recoverPositions() : undefined;
     const { userId } = (await this.send(AUTH, recover ? { token, recover } : { token })) as { userId: string };
     authenticated = true;
+    if (this.closedByUser) {
+      socket.close(1000, 'client closed');
+      throw new ConnectionLostError(AUTH, 'the client was closed while it connected');
+    }
     this.userId = userId;
     this.attempt = 0;
     this.scheduleRefresh(token);
