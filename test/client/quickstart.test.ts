@@ -51,7 +51,7 @@ describe('README quickstart', () => {
       env: { ...process.env, LOCAL_STATE_DIR: stateDir, TMPDIR: stateDir },
       timeout: 150_000,
     });
-    expect(stdout).toMatch(/^ready: 204$/m);
+    expect(stdout).toMatch(/^live: 204$/m);
     expect(stdout).toMatch(/^resource [0-9a-f-]{36}$/m);
     expect(stdout).toMatch(/^thumbnail: 200 image\/jpeg [1-9]\d* bytes$/m);
     expect((await stat(join(stateDir, 'thumbnail'))).size).toBeGreaterThan(0);
