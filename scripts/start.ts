@@ -5,17 +5,30 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { log } from '../shared/log.js';
-import { startEmulators } from './lib/emulators/index.js';
-import { issuerEnv, loadOrCreateIssuerKeys, serveJwks } from './lib/issuer.js';
-import { loadOrCreateCredentialsKey } from './lib/credentials-key.js';
-import { closeServers } from './lib/function-host.js';
 import { stateDir } from './lib/paths.js';
-import { startStack } from './lib/stack.js';
+import { lockStateDir, portRefusal } from './lib/start-guard.js';
 
 const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } });
 const port = Number(process.env.PORT ?? 8080);
 const startedAt = Date.now();
+
+function refuse(reason: string): never {
+  process.stderr.write(`npm start: ${reason}\n`);
+  process.exit(1);
+}
+const { lock, refusal } = lockStateDir(stateDir);
+if (refusal) refuse(refusal);
+process.on('exit', () => lock?.release());
+const busy = await portRefusal(port);
+if (busy) refuse(busy);
+
+// loaded only once the checks passed, so a refusal comes at once
+const { log } = await import('../shared/log.js');
+const { startEmulators } = await import('./lib/emulators/index.js');
+const { issuerEnv, loadOrCreateIssuerKeys, serveJwks } = await import('./lib/issuer.js');
+const { loadOrCreateCredentialsKey } = await import('./lib/credentials-key.js');
+const { closeServers } = await import('./lib/function-host.js');
+const { startStack } = await import('./lib/stack.js');
 
 process.env.GOOGLE_CLOUD_PROJECT ??= 'demo-local';
 process.env.STORAGE_BUCKET ??= 'demo-local-content';

@@ -25,6 +25,8 @@ export interface RunningStack {
   relay?: RunningRelay;
   /** stands in for the bucket's OBJECT_FINALIZE notifications, which the Storage emulator does not send */
   notifier?: StorageNotifier;
+  /** Replaces the relay as a deployment does: the old one drains (sockets closed with 1012), `whileDown` runs, a new instance takes `/ws`. */
+  restartRelay(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,10 +40,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const functions = await hostFunctions(list);
   const targets = new Map(functions.map((f) => [f.deployable.name, f.url]));
   const servers: Server[] = functions.map((f) => f.server);
-  const relay = list.some((d) => d.name === RELAY_FUNCTION) ? await startRelay({ port: 0, families, functionUrls: Object.fromEntries(targets) }) : undefined;
-  const relayUrl = relay?.url;
+  const launchRelay = () => startRelay({ port: 0, families, functionUrls: Object.fromEntries(targets) });
+  const relay = list.some((d) => d.name === RELAY_FUNCTION) ? await launchRelay() : undefined;
 
-  const gateway = createGateway({ routes: routesOf(families), endpoints: endpointTable(families), targets, relayUrl });
+  const gatewayOptions = { routes: routesOf(families), endpoints: endpointTable(families), targets, relayUrl: relay?.url };
+  const gateway = createGateway(gatewayOptions);
   await new Promise<void>((resolve, reject) => {
     gateway.once('error', reject);
     gateway.listen(options.port, '127.0.0.1', resolve);
@@ -53,16 +56,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   const unwire = await wireEventTriggers(functions);
   const notifier = list.some((d) => d.triggerTopicVar === 'UPLOADS_TOPIC') ? await startStorageNotifier() : undefined;
-  return {
+  const running: RunningStack = {
     url,
     functions,
     relay,
     notifier,
+    restartRelay: async (whileDown) => {
+      await running.relay?.stop();
+      await whileDown?.();
+      running.relay = await launchRelay();
+      gatewayOptions.relayUrl = running.relay.url;
+    },
     stop: async () => {
-      await relay?.stop();
+      await running.relay?.stop();
       await notifier?.stop();
       await unwire();
       await closeServers(servers);
     },
   };
+  return running;
 }

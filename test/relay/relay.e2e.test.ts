@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RunningRelay } from '../../functions/relay/index.js';
+import { ApiCallError, RealtimeClient } from '../../shared/client/index.js';
+import { record } from '../client/support.js';
+import { clientSockets } from './client-sockets.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { resourceSchema } from '../../shared/resources/schema.js';
 import { familiesWithProbe, OK, sleep, startRelayTestStack, TestSocket, type Frame, type RelayTestStack } from './helpers.js';
@@ -12,11 +15,16 @@ let owner: { id: string; token: string };
 /** opened first, used again at the end: bad sockets around it must not disturb it */
 let steady: TestSocket;
 
+/** typed client sockets of the tests that go through the client rather than raw frames */
+let sockets: ReturnType<typeof clientSockets>;
+
 beforeAll(async () => {
   stack = await startRelayTestStack();
   owner = await stack.user({ name: 'Owner' });
   steady = await TestSocket.authenticated(stack.wsUrl, owner.token);
+  sockets = clientSockets(stack.wsUrl);
 });
+afterEach(() => sockets.closeAll());
 
 afterAll(async () => {
   steady?.close();
@@ -132,14 +140,15 @@ describe('authentication', () => {
 
   it('refreshes the token of an open socket with a new auth frame for the same user only', async () => {
     const user = await stack.user();
-    const socket = await TestSocket.authenticated(stack.wsUrl, user.token);
-    const fresh = await stack.user({ user: user.id, ttl: 7200 });
-    expect(await socket.call('auth', { token: fresh.token })).toMatchObject({ data: { userId: user.id }, error: OK });
-    const other = await stack.user();
-    const refused = await socket.call('auth', { token: other.token });
-    expect(refused.error).toMatchObject({ status: true, code: 403 });
-    expect((await socket.call('probe:slow', { ms: 0, value: 'ok' })).data).toEqual({ value: 'ok' });
-    socket.close();
+    const tokens = [user.token, (await stack.user({ user: user.id, ttl: 7200 })).token, (await stack.user()).token];
+    const client = sockets.track(new RealtimeClient({ url: stack.wsUrl, token: () => tokens.shift()!, reconnect: false }));
+    await client.connect();
+    await client.refreshToken();
+    const refused = await client.refreshToken().then(() => undefined, (err: unknown) => err);
+    expect(refused).toBeInstanceOf(ApiCallError);
+    expect(refused).toMatchObject({ code: 403, operation: 'auth' });
+    expect((await client.call('resource:create', { resource: { title: 'still open' } })).resource.title).toBe('still open');
+    expect(client.state).toBe('open');
   });
 });
 
@@ -163,23 +172,18 @@ describe('channels and fan-out', () => {
   it('delivers sorting table events to every socket of their owner only', async () => {
     const alice = await stack.user();
     const bob = await stack.user();
-    const [alice1, alice2, bob1] = await Promise.all([
-      TestSocket.authenticated(stack.wsUrl, alice.token),
-      TestSocket.authenticated(stack.wsUrl, alice.token),
-      TestSocket.authenticated(stack.wsUrl, bob.token),
-    ]);
-    const created = await alice1.call('resource:create', { resource: { title: 'for my table' } });
-    const id = (created.data!.resource as { id: string }).id;
-    for (const socket of [alice1, alice2]) {
-      const event = await socket.event('sortingTable:addResources');
-      expect(event.channel).toBe(`user:${alice.id}`);
-      expect((event.data!.resources as Array<{ id: string }>).map((r) => r.id)).toEqual([id]);
+    const [alice1, alice2, bob1] = await Promise.all([sockets.open(alice.token), sockets.open(alice.token), sockets.open(bob.token)]);
+    const [added1, added2, addedBob] = [alice1, alice2, bob1].map((s) => record(s, 'sortingTable:addResources'));
+    const { id } = (await alice1.call('resource:create', { resource: { title: 'for my table' } })).resource;
+    for (const added of [added1, added2]) {
+      const event = await added.next();
+      expect(event.meta.channel).toBe(`user:${alice.id}`);
+      expect(event.payload.resources.map((r) => r.id)).toEqual([id]);
     }
     await bob1.call('resource:create', { resource: { title: 'bob' } });
-    await bob1.event('sortingTable:addResources');
-    expect(bob1.events('sortingTable:addResources')).toHaveLength(1);
-    expect(alice1.events('sortingTable:addResources')).toHaveLength(1);
-    for (const s of [alice1, alice2, bob1]) s.close();
+    await addedBob.next();
+    expect(addedBob.seen).toHaveLength(1);
+    expect(added1.seen).toHaveLength(1);
   });
 
   it('delivers through two relay instances, each with its own subscription', async () => {
