@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { log } from '../shared/log.js';
+import { log, routeConsoleToLog } from '../shared/log.js';
 import { startEmulators } from './lib/emulators/index.js';
 import { issuerEnv, loadOrCreateIssuerKeys, serveJwks } from './lib/issuer.js';
 import { loadOrCreateCredentialsKey } from './lib/credentials-key.js';
@@ -13,6 +13,7 @@ import { closeServers } from './lib/function-host.js';
 import { stateDir } from './lib/paths.js';
 import { startStack } from './lib/stack.js';
 
+routeConsoleToLog();
 const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } });
 const port = Number(process.env.PORT ?? 8080);
 const startedAt = Date.now();
