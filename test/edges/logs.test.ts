@@ -75,5 +75,5 @@ describe('a function process', () => {
     expect(entries.some((e) => e.source === 'console' && /invalid object/i.test(String(e.message)))).toBe(true);
     expect(entries.some((e) => /Serving function/.test(String(e.message)))).toBe(true);
     expect(fn.lines.join('\n')).not.toContain(SECRET);
-  });
+  }, 60_000);
 });
