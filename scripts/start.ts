@@ -23,7 +23,8 @@ const busy = await portRefusal(port);
 if (busy) refuse(busy);
 
 // loaded only once the checks passed, so a refusal comes at once
-const { log } = await import('../shared/log.js');
+const { log, routeConsoleToLog } = await import('../shared/log.js');
+routeConsoleToLog();
 const { startEmulators } = await import('./lib/emulators/index.js');
 const { issuerEnv, loadOrCreateIssuerKeys, serveJwks } = await import('./lib/issuer.js');
 const { loadOrCreateCredentialsKey } = await import('./lib/credentials-key.js');

@@ -23,6 +23,7 @@ export const configVariables = [
   { name: 'EVENTS_TOPIC', default: 'events', description: 'Pub/Sub topic on which functions publish client events for the relay.' },
   { name: 'PROCESSING_TOPIC', default: 'resource-processing', description: 'Pub/Sub topic of processing jobs for completed uploads.' },
   { name: 'MAX_UPLOAD_BYTES', default: String(512 * 1024 * 1024), description: 'Largest resource content accepted, in bytes (413 beyond).' },
+  { name: 'MAX_JSON_BODY_BYTES', default: String(10 * 1024 * 1024), description: 'Largest request body accepted by JSON, JSON-RPC and relay-call bindings (and by bodiless ones), in bytes (413 beyond).' },
   { name: 'SIGNED_URL_TTL_SECONDS', default: '900', description: 'Lifetime of signed read URLs handed to clients.' },
   { name: 'PUBLIC_BASE_URL', default: 'http://127.0.0.1:8080', description: 'Externally visible base URL of the API (used in URLs handed to clients).' },
   { name: 'MEDIA_MAX_PIXELS', default: '50000000', description: 'Largest pixel count (width x height) an image, video frame or embedded PDF image may declare; larger content fails as too large before it is decoded.' },

@@ -1,5 +1,6 @@
 import { closeClients } from '../../shared/gcp/clients.js';
-import { log } from '../../shared/log.js';
+import { refuseToStartWithoutAuthSettings } from '../../shared/auth/fail-closed.js';
+import { log, routeConsoleToLog } from '../../shared/log.js';
 import { startRelay } from './server.js';
 
 /**
@@ -7,6 +8,8 @@ import { startRelay } from './server.js';
  * it drains in-flight calls, closes sockets with 1012 and deletes its subscription.
  */
 export async function runRelayService(): Promise<void> {
+  routeConsoleToLog();
+  refuseToStartWithoutAuthSettings('relay');
   const relay = await startRelay({ host: '0.0.0.0' });
   let stopping = false;
   const stop = async (signal: string) => {

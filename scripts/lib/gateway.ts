@@ -4,6 +4,8 @@ import FindMyWay from 'find-my-way';
 import type { Route } from '../../shared/registry/routes.js';
 import { toRouterPath } from '../../shared/transport/family-handler.js';
 import { log } from '../../shared/log.js';
+import { applyCorsHeaders } from '../../shared/http/cors.js';
+import { hasMalformedEncoding } from '../../shared/http/url-path.js';
 
 export interface GatewayOptions {
   routes: Route[];
@@ -17,9 +19,16 @@ export interface GatewayOptions {
 
 const OPS_PREFIX = '/ops/';
 
-function notFound(res: ServerResponse, message: string) {
-  res.writeHead(404, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: { status: true, code: 404, message } }));
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+
+function answerError(req: IncomingMessage, res: ServerResponse, code: number, message: string) {
+  applyCorsHeaders(req, res);
+  res.writeHead(code, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { status: true, code, message } }));
+}
+
+function opsEndpoint(path: string): string | undefined {
+  return hasMalformedEncoding(path) ? undefined : decodeURIComponent(path.slice(OPS_PREFIX.length));
 }
 
 /**
@@ -33,30 +42,52 @@ export function createGateway(options: GatewayOptions): Server {
     router.on(route.method, toRouterPath(route.path), () => fn);
   }
 
-  const targetOf = (req: IncomingMessage): string | undefined => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith(OPS_PREFIX)) return options.endpoints.get(decodeURIComponent(path.slice(OPS_PREFIX.length)));
-    const match = router.find(req.method as FindMyWay.HTTPMethod, path);
+  const functionAt = (method: string, path: string): string | undefined => {
+    // a malformed escape still routes (as a literal) to its function, which answers 400 in its family's envelope
+    const match = router.find(method as FindMyWay.HTTPMethod, hasMalformedEncoding(path) ? path.replace(/%/g, '%25') : path);
     return match ? (match.handler as unknown as () => string)() : undefined;
+  };
+  // a preflight (OPTIONS) goes to the function serving any method of the path, which answers it
+  const targetOf = (req: IncomingMessage, path: string, endpoint: string | undefined): string | undefined => {
+    if (path.startsWith(OPS_PREFIX)) return endpoint === undefined ? undefined : options.endpoints.get(endpoint);
+    if (req.method !== 'OPTIONS') return functionAt(req.method ?? 'GET', path);
+    for (const method of METHODS) {
+      const fn = functionAt(method, path);
+      if (fn) return fn;
+    }
+    return undefined;
   };
 
   const server = createServer((req, res) => {
-    const fn = targetOf(req);
+    req.on('error', () => res.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    const endpoint = path.startsWith(OPS_PREFIX) ? opsEndpoint(path) : undefined;
+    if (path.startsWith(OPS_PREFIX) && endpoint === undefined) return answerError(req, res, 400, 'malformed percent-encoding in the URL');
+    let fn: string | undefined;
+    try {
+      fn = targetOf(req, path, endpoint);
+    } catch (err) {
+      log.warn('gateway could not route a request', { err, method: req.method });
+      return answerError(req, res, 400, 'malformed request URL');
+    }
     const base = fn ? options.targets.get(fn) : undefined;
-    if (!base) return notFound(res, `no operation at ${req.method} ${req.url?.split('?')[0]}`);
-    const target = new URL(req.url ?? '/', base);
+    if (!base && hasMalformedEncoding(path)) return answerError(req, res, 400, 'malformed percent-encoding in the URL');
+    if (!base) return answerError(req, res, 404, `no operation at ${req.method} ${path}`);
+    // the path is appended to the function's origin as is: `//host/...` must not name another host
+    const target = new URL(base);
     const upstream = request(
-      target,
-      { method: req.method, headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '' } },
+      { protocol: target.protocol, hostname: target.hostname, port: target.port, path: req.url ?? '/', method: req.method, headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '' } },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('aborted', () => res.destroy());
         answer.pipe(res);
       },
     );
     upstream.on('error', (err) => {
+      // a function that answered early (413) and closed while the body was still coming
+      if (res.headersSent) return void req.unpipe(upstream);
       log.error('gateway upstream failed', { err, function: fn });
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { status: true, code: 502, message: `function ${fn} unreachable` } }));
+      answerError(req, res, 502, `function ${fn} unreachable`);
     });
     req.pipe(upstream);
   });

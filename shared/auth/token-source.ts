@@ -23,3 +23,13 @@ export function extractToken(headers: HeaderBag): string | undefined {
   if (cookie) return parseCookie(cookie).ZM_AUTH_TOKEN || undefined;
   return undefined;
 }
+
+/**
+ * Where `extractToken` finds the caller's token. Only `cookie` is sent by browsers on their own,
+ * cross-site included, so only cookie-authenticated requests need the CSRF checks.
+ */
+export function tokenSource(headers: HeaderBag): 'authorization' | 'session' | 'cookie' | undefined {
+  if (header(headers, 'authorization')) return 'authorization';
+  if (header(headers, 'x-session-id')) return 'session';
+  return extractToken(headers) ? 'cookie' : undefined;
+}

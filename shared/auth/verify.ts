@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { v5 as uuidv5, validate as isUuid } from 'uuid';
-import { env, requireEnv } from '../config.js';
+import { env, requireEnv, type ConfigName } from '../config.js';
 import { unauthorized } from '../errors/api-error.js';
 import type { Principal } from './principal.js';
 
@@ -29,6 +29,18 @@ function scopesOf(payload: JWTPayload): string[] {
   return [];
 }
 
+/** The process talks to the local emulators (tests, `npm start`), not to a Google Cloud project. */
+export function usesEmulators(): boolean {
+  return Boolean(env('FIRESTORE_EMULATOR_HOST') || env('PUBSUB_EMULATOR_HOST') || env('STORAGE_EMULATOR_HOST'));
+}
+
+const AUTH_SETTINGS: ConfigName[] = ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'];
+
+/** Token settings a deployed process lacks; with the emulators none are demanded at start. */
+export function missingAuthSettings(): ConfigName[] {
+  return usesEmulators() ? [] : AUTH_SETTINGS.filter((name) => env(name) === undefined);
+}
+
 export interface VerifyOptions {
   /** seed 004: accept a token pointing to a workspace (claim `tokenType: "workspace"`); refused (401) otherwise */
   acceptWorkspaceTokens?: boolean;
@@ -47,7 +59,8 @@ function tokenKind(payload: JWTPayload): 'user' | 'workspace' {
  */
 export async function verifyToken(token: string, options: VerifyOptions = {}): Promise<Principal> {
   const issuer = requireEnv('AUTH_ISSUER');
-  const audience = env('AUTH_AUDIENCE');
+  // only the local issuer of the emulator stack may go without an audience
+  const audience = usesEmulators() ? env('AUTH_AUDIENCE') : requireEnv('AUTH_AUDIENCE');
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, keySet(requireEnv('AUTH_JWKS_URL')), {

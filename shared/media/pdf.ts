@@ -78,7 +78,7 @@ export async function renderFirstPage(input: Uint8Array, options: PdfRenderOptio
 /** Number of pages, without rendering. */
 export async function countPages(input: Uint8Array): Promise<number> {
   const document = await loadWithPdfLib(input);
-  return document.getPageCount();
+  return damagedAsCorrupt(() => document.getPageCount());
 }
 
 /**
@@ -87,15 +87,30 @@ export async function countPages(input: Uint8Array): Promise<number> {
  */
 export async function extractPages(input: Uint8Array, first: number, last: number): Promise<Buffer> {
   const source = await loadWithPdfLib(input);
-  const pageCount = source.getPageCount();
+  const pageCount = await damagedAsCorrupt(() => source.getPageCount());
   const end = last === 0 ? pageCount : last;
   if (!Number.isInteger(first) || !Number.isInteger(end) || first < 1 || end < first || end > pageCount) {
     throw new MediaError('bad-range', `page range ${first}-${last} is not within 1-${pageCount} (last 0 = last page)`);
   }
-  const target = await PDFDocument.create();
-  const indices = Array.from({ length: end - first + 1 }, (_, i) => first - 1 + i);
-  for (const page of await target.copyPages(source, indices)) target.addPage(page);
-  return Buffer.from(await target.save());
+  return damagedAsCorrupt(async () => {
+    const target = await PDFDocument.create();
+    const indices = Array.from({ length: end - first + 1 }, (_, i) => first - 1 + i);
+    for (const page of await target.copyPages(source, indices)) target.addPage(page);
+    return Buffer.from(await target.save());
+  });
+}
+
+/**
+ * pdf-lib loads damaged files leniently and fails later, reading the structure it could not find
+ * (a TypeError on a missing page tree): such a file is corrupt, not a server fault.
+ */
+async function damagedAsCorrupt<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    throw new MediaError('corrupt', `PDF cannot be read: ${reasonOf(error)}`, { cause: error });
+  }
 }
 
 async function loadWithPdfLib(input: Uint8Array): Promise<PDFDocument> {

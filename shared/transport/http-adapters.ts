@@ -3,6 +3,8 @@ import type { Request, Response } from '@google-cloud/functions-framework';
 import { ApiError, badRequest, toApiError } from '../errors/api-error.js';
 import { log } from '../log.js';
 import type { AnyOperation, BinaryContent, OperationResult } from '../registry/types.js';
+import { appendHeaderToken } from '../http/cors.js';
+import { refuseCrossSiteCookieRequest, requireJsonBody } from '../http/csrf.js';
 import { coerceStringValues } from '../validation/coerce.js';
 import { errorEnvelope, OK, restErrorBody } from './envelopes.js';
 import { invoke, requestIdFrom } from './invoke.js';
@@ -30,10 +32,33 @@ function binaryContent(req: Request): BinaryContent {
   };
 }
 
+function decodedParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw badRequest('malformed percent-encoding in the URL');
+  }
+}
+
+/**
+ * The query parameters an operation reads. Only GETs take any (a query string never supplies body
+ * fields of POST/PUT/DELETE); byte-serving GETs drop those they do not use (`?v=17` cache busters).
+ */
+function queryInput(op: AnyOperation, req: Request): Record<string, unknown> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return {};
+  const query = { ...(req.query as Record<string, unknown>) };
+  if (!op.produces) return query;
+  const declared = (op.request.properties as Record<string, unknown> | undefined) ?? {};
+  for (const name of Object.keys(query)) if (!(name in declared)) delete query[name];
+  return query;
+}
+
 /** Path params, query, JSON body fields and declared headers merged into one input object. */
 function restInput(op: AnyOperation, req: Request, params: Params): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   const kind = op.rest?.body ?? (req.method === 'GET' || req.method === 'DELETE' ? 'none' : 'json');
+  refuseCrossSiteCookieRequest(req);
+  if (kind === 'json') requireJsonBody(req);
   if (kind === 'json' && req.body !== undefined && !(Buffer.isBuffer(req.body) && req.body.length === 0)) {
     if (isPlainObject(req.body)) Object.assign(input, req.body);
     else if (op.rest?.bodyProperty && Array.isArray(req.body)) input[op.rest.bodyProperty] = req.body;
@@ -46,9 +71,15 @@ function restInput(op: AnyOperation, req: Request, params: Params): Record<strin
     const value = req.headers[header];
     if (value !== undefined) input[property] = Array.isArray(value) ? value[0] : value;
   }
-  const strings: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) strings[name] = decodeURIComponent(value);
+  const strings: Record<string, unknown> = queryInput(op, req);
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) strings[name] = decodedParam(value);
   return Object.assign(input, coerceStringValues(op.request, strings));
+}
+
+/** Sets a handler's header; `Vary` keeps the tokens already set (`Origin`). */
+function setResultHeader(res: Response, name: string, value: string): void {
+  if (name.toLowerCase() === 'vary') appendHeaderToken(res, 'Vary', value);
+  else res.setHeader(name, value);
 }
 
 function sendResult(res: Response, result: OperationResult): void {
@@ -60,12 +91,14 @@ function sendResult(res: Response, result: OperationResult): void {
       res.status(result.status ?? 204).end();
       return;
     case 'json':
-      res.status(result.status).set(result.headers ?? {}).json(result.data);
+      res.status(result.status);
+      for (const [name, value] of Object.entries(result.headers ?? {})) setResultHeader(res, name, value);
+      res.json(result.data);
       return;
     case 'binary': {
       // setHeader, not express's set(): set() appends a charset to text/* types the bytes may not be in.
       res.status(result.status ?? 200);
-      for (const [name, value] of Object.entries({ 'Content-Type': result.contentType, ...result.headers })) res.setHeader(name, value);
+      for (const [name, value] of Object.entries({ 'Content-Type': result.contentType, ...result.headers })) setResultHeader(res, name, value);
       if (Buffer.isBuffer(result.body)) {
         res.end(result.body);
         return;
@@ -98,6 +131,8 @@ export async function handleRest(op: AnyOperation, req: Request, res: Response, 
 export async function handleJsonRpc(op: AnyOperation, req: Request, res: Response): Promise<void> {
   const requestId = requestIdFrom(req.headers);
   try {
+    refuseCrossSiteCookieRequest(req);
+    requireJsonBody(req);
     const body = req.body === undefined || (Buffer.isBuffer(req.body) && req.body.length === 0) ? {} : req.body;
     if (!isPlainObject(body)) throw badRequest('request body must be a JSON object');
     const outcome = await invoke(op, req.headers, { ...body }, requestId);
@@ -115,6 +150,8 @@ export async function handleJsonRpc(op: AnyOperation, req: Request, res: Respons
 export async function handleOps(op: AnyOperation, req: Request, res: Response): Promise<void> {
   const requestId = requestIdFrom(req.headers);
   try {
+    refuseCrossSiteCookieRequest(req);
+    requireJsonBody(req);
     if (!isPlainObject(req.body)) throw badRequest('call body must be a JSON object { data, event }');
     const data = req.body.data ?? {};
     if (!isPlainObject(data)) throw badRequest('data must be an object');

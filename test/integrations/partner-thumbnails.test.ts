@@ -61,7 +61,7 @@ describe('partner thumbnails', () => {
     const first = await get(path, { accept: 'image/jpeg' });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-type')).toBe('image/jpeg');
-    expect(first.headers.get('vary')).toBe('Accept');
+    expect(first.headers.get('vary')).toBe('Origin, Accept');
     expect(first.headers.get('cache-control')).toBe('public, max-age=604800');
     expect(await decoded(first.body)).toMatchObject({ format: 'jpeg', width: 512, height: 288 });
 

@@ -57,7 +57,7 @@ describe('resource thumbnails', () => {
     expect([thumb.format, thumb.width, thumb.height]).toEqual(['jpeg', 512, 256]);
     expect(closeTo(await pixelAt(thumb.data, 10, 128), RED)).toBe(true);
     expect(closeTo(await pixelAt(thumb.data, 500, 128), BLUE)).toBe(true);
-    expect(res.headers.get('vary')).toBe('Accept');
+    expect(res.headers.get('vary')).toBe('Origin, Accept');
     expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
     const etag = res.headers.get('etag')!;
     expect(etag).toMatch(/^".+-512-jpeg"$/);
