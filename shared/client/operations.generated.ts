@@ -336,6 +336,18 @@ export const httpOperations: OperationTable = {
     "style": "resource",
     "jsonRpc": "/jsonRpc/prop.updateProp"
   },
+  "prop.createProp": {
+    "style": "resource",
+    "jsonRpc": "/jsonRpc/prop.createProp"
+  },
+  "prop.deleteProp": {
+    "style": "resource",
+    "jsonRpc": "/jsonRpc/prop.deleteProp"
+  },
+  "prop.listProps": {
+    "style": "resource",
+    "jsonRpc": "/jsonRpc/prop.listProps"
+  },
   "ressource.get": {
     "style": "resource",
     "http": [
@@ -362,6 +374,113 @@ export const httpOperations: OperationTable = {
       {
         "method": "DELETE",
         "path": "/ressource/{ressourceId}",
+        "body": "none"
+      }
+    ]
+  },
+  "ressource.publishToUser": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "POST",
+        "path": "/user/ressources",
+        "body": "json"
+      }
+    ]
+  },
+  "ressource.publishToWorkspace": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "POST",
+        "path": "/workspace/ressources",
+        "body": "json"
+      }
+    ]
+  },
+  "ressource.publishToEnvironment": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "POST",
+        "path": "/environment/ressources",
+        "body": "json"
+      }
+    ]
+  },
+  "ressource.listUserRessources": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/user/ressources",
+        "body": "none"
+      }
+    ]
+  },
+  "ressource.listWorkspaceRessources": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/workspace/ressources",
+        "body": "none"
+      }
+    ]
+  },
+  "ressource.listEnvironmentRessources": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/environment/ressources",
+        "body": "none"
+      }
+    ]
+  },
+  "ressource.listPhotos": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/ressource/{ressourceId}/photos",
+        "body": "none"
+      }
+    ]
+  },
+  "ressource.attachPhoto": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "POST",
+        "path": "/ressource/{ressourceId}/photos",
+        "body": "binary"
+      }
+    ],
+    "headers": {
+      "x-file-name": "fileName"
+    }
+  },
+  "ressource.readPhoto": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/ressource/{ressourceId}/photos/{photoId}",
+        "body": "none"
+      }
+    ],
+    "headers": {
+      "if-none-match": "ifNoneMatch"
+    },
+    "binary": true
+  },
+  "ressource.getFeed": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/ressource/{ressourceId}/feed",
         "body": "none"
       }
     ]
@@ -831,6 +950,10 @@ export const eventChannels: Record<string, string> = {
   "resource:syncGoogleDriveDirectoryResult": "user",
   "resource:reactionUpdated": "room",
   "resource:reactionDeleted": "room",
+  "prop:created": "room",
+  "prop:updated": "room",
+  "prop:deleted": "room",
+  "prop:contentChanged": "room",
   "chats:roomCreated": "room",
   "chats:roomUpdated": "room",
   "chats:roomDeleted": "room",

@@ -318,6 +318,9 @@ export interface ApiTypes {
       request: {
         roomId: string;
         propId: string;
+        /**
+         * true: at the end, false: at the start; absent: where the prop's contentAppend says
+         */
         appendToListEnd?: boolean;
         /**
          * @maxItems 500
@@ -343,10 +346,178 @@ export interface ApiTypes {
       request: {
         roomId: string;
         propId: string;
+        mobileGeometry?: {
+          scale?: number;
+          size?: {
+            x?: number;
+            y?: number;
+            z?: number;
+          };
+          position?: {
+            x?: number;
+            y?: number;
+            z?: number;
+          };
+          rotation?: {
+            x?: number;
+            y?: number;
+            z?: number;
+          };
+        };
         title?: string;
         description?: string;
+        /**
+         * @maxItems 100
+         */
+        tags?: string[];
+        propTypes?: ('booth' | 'fileCabinet' | 'socialCircleStatic' | 'socialCircleDynamic' | 'entireRoomChat')[];
+        parentId?: string;
+        actionType?: string;
+        webLink?: string;
+        webTitle?: string;
+        isInteractive?: boolean;
+        /**
+         * 0 none, 1 gold panel, 2 booth panel
+         */
+        showType?: 0 | 1 | 2;
+        /**
+         * 0 default, 1 audio container, 2 video container
+         */
+        contentPickerType?: 0 | 1 | 2;
+        contentSorting?: ContentSorting;
+        /**
+         * where new content goes when a move does not say
+         */
+        contentAppend?: 'start' | 'end';
+        isAllowTextchat?: boolean;
+        allowUserParams?: boolean;
+        /**
+         * client-defined parameters
+         */
+        customParams?: {
+          [k: string]: unknown | undefined;
+        };
+        /**
+         * @maxItems 200
+         */
+        actions?: ProgrammaticActionWithChildren[];
+        dataBound?: {
+          isEnabled?: boolean;
+          dataBoundAction?: string;
+        };
+        assetId?: string;
+        assetTitle?: string;
+        /**
+         * selected skin per variant
+         */
+        assetSkins?: {
+          [k: string]: string | undefined;
+        };
+        styleId?: string;
+        panelId?: string;
+        placementAreaId?: string;
       };
       response: Record<string, never>;
+    };
+    'prop.createProp': {
+      request: {
+        roomId: string;
+        /**
+         * the new prop's id; a new one is made when absent
+         */
+        propId?: string;
+        mobileGeometry?: {
+          scale?: number;
+          size?: {
+            x?: number;
+            y?: number;
+            z?: number;
+          };
+          position?: {
+            x?: number;
+            y?: number;
+            z?: number;
+          };
+          rotation?: {
+            x?: number;
+            y?: number;
+            z?: number;
+          };
+        };
+        title?: string;
+        description?: string;
+        /**
+         * @maxItems 100
+         */
+        tags?: string[];
+        propTypes?: ('booth' | 'fileCabinet' | 'socialCircleStatic' | 'socialCircleDynamic' | 'entireRoomChat')[];
+        parentId?: string;
+        actionType?: string;
+        webLink?: string;
+        webTitle?: string;
+        isInteractive?: boolean;
+        /**
+         * 0 none, 1 gold panel, 2 booth panel
+         */
+        showType?: 0 | 1 | 2;
+        /**
+         * 0 default, 1 audio container, 2 video container
+         */
+        contentPickerType?: 0 | 1 | 2;
+        contentSorting?: ContentSorting;
+        /**
+         * where new content goes when a move does not say
+         */
+        contentAppend?: 'start' | 'end';
+        isAllowTextchat?: boolean;
+        allowUserParams?: boolean;
+        /**
+         * client-defined parameters
+         */
+        customParams?: {
+          [k: string]: unknown | undefined;
+        };
+        /**
+         * @maxItems 200
+         */
+        actions?: ProgrammaticActionWithChildren[];
+        dataBound?: {
+          isEnabled?: boolean;
+          dataBoundAction?: string;
+        };
+        assetId?: string;
+        assetTitle?: string;
+        /**
+         * selected skin per variant
+         */
+        assetSkins?: {
+          [k: string]: string | undefined;
+        };
+        styleId?: string;
+        panelId?: string;
+        placementAreaId?: string;
+      };
+      response: {
+        prop: Prop;
+      };
+    };
+    'prop.deleteProp': {
+      request: {
+        roomId: string;
+        propId: string;
+      };
+      response: Record<string, never>;
+    };
+    'prop.listProps': {
+      request: {
+        roomId: string;
+        offset?: number;
+        size?: number;
+      };
+      response: {
+        props: Prop[];
+        total: number;
+      };
     };
     'ressource.get': {
       request: {
@@ -354,8 +525,10 @@ export interface ApiTypes {
       };
       response: {
         id: string;
+        title?: string;
+        description?: string;
         avatar?: string;
-        owner: string;
+        owner?: string;
         workspace?: string;
         privacy: {
           value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
@@ -385,15 +558,184 @@ export interface ApiTypes {
         success: true;
       };
     };
+    'ressource.publishToUser': {
+      request: {
+        title?: string;
+        description?: string;
+        avatar?: string;
+        privacy?: Privacy;
+      };
+      response: {
+        id: string;
+        title?: string;
+        description?: string;
+        avatar?: string;
+        owner?: string;
+        workspace?: string;
+        privacy: {
+          value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
+          perms: 'READ' | 'SPEAK' | 'WRITE';
+          allow: string[];
+          deny: string[];
+        };
+        created_time: string;
+        updated_time: string;
+        upload: UploadTarget;
+      };
+    };
+    'ressource.publishToWorkspace': {
+      request: {
+        title?: string;
+        description?: string;
+        avatar?: string;
+        privacy?: Privacy;
+        workspace?: string;
+      };
+      response: {
+        id: string;
+        title?: string;
+        description?: string;
+        avatar?: string;
+        owner?: string;
+        workspace?: string;
+        privacy: {
+          value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
+          perms: 'READ' | 'SPEAK' | 'WRITE';
+          allow: string[];
+          deny: string[];
+        };
+        created_time: string;
+        updated_time: string;
+        upload: UploadTarget;
+      };
+    };
+    'ressource.publishToEnvironment': {
+      request: {
+        title?: string;
+        description?: string;
+        avatar?: string;
+        privacy?: Privacy;
+      };
+      response: {
+        id: string;
+        title?: string;
+        description?: string;
+        avatar?: string;
+        owner?: string;
+        workspace?: string;
+        privacy: {
+          value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
+          perms: 'READ' | 'SPEAK' | 'WRITE';
+          allow: string[];
+          deny: string[];
+        };
+        created_time: string;
+        updated_time: string;
+        upload: UploadTarget;
+      };
+    };
+    'ressource.listUserRessources': {
+      request: {
+        cursor?: string;
+        limit?: number;
+      };
+      response: {
+        ressources: Ressource[];
+        nextCursor: string;
+        hasMore: boolean;
+      };
+    };
+    'ressource.listWorkspaceRessources': {
+      request: {
+        cursor?: string;
+        limit?: number;
+        workspace?: string;
+      };
+      response: {
+        ressources: Ressource[];
+        nextCursor: string;
+        hasMore: boolean;
+      };
+    };
+    'ressource.listEnvironmentRessources': {
+      request: {
+        cursor?: string;
+        limit?: number;
+      };
+      response: {
+        ressources: Ressource[];
+        nextCursor: string;
+        hasMore: boolean;
+      };
+    };
+    'ressource.listPhotos': {
+      request: {
+        ressourceId: string;
+        cursor?: string;
+        limit?: number;
+      };
+      response: {
+        photos: Photo[];
+        nextCursor: string;
+        hasMore: boolean;
+      };
+    };
+    'ressource.attachPhoto': {
+      request: {
+        ressourceId: string;
+        content: BinaryBody;
+        fileName?: string;
+      };
+      response: {
+        id: string;
+        title?: string;
+        status: 'pending' | 'processing' | 'ready' | 'failed';
+        content_type?: string;
+        width?: number;
+        height?: number;
+        from: {
+          id: string;
+          type: 'user' | 'workspace';
+        };
+        added_time: string;
+      };
+    };
+    'ressource.readPhoto': {
+      request: {
+        ressourceId: string;
+        photoId: string;
+        size?: number;
+        ifNoneMatch?: string;
+      };
+      response: BinaryAnswer;
+    };
+    'ressource.getFeed': {
+      request: {
+        ressourceId: string;
+        cursor?: string;
+        limit?: number;
+      };
+      response: {
+        feed: FeedEntry[];
+        nextCursor: string;
+        hasMore: boolean;
+      };
+    };
     listRoom: {
       request: {
+        /**
+         * Items: One of members, settings, in any letter case.
+         */
         extraFields?: string[];
       };
       response: Room[];
     };
     insertRoom: {
       request: {
-        type: 'group' | 'one_to_one' | 'workspace' | 'channel' | 'temporary';
+        /**
+         * One of group, one_to_one, workspace, channel, temporary, in any letter case.
+         */
+        type: string;
         name?: string;
         description?: string;
         parentId?: string;
@@ -614,7 +956,7 @@ export interface ApiTypes {
       request: {
         roomId: string;
         userId: string;
-        owner: boolean;
+        owner?: boolean;
         historyCleared: boolean;
       };
       /**
@@ -661,6 +1003,18 @@ export interface ApiTypes {
         meetingType: 'permanent' | 'scheduled';
         active: boolean;
         createdAt: string;
+        startedAt?: string;
+        /**
+         * Who is in the meeting now (nobody joins through this API, so it is empty here).
+         */
+        participants: {
+          userId: string;
+          queueId?: string;
+          audioStreamEnabled: boolean;
+          videoStreamEnabled: boolean;
+          screenStreamEnabled: boolean;
+          joinedAt?: string;
+        }[];
       };
     };
     forwardMessages: {
@@ -714,13 +1068,11 @@ export interface ApiTypes {
         userId: string;
       };
       /**
-       * A user as Chats shows it; pictureUpdatedAt only once a picture was set.
+       * A user as Chats shows it; email only when known, pictureUpdatedAt only once a picture was set.
        */
       response: {
         id: string;
-        email: {
-          [k: string]: unknown | undefined;
-        } & string;
+        email?: string;
         name: string;
         type?: 'internal' | 'guest';
         pictureUpdatedAt?: string;
@@ -811,8 +1163,14 @@ export interface ApiTypes {
       request: {
         fileId: string;
         area: string;
-        quality?: 'Lowest' | 'Low' | 'Medium' | 'High' | 'Highest';
-        output_format?: 'Jpeg' | 'Png' | 'Gif';
+        /**
+         * One of Lowest, Low, Medium, High, Highest, in any letter case.
+         */
+        quality?: string;
+        /**
+         * One of Jpeg, Png, Gif, in any letter case; `medium`, the default the reference declares, is Jpeg.
+         */
+        output_format?: string;
         crop?: boolean;
       };
       response: BinaryAnswer;
@@ -821,9 +1179,18 @@ export interface ApiTypes {
       request: {
         fileId: string;
         area: string;
-        quality?: 'Lowest' | 'Low' | 'Medium' | 'High' | 'Highest';
-        output_format?: 'Jpeg' | 'Png' | 'Gif';
-        shape?: 'Rounded' | 'Rectangular';
+        /**
+         * One of Lowest, Low, Medium, High, Highest, in any letter case.
+         */
+        quality?: string;
+        /**
+         * One of Jpeg, Png, Gif, in any letter case; `medium`, the default the reference declares, is Jpeg.
+         */
+        output_format?: string;
+        /**
+         * One of Rounded, Rectangular, in any letter case.
+         */
+        shape?: string;
       };
       response: BinaryAnswer;
     };
@@ -839,9 +1206,18 @@ export interface ApiTypes {
       request: {
         fileId: string;
         area: string;
-        quality?: 'Lowest' | 'Low' | 'Medium' | 'High' | 'Highest';
-        output_format?: 'Jpeg' | 'Png' | 'Gif';
-        shape?: 'Rounded' | 'Rectangular';
+        /**
+         * One of Lowest, Low, Medium, High, Highest, in any letter case.
+         */
+        quality?: string;
+        /**
+         * One of Jpeg, Png, Gif, in any letter case; `medium`, the default the reference declares, is Jpeg.
+         */
+        output_format?: string;
+        /**
+         * One of Rounded, Rectangular, in any letter case.
+         */
+        shape?: string;
       };
       response: BinaryAnswer;
     };
@@ -1651,6 +2027,22 @@ export interface ApiTypes {
         fromUser: UserSimple;
       };
     };
+    'prop:created': {
+      roomId: string;
+      prop: Prop;
+    };
+    'prop:updated': {
+      roomId: string;
+      prop: Prop;
+    };
+    'prop:deleted': {
+      roomId: string;
+      propId: string;
+    };
+    'prop:contentChanged': {
+      roomId: string;
+      propId: string;
+    };
     'chats:roomCreated': {
       roomId: string;
       type: 'group' | 'one_to_one' | 'workspace' | 'channel' | 'temporary';
@@ -1697,6 +2089,10 @@ export interface ApiTypes {
       originalMessage: string;
       originalMessageSentAt?: string;
       description?: string;
+      /**
+       * The room's copy of the attachment the message shares.
+       */
+      attachmentId?: string;
       createdAt: string;
     };
     'chats:roomMuted': {
@@ -1960,6 +2356,8 @@ export interface Prop {
   id: string;
   created: number;
   updated: number;
+  roomId: string;
+  roomTitle?: string;
   mobileGeometry?: {
     scale?: number;
     size?: {
@@ -1980,6 +2378,9 @@ export interface Prop {
   };
   title?: string;
   description?: string;
+  /**
+   * @maxItems 100
+   */
   tags?: string[];
   propTypes?: ('booth' | 'fileCabinet' | 'socialCircleStatic' | 'socialCircleDynamic' | 'entireRoomChat')[];
   parentId?: string;
@@ -1987,18 +2388,30 @@ export interface Prop {
   webLink?: string;
   webTitle?: string;
   isInteractive?: boolean;
+  /**
+   * 0 none, 1 gold panel, 2 booth panel
+   */
   showType?: 0 | 1 | 2;
+  /**
+   * 0 default, 1 audio container, 2 video container
+   */
   contentPickerType?: 0 | 1 | 2;
-  contentSorting?: {
-    type?: 'default' | 'name' | 'date' | 'type' | 'size';
-    direction?: 'asc' | 'desc';
-  };
+  contentSorting?: ContentSorting;
+  /**
+   * where new content goes when a move does not say
+   */
   contentAppend?: 'start' | 'end';
   isAllowTextchat?: boolean;
   allowUserParams?: boolean;
+  /**
+   * client-defined parameters
+   */
   customParams?: {
     [k: string]: unknown | undefined;
   };
+  /**
+   * @maxItems 200
+   */
   actions?: ProgrammaticActionWithChildren[];
   dataBound?: {
     isEnabled?: boolean;
@@ -2006,14 +2419,19 @@ export interface Prop {
   };
   assetId?: string;
   assetTitle?: string;
+  /**
+   * selected skin per variant
+   */
   assetSkins?: {
     [k: string]: string | undefined;
   };
-  roomId: string;
-  roomTitle?: string;
   styleId?: string;
   panelId?: string;
   placementAreaId?: string;
+}
+export interface ContentSorting {
+  type?: 'default' | 'name' | 'date' | 'type' | 'size';
+  direction?: 'asc' | 'desc';
 }
 export interface Privacy {
   value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
@@ -2026,6 +2444,53 @@ export interface Privacy {
    * @maxItems 500
    */
   deny?: string[];
+}
+export interface Ressource {
+  id: string;
+  title?: string;
+  description?: string;
+  avatar?: string;
+  owner?: string;
+  workspace?: string;
+  privacy: {
+    value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
+    perms: 'READ' | 'SPEAK' | 'WRITE';
+    allow: string[];
+    deny: string[];
+  };
+  created_time: string;
+  updated_time: string;
+}
+export interface Photo {
+  id: string;
+  title?: string;
+  status: 'pending' | 'processing' | 'ready' | 'failed';
+  content_type?: string;
+  width?: number;
+  height?: number;
+  from: {
+    id: string;
+    type: 'user' | 'workspace';
+  };
+  added_time: string;
+}
+export interface FeedEntry {
+  id: string;
+  type: 'created' | 'updated' | 'privacy_changed' | 'photo_added' | 'reaction_set' | 'reaction_deleted';
+  from: {
+    id: string;
+    type: 'user' | 'workspace';
+  };
+  created_time: string;
+  fields?: string[];
+  privacy?: {
+    value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
+    perms: 'READ' | 'SPEAK' | 'WRITE';
+    allow: string[];
+    deny: string[];
+  };
+  photo?: string;
+  reaction?: string;
 }
 /**
  * A room: group, one_to_one, workspace, channel (inside a workspace) or temporary.
@@ -2082,13 +2547,11 @@ export interface RoomUserSettings {
   clearedAt?: string;
 }
 /**
- * A user as Chats shows it; pictureUpdatedAt only once a picture was set.
+ * A user as Chats shows it; email only when known, pictureUpdatedAt only once a picture was set.
  */
 export interface User {
   id: string;
-  email: {
-    [k: string]: unknown | undefined;
-  } & string;
+  email?: string;
   name: string;
   type?: 'internal' | 'guest';
   pictureUpdatedAt?: string;
