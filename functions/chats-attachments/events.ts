@@ -4,6 +4,7 @@ import { attachment, uuid } from './schemas.js';
 
 export const attachmentEvents = {
   attachmentAdded: defineEvent({
+    extension: true,
     name: 'chats:attachmentAdded',
     family,
     summary: 'A file was attached in the room.',
@@ -16,6 +17,7 @@ export const attachmentEvents = {
     },
   }),
   attachmentDeleted: defineEvent({
+    extension: true,
     name: 'chats:attachmentDeleted',
     family,
     summary: "A room's attachment was deleted.",

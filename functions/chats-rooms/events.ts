@@ -12,6 +12,7 @@ const payload = (properties: Record<string, JsonSchema>): JsonSchema => ({
 
 export const roomEvents = {
   roomCreated: defineEvent({
+    extension: true,
     name: 'chats:roomCreated',
     family,
     summary: 'A room was created.',
@@ -19,6 +20,7 @@ export const roomEvents = {
     payload: payload({ type: roomType, createdBy: uuid }),
   }),
   roomUpdated: defineEvent({
+    extension: true,
     name: 'chats:roomUpdated',
     family,
     summary: "A room's name or description changed.",
@@ -26,6 +28,7 @@ export const roomEvents = {
     payload: payload({ name: { type: 'string' }, description: { type: 'string' }, updatedAt: dateTime }),
   }),
   roomDeleted: defineEvent({
+    extension: true,
     name: 'chats:roomDeleted',
     family,
     summary: 'A room was deleted (a workspace also deletes its channels).',
@@ -33,6 +36,7 @@ export const roomEvents = {
     payload: payload({}),
   }),
   memberAdded: defineEvent({
+    extension: true,
     name: 'chats:roomMemberAdded',
     family,
     summary: 'A user joined the room.',
@@ -40,6 +44,7 @@ export const roomEvents = {
     payload: payload({ userId: uuid, owner: { type: 'boolean' } }),
   }),
   memberRemoved: defineEvent({
+    extension: true,
     name: 'chats:roomMemberRemoved',
     family,
     summary: 'A member left the room or was removed by an owner.',
@@ -47,6 +52,7 @@ export const roomEvents = {
     payload: payload({ userId: uuid, removedBy: uuid }),
   }),
   ownerPromoted: defineEvent({
+    extension: true,
     name: 'chats:roomOwnerPromoted',
     family,
     summary: 'A member became an owner of the room.',
@@ -54,6 +60,7 @@ export const roomEvents = {
     payload: payload({ userId: uuid }),
   }),
   ownerDemoted: defineEvent({
+    extension: true,
     name: 'chats:roomOwnerDemoted',
     family,
     summary: 'An owner of the room became a plain member.',
@@ -61,6 +68,7 @@ export const roomEvents = {
     payload: payload({ userId: uuid }),
   }),
   pictureChanged: defineEvent({
+    extension: true,
     name: 'chats:roomPictureChanged',
     family,
     summary: "The room's picture was set or replaced.",
@@ -68,6 +76,7 @@ export const roomEvents = {
     payload: payload({ pictureUpdatedAt: dateTime }),
   }),
   pictureDeleted: defineEvent({
+    extension: true,
     name: 'chats:roomPictureDeleted',
     family,
     summary: "The room's picture was removed.",
@@ -75,6 +84,7 @@ export const roomEvents = {
     payload: payload({}),
   }),
   messageForwarded: defineEvent({
+    extension: true,
     name: 'chats:messageForwarded',
     family,
     summary: 'A message was forwarded into the room (stored in its message log).',
@@ -96,6 +106,7 @@ export const roomEvents = {
     },
   }),
   roomMuted: defineEvent({
+    extension: true,
     name: 'chats:roomMuted',
     family,
     summary: "The user muted a room's notifications (sent to the user's own channel).",
@@ -103,6 +114,7 @@ export const roomEvents = {
     payload: payload({}),
   }),
   roomUnmuted: defineEvent({
+    extension: true,
     name: 'chats:roomUnmuted',
     family,
     summary: "The user unmuted a room's notifications (sent to the user's own channel).",
@@ -110,6 +122,7 @@ export const roomEvents = {
     payload: payload({}),
   }),
   historyCleared: defineEvent({
+    extension: true,
     name: 'chats:roomHistoryCleared',
     family,
     summary: "The user cleared a room's history (sent to the user's own channel).",

@@ -4,6 +4,7 @@ import { dateTime, uuid } from './schemas.js';
 
 export const userEvents = {
   pictureChanged: defineEvent({
+    extension: true,
     name: 'chats:userPictureChanged',
     family,
     summary: "The user's picture was set or replaced (sent to the user and to everyone sharing a room with them).",
@@ -16,6 +17,7 @@ export const userEvents = {
     },
   }),
   pictureDeleted: defineEvent({
+    extension: true,
     name: 'chats:userPictureDeleted',
     family,
     summary: "The user's picture was removed (sent to the user and to everyone sharing a room with them).",

@@ -11,9 +11,10 @@ const propIdPayload: JsonSchema = { type: 'object', required: ['roomId', 'propId
 
 /** Prop administration events (an extension of seed 001), on the channel of the prop's room. */
 export const propEvents = {
-  created: defineEvent({ name: 'prop:created', family, channel: 'room', summary: 'A prop was created in a room (extension)', payload: propPayload }),
-  updated: defineEvent({ name: 'prop:updated', family, channel: 'room', summary: 'A prop of a room changed (extension)', payload: propPayload }),
+  created: defineEvent({ extension: true, name: 'prop:created', family, channel: 'room', summary: 'A prop was created in a room (extension)', payload: propPayload }),
+  updated: defineEvent({ extension: true, name: 'prop:updated', family, channel: 'room', summary: 'A prop of a room changed (extension)', payload: propPayload }),
   deleted: defineEvent({
+    extension: true,
     name: 'prop:deleted',
     family,
     channel: 'room',
@@ -21,6 +22,7 @@ export const propEvents = {
     payload: propIdPayload,
   }),
   contentChanged: defineEvent({
+    extension: true,
     name: 'prop:contentChanged',
     family,
     channel: 'room',

@@ -22,6 +22,7 @@ async function pendingResourceOf(principal: Principal, id: string): Promise<Reso
 
 export const uploadContent = contentOperation<{ id: string; content?: BinaryContent }, unknown>({
   name: 'resource.uploadContent',
+  extension: true,
   summary: 'Upload resource content through the API: the request body is the file',
   description:
     'The body (any Content-Type; the type is sniffed from the bytes) becomes the resource\'s original. 413 when Content-Length ' +
@@ -46,6 +47,7 @@ export const uploadContent = contentOperation<{ id: string; content?: BinaryCont
 
 export const createUploadTargetOperation = contentOperation<{ id: string }, unknown>({
   name: 'resource.createUploadTarget',
+  extension: true,
   summary: 'Open a direct upload to Cloud Storage for a resource still waiting for its content',
   description:
     'Answers `{ url, method: "PUT", objectPath, expiresAt }`: a resumable upload session the client PUTs the bytes to directly ' +

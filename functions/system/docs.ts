@@ -10,6 +10,7 @@ const common = { family: 'system', auth: 'none', permission: 'none', restStyle: 
 export const getOpenApi = defineOperation({
   ...common,
   name: 'docs.openapi',
+  extension: true,
   summary: 'OpenAPI 3.1 document of every HTTP and JSON-RPC binding, generated from the registry',
   bindings: { http: [{ method: 'GET', path: '/openapi.json' }] },
   handler: async () => {
@@ -21,6 +22,7 @@ export const getOpenApi = defineOperation({
 export const getAsyncApi = defineOperation({
   ...common,
   name: 'docs.asyncapi',
+  extension: true,
   summary: 'AsyncAPI 3 document of the WebSocket methods and events, generated from the registry',
   bindings: { http: [{ method: 'GET', path: '/asyncapi.json' }] },
   handler: async () => {
@@ -32,6 +34,7 @@ export const getAsyncApi = defineOperation({
 export const getDocsPage = defineOperation({
   ...common,
   name: 'docs.page',
+  extension: true,
   summary: 'A self-contained HTML page listing every operation and event, with links to the machine-readable documents',
   bindings: { http: [{ method: 'GET', path: '/docs' }] },
   produces: 'text/html',

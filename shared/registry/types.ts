@@ -127,6 +127,8 @@ export interface EventDefinition {
   summary: string;
   channel: ChannelKind;
   payload: JsonSchema;
+  /** Not in any seed: an addition of this project, marked as such in the registry and the API documents */
+  extension?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -58,6 +58,19 @@ describe('seed coverage', () => {
     expect(ressources.filter((op) => op.extension).map((op) => op.name)).toEqual(['ressource.attachPhoto', 'ressource.readPhoto']);
   });
 
+  it('marks every operation and event outside the seeds as an extension, and none of the seeds\' own', () => {
+    const seedKeys = new Set(expected());
+    const keysOf = (op: ReturnType<typeof allOperations>[number]) => [
+      ...(op.bindings.websocket ? [`ws ${op.bindings.websocket}`] : []),
+      ...(op.bindings.jsonRpc ? [`rpc ${op.bindings.jsonRpc}`] : []),
+      ...(op.bindings.http ?? []).map((b) => `${b.method} ${normalize(b.path)}`),
+    ];
+    const wrongOps = allOperations().filter((op) => keysOf(op).some((key) => !seedKeys.has(key)) !== (op.extension === true));
+    expect(wrongOps.map((op) => `${op.name}: extension ${op.extension === true}`)).toEqual([]);
+    const wrongEvents = allEvents().filter((ev) => !seedKeys.has(`event ${ev.name}`) !== (ev.extension === true));
+    expect(wrongEvents.map((ev) => `${ev.name}: extension ${ev.extension === true}`)).toEqual([]);
+  });
+
   it('keeps the not-yet-registered list honest', () => {
     const have = registered();
     expect([...NOT_YET_REGISTERED].filter((key) => have.has(key))).toEqual([]);

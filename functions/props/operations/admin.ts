@@ -16,6 +16,7 @@ const fieldsOf = (input: PropInput): PropFields =>
 
 export const createProp = propOperation<PropInput, unknown>({
   name: 'prop.createProp',
+  extension: true,
   summary: 'Create a prop in a room with any fields of the prop model (extension of seed 001); 409 when the id is taken',
   permission: MANAGE,
   request: createPropRequest,
@@ -44,6 +45,7 @@ export const updateProp = propOperation<PropInput & { propId: string }, unknown>
 
 export const deleteProp = propOperation<{ roomId: string; propId: string }, unknown>({
   name: 'prop.deleteProp',
+  extension: true,
   summary: 'Delete a prop; its content goes back to the room sorting table in the same commit (extension of seed 001)',
   permission: MANAGE,
   request: propRequest,

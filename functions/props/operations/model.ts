@@ -18,6 +18,7 @@ export const getPropModel = propOperation<{ roomId: string; propId: string }, un
 
 export const listProps = propOperation<{ roomId: string; offset: number; size: number }, unknown>({
   name: 'prop.listProps',
+  extension: true,
   summary: 'List the props of a room, oldest first, a page at a time (extension of seed 001)',
   permission: MANAGE,
   request: listPropsRequest,

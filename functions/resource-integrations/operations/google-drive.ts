@@ -59,6 +59,7 @@ export const syncGoogleDriveDirectory = defineOperation<{ resourceId: string }, 
 
 export const setGoogleDriveCredentials = defineOperation<{ accessToken: string; expiresIn?: number; refreshToken?: string }, unknown>({
   name: 'googleDrive:setCredentials',
+  extension: true,
   family,
   summary: "Store the caller's Google Drive authorization",
   description:
@@ -80,6 +81,7 @@ export const setGoogleDriveCredentials = defineOperation<{ accessToken: string; 
 
 export const deleteGoogleDriveCredentials = defineOperation<Record<string, never>, unknown>({
   name: 'googleDrive:deleteCredentials',
+  extension: true,
   family,
   summary: "Forget the caller's Google Drive authorization",
   description: 'Not in the seed: removes what googleDrive:setCredentials stored; Drive operations answer 403 afterwards.',
