@@ -23,6 +23,7 @@ const entries = families.flatMap((family) => [
     kind: 'event' as const,
     summary: ev.summary,
     channel: ev.channel,
+    extension: ev.extension ?? false,
     http: [],
     websocket: ev.name,
   })),
