@@ -4,6 +4,7 @@ import { pdfDocument, pngImage } from '../chats/support/media.js';
 import { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { expectEnvelope, rawRequest } from './support.js';
+import { encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 let stack: TestStack;
 let me: { id: string; api: ApiClient };
@@ -21,7 +22,7 @@ async function user() {
 }
 
 async function attach(bytes: Buffer, fileName: string, mimeType: string): Promise<string> {
-  const res = await me.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: fileName, mimetype: mimeType });
+  const res = await me.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader(fileName), mimetype: mimeType });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
@@ -38,7 +39,7 @@ beforeAll(async () => {
   pdfId = await attach(await pdfDocument(3), 'three.pdf', 'application/pdf');
   // a PDF header and nothing a reader can use: pdf-lib loads it, then fails on the missing page tree
   damagedPdfId = await attach(Buffer.from('%PDF-1.7\n%garbage\n'), 'damaged.pdf', 'application/pdf');
-  const picture = await me.api.put(`/users/${me.id}/picture`, await pngImage(64, 64), { 'content-type': 'application/octet-stream', filename: 'me.png', mimetype: 'image/png' });
+  const picture = await me.api.put(`/users/${me.id}/picture`, await pngImage(64, 64), { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader('me.png'), mimetype: 'image/png' });
   expect(picture.status, JSON.stringify(picture.body)).toBeLessThan(300);
   const created = await me.api.post<{ id: string }>('/api/v0/resource/create', { resource: { title: 'Bytes' } });
   resourceId = created.body.id;

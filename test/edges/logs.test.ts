@@ -6,6 +6,7 @@ import { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { expectEnvelope, rawRequest } from './support.js';
 import { freePort, startFunctionProcess, type Spawned } from './spawn.js';
+import { encodeUnicodeHeader } from '../../shared/http-headers/unicode-header.js';
 
 const SECRET = 'body-bytes-that-must-never-be-logged-5f1e';
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const room = await owner.api.post<{ id: string }>('/rooms', { type: 'group', name: 'Logs', membersIds: others.map((o) => o.id) });
   roomId = room.body.id;
   const attach = async (name: string, bytes: Buffer, mimeType: string) => {
-    const res = await owner.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: name, mimetype: mimeType });
+    const res = await owner.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader(name), mimetype: mimeType });
     expect(res.status).toBe(201);
     ids[name] = res.body.id;
   };
@@ -60,7 +61,7 @@ describe('a function process', () => {
     expect((await rawRequest(base, 'GET', `/preview/image/${ids['picture.png']}/20x20/?v=3`, auth)).status).toBe(200);
     expectEnvelope(await rawRequest(base, 'POST', '/ops/no:such', { ...auth, 'content-type': 'application/json' }, `{"secret":"${SECRET}"`), 400, 'resource');
     expectEnvelope(await rawRequest(base, 'POST', '/ops/%E0%A4%A', { 'content-type': 'application/json' }, `{"${SECRET}"`), 400, 'ops');
-    const upload = { 'content-type': 'text/plain', filename: 'notes.txt', mimetype: 'text/plain' };
+    const upload = { 'content-type': 'text/plain', filename: encodeUnicodeHeader('notes.txt'), mimetype: 'text/plain' };
     const stored = await rawRequest(base, 'POST', `/rooms/${roomId}/attachments`, { ...auth, ...upload }, SECRET);
     expect(stored.status, stored.text).toBe(201);
     expectEnvelope(await rawRequest(base, 'POST', `/rooms/${roomId}/attachments`, { cookie: `ZM_AUTH_TOKEN=${token}`, ...upload }, SECRET), 415, 'chats', /cookie/);
