@@ -5,6 +5,7 @@ import { families } from '../../shared/registry/catalog.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type TokenClaims } from '../../scripts/lib/issuer.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
+import { assertNoDrift, contracts } from '../helpers/contract.js';
 import { probeFamily } from './fixtures/probe-family.js';
 
 export interface RelayTestStack {
@@ -21,6 +22,8 @@ export interface RelayTestStack {
 
 export const probeDeployable = { name: probeFamily.name, kind: 'http' as const, entry: 'test/relay/fixtures/probe-function.ts' };
 export const familiesWithProbe = [...families, probeFamily];
+/** `channel endpoint` of events the probe made up (any data): the drift check skips them. */
+const probeEmitted = new Set<string>();
 
 /** The whole stack (every function, the relay, the gateway) plus the test-only probe function, and a token issuer. */
 export async function startRelayTestStack(): Promise<RelayTestStack> {
@@ -64,6 +67,9 @@ export class TestSocket {
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
+      if (!(frame.type === 'event' && probeEmitted.has(`${frame.channel} ${frame.endpoint}`))) {
+        assertNoDrift(contracts(familiesWithProbe).asyncApi.checkFrame(frame as unknown as Record<string, unknown>));
+      }
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
         if (w.match(frame)) {
@@ -109,6 +115,10 @@ export class TestSocket {
 
   /** Sends a call and resolves with its reply (matched by event id). */
   call(endpoint: string, data: unknown = {}, id: string | number = `c-${++this.seq}`): Promise<Frame> {
+    if (endpoint === 'probe:emit') {
+      const emit = data as { channel: string; endpoint: string };
+      probeEmitted.add(`${emit.channel} ${emit.endpoint}`);
+    }
     this.ws.send(JSON.stringify({ endpoint, data, event: { id, date: Date.now() } }));
     return this.next((f) => f.type === 'response' && f.event?.id === id);
   }
