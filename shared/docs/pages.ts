@@ -102,6 +102,7 @@ export function renderWebsocketReferencePage(): string {
     'WebSocket reference · API',
     'websocket',
     '<link rel="stylesheet" href="/docs/assets/asyncapi.css">',
-    '<div id="reference"></div><script src="/docs/assets/asyncapi-standalone.js"></script><script src="/docs/assets/websocket-reference.js"></script>',
+    '<div id="reference"><main class="guide"><p>Loading and validating <a href="/asyncapi.json">/asyncapi.json</a>: this takes a few seconds.</p></main></div>' +
+      '<script src="/docs/assets/asyncapi-standalone.js"></script><script src="/docs/assets/websocket-reference.js"></script>',
   );
 }
