@@ -24,9 +24,15 @@ export function restSuccessResponses(op: AnyOperation, style: RestStyle): Record
   const responses: Record<string, unknown> = { [String(status)]: { description: 'The bytes.', headers: headerObjects(headers), content } };
   if (ranged) {
     responses['206'] = { description: 'The byte range asked for by Range.', headers: headerObjects(['Content-Range', ...headers]), content };
-    responses['416'] = { description: 'Range cannot be satisfied.', headers: headerObjects(['Content-Range']), content: json(errorSchemaRef(style)) };
+    responses['416'] = {
+      description: 'Range cannot be satisfied: the error envelope, or what a proxied upstream answered.',
+      headers: headerObjects(['Content-Range']),
+      content: { ...content, ...json(errorSchemaRef(style)) },
+    };
   }
-  if (revalidated) responses['304'] = { description: 'Not modified: If-None-Match names the current ETag; no body.', headers: headerObjects(['ETag']) };
+  if (revalidated) {
+    responses['304'] = { description: 'Not modified: If-None-Match names the current ETag; no body.', headers: headerObjects(['ETag', ...(op.responseHeaders ?? [])]) };
+  }
   return responses;
 }
 
