@@ -59,6 +59,8 @@ export interface Frame {
 
 /** A plain `ws` client that records every frame, matches replies by event id and waits for events. */
 export class TestSocket {
+  /** Tests that publish made-up events straight onto the topic or the relay switch the event check off (replies stay checked). */
+  static checkEventFrames = true;
   readonly frames: Frame[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private waiters: Array<{ match: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
@@ -67,7 +69,7 @@ export class TestSocket {
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
-      const synthetic = frame.type === 'event' && probeEmitted.has(`${frame.channel} ${frame.endpoint}`);
+      const synthetic = frame.type === 'event' && (!TestSocket.checkEventFrames || probeEmitted.has(`${frame.channel} ${frame.endpoint}`));
       const drift = synthetic ? [] : contracts(familiesWithProbe).asyncApi.checkFrame(frame as unknown as Record<string, unknown>);
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
@@ -76,8 +78,8 @@ export class TestSocket {
           w.resolve(frame);
         }
       }
-      // after the frame is delivered, so the test sees it; the throw fails the run as an unhandled error
-      assertNoDrift(drift);
+      // after the frame is delivered and outside ws's parser (a throw there would stall the socket): fails the run as an unhandled error
+      if (drift.length > 0) setImmediate(() => assertNoDrift(drift));
     });
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
