@@ -72,6 +72,7 @@ export const proxyResource = contentOperation<ProxyInput, unknown>({
   permission: readPermission,
   rest: { body: 'none', headers: { range: 'range', 'if-none-match': 'ifNoneMatch', 'if-range': 'ifRange' } },
   produces: '*/*',
+  responseHeaders: ['Content-Disposition', 'Content-Length'],
   request: proxyRequest,
   response: noBody,
   handler: async (ctx, input) => serveBytes(await locateContent(ctx.principal, input.id), input),

@@ -64,7 +64,8 @@ export const proxyYoutube = contentOperation<YoutubeProxyInput, unknown>({
   bindings: { http: [{ method: 'GET', path: '/api/v0/resource/proxy/youtube' }] },
   permission: 'authenticated user',
   rest: { body: 'none', headers: { range: 'range' } },
-  produces: 'video/*',
+  produces: '*/*',
+  responseHeaders: ['ETag', 'Last-Modified', 'Cache-Control', 'Content-Length'],
   request: {
     type: 'object',
     required: ['url'],

@@ -28,6 +28,7 @@ export const isLive = defineOperation({
   name: 'isLive',
   summary: 'Answers 204 while the process is alive',
   bindings: { http: [{ method: 'GET', path: '/health/live' }] },
+  successStatus: 204,
   response: emptyObject,
   handler: async () => results.empty(204),
 });
@@ -37,6 +38,7 @@ export const isReady = defineOperation({
   name: 'isReady',
   summary: 'Answers 204 when ready, 429 when a non-fundamental dependency is down, 500 when a fundamental one is',
   bindings: { http: [{ method: 'GET', path: '/health/ready' }] },
+  successStatus: 204,
   response: emptyObject,
   handler: async () => {
     const dependencies = await checkDependencies();

@@ -74,6 +74,39 @@ export const httpOperations: OperationTable = {
     ],
     "binary": true
   },
+  "docs.httpReference": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/docs/http",
+        "body": "none"
+      }
+    ],
+    "binary": true
+  },
+  "docs.websocketReference": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/docs/websocket",
+        "body": "none"
+      }
+    ],
+    "binary": true
+  },
+  "docs.asset": {
+    "style": "resource",
+    "http": [
+      {
+        "method": "GET",
+        "path": "/docs/assets/{asset}",
+        "body": "none"
+      }
+    ],
+    "binary": true
+  },
   "resource.createMetadata": {
     "style": "resource",
     "http": [

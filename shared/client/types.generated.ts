@@ -24,11 +24,11 @@ export interface ApiTypes {
     };
     isLive: {
       request: Record<string, never>;
-      response: Record<string, never>;
+      response: void;
     };
     isReady: {
       request: Record<string, never>;
-      response: Record<string, never>;
+      response: void;
     };
     getTokens: {
       request: Record<string, never>;
@@ -50,6 +50,27 @@ export interface ApiTypes {
     };
     'docs.page': {
       request: Record<string, never>;
+      response: BinaryAnswer;
+    };
+    'docs.httpReference': {
+      request: Record<string, never>;
+      response: BinaryAnswer;
+    };
+    'docs.websocketReference': {
+      request: Record<string, never>;
+      response: BinaryAnswer;
+    };
+    'docs.asset': {
+      request: {
+        asset:
+          | 'swagger-ui-bundle.js'
+          | 'swagger-ui.css'
+          | 'asyncapi-standalone.js'
+          | 'asyncapi.css'
+          | 'http-reference.js'
+          | 'websocket-reference.js'
+          | 'docs.css';
+      };
       response: BinaryAnswer;
     };
     'resource.createMetadata': {

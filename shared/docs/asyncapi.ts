@@ -1,34 +1,81 @@
 import type { Family } from '../registry/family.js';
 import type { JsonSchema } from '../registry/types.js';
-import { CHANNEL_LEFT_EVENT } from '../events/revocation.js';
-import { CHANNEL_RULES, channelLeftPayload, closeCodeDescriptions, RECOVERED_EVENT, RECOVERY_PROTOCOL, recoveryOutcome, relayEndpoints } from '../events/relay-protocol.js';
+import { AUTH_ENDPOINT, closeCodeDescriptions, RECOVERY_PROTOCOL, relayEndpoints } from '../events/relay-protocol.js';
+import { channelDocs, leavingRules, relayEvents } from './asyncapi-channels.js';
 
-const errorEnvelope = {
+const ok = { $ref: '#/components/schemas/OkStatus' };
+const failed = { $ref: '#/components/schemas/ErrorStatus' };
+const callEvent = {
   type: 'object',
-  required: ['status', 'code', 'message'],
-  properties: { status: { type: 'boolean' }, code: { type: 'integer' }, message: { type: 'string' } },
+  required: ['id'],
+  description: 'Identifies the call; the reply carries the same id.',
+  properties: { id: { type: ['string', 'number'], examples: ['c-1'] }, date: { type: 'number', description: 'client time, ms since epoch' } },
 };
-const eventMeta = { type: 'object', properties: { id: { type: 'string' }, date: { type: 'integer' } } };
+const replyEvent = {
+  type: 'object',
+  required: ['id', 'date'],
+  properties: { id: { type: ['string', 'number', 'null'], description: 'the call\'s event.id (null when the frame had none)' }, date: { type: 'number' } },
+};
 
-/** AsyncAPI 3 document of the WebSocket methods (request/reply) and pushed events. */
+/** Message and operation keys: `resource:get` -> `resource_get`. */
+export const messageKey = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_');
+export const eventKey = (name: string) => `event.${messageKey(name)}`;
+
+/** The reply to a call: its data with `error.status` false, or `data: null` with the error. */
+export function replyPayload(endpoint: string | null, data: JsonSchema): JsonSchema {
+  const base = { type: { const: 'response' }, endpoint: endpoint === null ? { type: ['string', 'null'] } : { const: endpoint }, event: replyEvent };
+  const required = ['type', 'endpoint', 'event', 'data', 'error'];
+  return {
+    oneOf: [
+      { type: 'object', required, properties: { ...base, data, error: ok } },
+      { type: 'object', required, properties: { ...base, data: { type: 'null' }, error: failed } },
+    ],
+  };
+}
+
+function eventPayload(name: string, data: JsonSchema, channel: string, positioned = true): JsonSchema {
+  return {
+    type: 'object',
+    required: ['type', 'endpoint', 'channel', 'data', 'error', ...(positioned ? ['position'] : [])],
+    properties: {
+      type: { const: 'event' },
+      endpoint: { const: name },
+      channel: { type: 'string', description: channel },
+      ...(positioned ? { position: { type: 'integer', minimum: 1, description: 'per-channel position, for recovery after a reconnect' } } : {}),
+      data,
+      error: ok,
+    },
+  };
+}
+
+const componentSchemas = {
+  OkStatus: {
+    type: 'object',
+    required: ['status', 'code', 'message'],
+    properties: { status: { const: false }, code: { const: 0 }, message: { const: '' } },
+  },
+  ErrorStatus: {
+    type: 'object',
+    required: ['status', 'code', 'message'],
+    properties: { status: { const: true }, code: { type: 'integer', description: 'HTTP-like status: 400, 401, 403, 404, 409, 413, 429, 503, ...' }, message: { type: 'string' } },
+  },
+};
+
+/** AsyncAPI 3 document of the WebSocket methods (request/reply), the channels and their pushed events. */
 export function buildAsyncApi(families: Family[], wsUrl: string): Record<string, unknown> {
-  const channels: Record<string, unknown> = {};
+  const socketMessages: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
-  const messages: Record<string, unknown> = {};
+  const channels: Record<string, Record<string, unknown>> = {};
+
   const addCall = (endpoint: string, request: JsonSchema, response: JsonSchema, details: Record<string, unknown> & { summary: string }) => {
-    const key = endpoint.replace(/[^A-Za-z0-9_.-]/g, '_');
-    messages[`${key}.call`] = {
+    const key = messageKey(endpoint);
+    socketMessages[`${key}.call`] = {
       name: endpoint,
+      title: `${endpoint} call`,
       summary: details.summary,
-      payload: { type: 'object', required: ['endpoint'], properties: { endpoint: { const: endpoint }, data: request, event: eventMeta } },
+      payload: { type: 'object', required: endpoint === AUTH_ENDPOINT ? ['endpoint'] : ['endpoint', 'event'], properties: { endpoint: { const: endpoint }, data: request, event: callEvent } },
     };
-    messages[`${key}.response`] = {
-      name: endpoint,
-      payload: {
-        type: 'object',
-        properties: { type: { const: 'response' }, endpoint: { const: endpoint }, event: eventMeta, data: response, error: errorEnvelope },
-      },
-    };
+    socketMessages[`${key}.response`] = { name: `${endpoint} reply`, title: `${endpoint} reply`, payload: replyPayload(endpoint, response) };
     operations[key] = {
       action: 'receive',
       channel: { $ref: '#/channels/socket' },
@@ -37,68 +84,102 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
       reply: { channel: { $ref: '#/channels/socket' }, messages: [{ $ref: `#/channels/socket/messages/${key}.response` }] },
     };
   };
+
   for (const relay of relayEndpoints) addCall(relay.endpoint, relay.request, relay.response, { summary: relay.summary, description: relay.description, 'x-family': 'relay' });
   for (const family of families) {
     for (const op of family.operations) {
       const endpoint = op.bindings.websocket;
       if (!endpoint) continue;
+      const notes = [op.description, op.deprecated ? `Deprecated${op.replacedBy ? `: use \`${op.replacedBy}\`` : ''}.` : undefined, `Permission: ${op.permission}.`];
       addCall(endpoint, op.request, op.response, {
         summary: op.summary,
-        description: op.description,
-        deprecated: op.deprecated || undefined,
+        description: notes.filter(Boolean).join('\n\n'),
+        ...(op.deprecated ? { 'x-deprecated': true } : {}),
         'x-family': family.name,
         'x-permission': op.permission,
       });
     }
     for (const ev of family.events) {
-      const key = `event.${ev.name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-      messages[key] = {
-        name: ev.name,
-        summary: ev.summary,
-        'x-channel-kind': ev.channel,
-        payload: {
-          type: 'object',
-          properties: {
-            type: { const: 'event' },
-            endpoint: { const: ev.name },
-            channel: { type: 'string', description: `${ev.channel}:{id}` },
-            position: { type: 'integer', description: 'per-channel position, for recovery after a reconnect' },
-            data: ev.payload,
-            error: errorEnvelope,
-          },
-        },
+      const doc = channelDocs[ev.channel];
+      channels[ev.channel] ??= {
+        address: doc.address,
+        title: `${ev.channel} channel`,
+        description: `${doc.description} ${leavingRules}`,
+        parameters: { [doc.parameter]: { description: `the ${doc.parameter} of the channel` } },
+        messages: {},
       };
-      operations[key] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: ev.summary, messages: [{ $ref: `#/channels/socket/messages/${key}` }] };
+      const key = eventKey(ev.name);
+      (channels[ev.channel].messages as Record<string, unknown>)[key] = {
+        name: ev.name,
+        title: ev.name,
+        summary: ev.summary,
+        payload: eventPayload(ev.name, ev.payload, doc.address),
+      };
+      operations[key] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${ev.channel}` },
+        summary: ev.summary,
+        'x-family': family.name,
+        messages: [{ $ref: `#/channels/${ev.channel}/messages/${key}` }],
+      };
     }
   }
-  const recovered = `event.${RECOVERED_EVENT.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-  messages[recovered] = {
-    name: RECOVERED_EVENT,
-    summary: 'Outcome of recovering a channel named in relay:recover or the auth frame, pushed when the channel is joined',
-    payload: { type: 'object', properties: { type: { const: 'event' }, endpoint: { const: RECOVERED_EVENT }, channel: { type: 'string' }, data: recoveryOutcome, error: errorEnvelope } },
+
+  for (const ev of relayEvents) {
+    const key = eventKey(ev.name);
+    socketMessages[key] = { name: ev.name, title: ev.name, summary: ev.summary, payload: eventPayload(ev.name, ev.payload, 'the channel concerned', ev.positioned) };
+    operations[key] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: ev.summary, 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${key}` }] };
+  }
+  socketMessages.callError = {
+    name: 'call error',
+    title: 'Reply to a frame that is not a valid call',
+    summary: 'A frame that is not JSON, has no endpoint or names an unknown one is answered with its endpoint and event id where it had them.',
+    payload: replyPayload(null, { type: 'null' }),
   };
-  operations[recovered] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: 'Recovery outcome of a channel', 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${recovered}` }] };
-  const left = `event.${CHANNEL_LEFT_EVENT.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-  messages[left] = {
-    name: CHANNEL_LEFT_EVENT,
-    summary: 'The socket was removed from a channel because its user may no longer see what the channel carries',
-    description: CHANNEL_RULES,
-    payload: { type: 'object', properties: { type: { const: 'event' }, endpoint: { const: CHANNEL_LEFT_EVENT }, channel: { type: 'string' }, data: channelLeftPayload, error: errorEnvelope } },
+  operations.callError = {
+    action: 'send',
+    channel: { $ref: '#/channels/socket' },
+    summary: 'Reply to a frame the relay could not route',
+    'x-family': 'relay',
+    messages: [{ $ref: '#/channels/socket/messages/callError' }],
   };
-  operations[left] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: 'Removal from a channel whose access ended', 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${left}` }] };
-  channels.socket = {
-    address: '/ws',
-    description:
-      'One JSON text frame per message. Authenticate with `Authorization: Bearer` on the upgrade request or a first `auth` frame; never in the URL. ' +
-      `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL} Channels: ${CHANNEL_RULES}`,
-    'x-close-codes': closeCodeDescriptions,
-    messages,
-  };
+
+  const url = new URL(wsUrl);
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Rooms, chats and content WebSocket API', version: '0.1.0', description: 'Generated from the operation registry.' },
-    servers: { relay: { host: new URL(wsUrl).host, pathname: '/ws', protocol: new URL(wsUrl).protocol.replace(':', '') } },
-    channels,
+    info: {
+      title: 'Rooms, chats and content WebSocket API',
+      version: '0.1.0',
+      description:
+        'Generated from the operation registry. One socket carries calls (`{ endpoint, data, event: { id, date } }`), their replies ' +
+        '(`{ type: "response", endpoint, event, data, error }`) and the events of the channels the socket has joined ' +
+        '(`{ type: "event", endpoint, channel, position, data, error }`). The HTTP API is in `/openapi.json`.',
+    },
+    servers: {
+      relay: {
+        host: url.host,
+        pathname: '/ws',
+        protocol: url.protocol.replace(':', ''),
+        description: 'The WebSocket relay (Cloud Run), behind the same host as the HTTP API.',
+        security: [{ $ref: '#/components/securitySchemes/bearer' }],
+      },
+    },
+    channels: {
+      socket: {
+        address: '/ws',
+        title: 'The socket',
+        description:
+          'One JSON text frame per message. Authenticate with `Authorization: Bearer` on the upgrade request or a first `auth` frame; never in the URL. ' +
+          `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL}`,
+        'x-close-codes': closeCodeDescriptions,
+        messages: socketMessages,
+      },
+      ...channels,
+    },
     operations,
+    components: {
+      schemas: componentSchemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'On the upgrade request; or send an `auth` frame first.' } },
+    },
   };
 }

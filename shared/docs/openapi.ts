@@ -1,88 +1,47 @@
 import type { Family } from '../registry/family.js';
-import type { AnyOperation, JsonSchema } from '../registry/types.js';
+import type { AnyOperation, HttpBinding } from '../registry/types.js';
+import { componentSchemas, securitySchemes } from './openapi-components.js';
+import { errorResponses, restSuccessResponses } from './openapi-responses.js';
+import { pathParams, restParameters, restRequestBody, rpcRequestBody } from './openapi-request.js';
+import { operationIds } from './operation-ids.js';
 
-const errorSchemas: Record<string, JsonSchema> = {
-  ChatsError: { type: 'object', properties: { traceId: { type: 'string' }, message: { type: 'string' } } },
-  ResourceError: {
-    type: 'object',
-    properties: {
-      error: { type: 'object', properties: { status: { type: 'boolean' }, code: { type: 'integer' }, message: { type: 'string' } } },
-    },
-  },
-};
+const ANYONE = [{}];
 
-function pathParams(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-}
-
-function properties(schema: JsonSchema): Record<string, JsonSchema> {
-  return (schema.properties as Record<string, JsonSchema> | undefined) ?? {};
-}
-
-function required(schema: JsonSchema): string[] {
-  return (schema.required as string[] | undefined) ?? [];
-}
-
-function errorRef(op: AnyOperation) {
-  return { $ref: `#/components/schemas/${op.restStyle === 'chats' ? 'ChatsError' : 'ResourceError'}` };
-}
-
-function restOperation(op: AnyOperation, method: string, path: string) {
-  const inPath = pathParams(path);
-  const headerProps = Object.entries(op.rest?.headers ?? {});
-  const headerTargets = new Set(headerProps.map(([, p]) => p));
-  const bodyKind = op.rest?.body ?? (method === 'GET' || method === 'DELETE' ? 'none' : 'json');
-  const props = properties(op.request);
-  const parameters = [
-    ...inPath.map((name) => ({ name, in: 'path', required: true, schema: props[name] ?? { type: 'string' } })),
-    ...headerProps.map(([header, prop]) => ({ name: header, in: 'header', required: required(op.request).includes(prop), schema: props[prop] ?? { type: 'string' } })),
-    ...(bodyKind === 'none'
-      ? Object.entries(props)
-          .filter(([name]) => !inPath.includes(name) && !headerTargets.has(name))
-          .map(([name, schema]) => ({ name, in: 'query', required: required(op.request).includes(name), schema }))
-      : []),
-  ];
-  const success = op.successStatus ?? 200;
-  const responses: Record<string, unknown> = {
-    [String(success)]: op.produces
-      ? { description: op.produces, content: { [op.produces]: {} } }
-      : { description: 'success', content: { 'application/json': { schema: op.response } } },
-    default: { description: 'error', content: { 'application/json': { schema: errorRef(op) } } },
-  };
+function common(op: AnyOperation, operationId: string) {
+  const replaced = op.replacedBy ? `Deprecated: use \`${op.replacedBy}\`.` : undefined;
+  const description = [op.description, replaced, `Permission: ${op.permission}.`].filter(Boolean).join('\n\n');
   return {
-    operationId: `${op.name}${method === 'GET' ? '' : `_${method.toLowerCase()}`}_${path}`.replace(/[^A-Za-z0-9_.:-]/g, '_'),
+    operationId,
+    summary: op.summary,
+    description,
+    ...(op.deprecated ? { deprecated: true } : {}),
+    tags: [op.family],
     'x-operation': op.name,
-    summary: op.summary,
-    description: op.description,
-    deprecated: op.deprecated || undefined,
-    tags: [op.family],
     'x-permission': op.permission,
-    security: op.auth === 'none' ? [] : undefined,
-    parameters,
-    requestBody:
-      bodyKind === 'json'
-        ? { required: true, content: { 'application/json': { schema: op.request } } }
-        : bodyKind === 'binary'
-          ? { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
-          : undefined,
-    responses,
+    ...(op.auth === 'none' ? { security: [] } : op.auth === 'optional' ? { security: [...ANYONE, { bearer: [] }, { sessionId: [] }, { cookie: [] }] } : {}),
   };
 }
 
-function jsonRpcOperation(op: AnyOperation) {
+function restOperation(op: AnyOperation, binding: HttpBinding, operationId: string) {
+  const style = op.restStyle ?? 'resource';
+  const parameters = restParameters(op, binding.method, binding.path);
+  const requestBody = restRequestBody(op, binding.method, binding.path);
   return {
-    operationId: op.name,
-    summary: op.summary,
-    deprecated: op.deprecated || undefined,
-    tags: [op.family],
-    'x-permission': op.permission,
-    requestBody: { required: true, content: { 'application/json': { schema: op.request } } },
+    ...common(op, operationId),
+    ...(parameters.length ? { parameters } : {}),
+    ...(requestBody ? { requestBody } : {}),
+    responses: { ...restSuccessResponses(op, style), ...errorResponses(op, style, pathParams(binding.path).length > 0) },
+  };
+}
+
+function jsonRpcOperation(op: AnyOperation, operationId: string) {
+  const answer = { type: 'object', required: ['data', 'error'], properties: { data: op.response, error: { $ref: '#/components/schemas/OkStatus' } } };
+  return {
+    ...common(op, operationId),
+    requestBody: rpcRequestBody(op),
     responses: {
-      '200': {
-        description: 'success',
-        content: { 'application/json': { schema: { type: 'object', properties: { data: op.response, error: errorSchemas.ResourceError.properties } } } },
-      },
-      default: { description: 'error; the HTTP status equals error.code', content: { 'application/json': { schema: errorRef(op) } } },
+      '200': { description: 'Success: `data` is the answer, `error.status` is false.', content: { 'application/json': { schema: answer } } },
+      ...errorResponses(op, 'rpc', false),
     },
   };
 }
@@ -90,32 +49,33 @@ function jsonRpcOperation(op: AnyOperation) {
 /** OpenAPI 3.1 document of every HTTP and JSON-RPC binding in the registry. */
 export function buildOpenApi(families: Family[], serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const taken = new Set<string>();
   for (const family of families) {
     for (const op of family.operations) {
-      for (const binding of op.bindings.http ?? []) {
+      const ids = operationIds(op, taken);
+      (op.bindings.http ?? []).forEach((binding, index) => {
         paths[binding.path] ??= {};
-        paths[binding.path][binding.method.toLowerCase()] = restOperation(op, binding.method, binding.path);
-      }
-      if (op.bindings.jsonRpc) {
+        paths[binding.path][binding.method.toLowerCase()] = restOperation(op, binding, ids.rest[index]);
+      });
+      if (op.bindings.jsonRpc && ids.rpc) {
         paths[op.bindings.jsonRpc] ??= {};
-        paths[op.bindings.jsonRpc].post = jsonRpcOperation(op);
+        paths[op.bindings.jsonRpc].post = jsonRpcOperation(op, ids.rpc);
       }
     }
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Rooms, chats and content API', version: '0.1.0', description: 'Generated from the operation registry.' },
-    servers: [{ url: serverUrl }],
-    tags: families.map((f) => ({ name: f.name, description: f.description })),
-    paths,
-    components: {
-      schemas: errorSchemas,
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-        sessionId: { type: 'apiKey', in: 'header', name: 'X-Session-Id' },
-        cookie: { type: 'apiKey', in: 'cookie', name: 'ZM_AUTH_TOKEN' },
-      },
+    info: {
+      title: 'Rooms, chats and content API',
+      version: '0.1.0',
+      description:
+        'Generated from the operation registry. Authenticate with `Authorization: Bearer <jwt>` (locally: `npm run token`). ' +
+        'The WebSocket methods and events are in `/asyncapi.json`; a getting-started guide is at `/docs`.',
     },
+    servers: [{ url: serverUrl, description: 'this deployment' }],
+    tags: families.filter((f) => f.operations.some((op) => op.bindings.http || op.bindings.jsonRpc)).map((f) => ({ name: f.name, description: f.description })),
+    paths,
+    components: { schemas: componentSchemas, securitySchemes },
     security: [{ bearer: [] }, { sessionId: [] }, { cookie: [] }],
   };
 }

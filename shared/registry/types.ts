@@ -90,6 +90,9 @@ export type OperationResult =
   | { kind: 'empty'; status?: number }
   | { kind: 'json'; status: number; data: unknown; headers?: Record<string, string> };
 
+/** Response headers the OpenAPI document can declare (see shared/docs/openapi-headers.ts). */
+export type DocumentedHeader = 'Content-Disposition' | 'Cache-Control' | 'Vary' | 'ETag' | 'Content-Length' | 'Last-Modified';
+
 export interface OperationDefinition<I = Record<string, unknown>, O = unknown> {
   /** The seed's own name: a WebSocket endpoint, JSON-RPC method, or the OpenAPI operationId of seed 003. */
   name: string;
@@ -114,8 +117,13 @@ export interface OperationDefinition<I = Record<string, unknown>, O = unknown> {
   request: JsonSchema;
   /** Schema of the `data` part of the answer. Binary/redirect operations describe their JSON fallback or `{}`. */
   response: JsonSchema;
-  /** Content type of a non-JSON success response, for the docs (e.g. `image/*`, a redirect). */
+  /** Content type of a non-JSON success response, for the docs (e.g. `image/*`, a redirect); several separated by commas. */
   produces?: string;
+  /**
+   * Response headers of the REST success answer the documents declare, beyond those implied by the
+   * binding (302: Location; a `range` input: Content-Range, Accept-Ranges; `if-none-match`: ETag).
+   */
+  responseHeaders?: DocumentedHeader[];
   handler: (ctx: OperationContext, input: I) => Promise<O | OperationResult>;
 }
 

@@ -1,4 +1,9 @@
-/** Small HTTP client for end-to-end tests through the gateway. */
+import { assertNoDrift, contracts } from './contract.js';
+
+/**
+ * Small HTTP client for end-to-end tests through the gateway. Every answer is checked against the
+ * generated OpenAPI document (and `/ops/` answers against the AsyncAPI replies): drift throws.
+ */
 export interface Answer<T = unknown> {
   status: number;
   headers: Headers;
@@ -26,6 +31,10 @@ export class ApiClient {
     const res = await fetch(this.baseUrl + path, init);
     const type = res.headers.get('content-type') ?? '';
     const parsed = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+    const { openApi, asyncApi } = contracts();
+    assertNoDrift(
+      path.startsWith('/ops/') ? asyncApi.checkOpsAnswer(decodeURIComponent(path.slice(5).split('?')[0]), parsed) : openApi.check(method, path, res.status, res.headers, parsed),
+    );
     return { status: res.status, headers: res.headers, body: parsed as T };
   }
 

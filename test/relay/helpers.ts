@@ -5,6 +5,7 @@ import { families } from '../../shared/registry/catalog.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type TokenClaims } from '../../scripts/lib/issuer.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
+import { assertNoDrift, contracts } from '../helpers/contract.js';
 import { probeFamily } from './fixtures/probe-family.js';
 import { verifyToken } from '../../shared/auth/verify.js';
 import { ensureUserProfile } from '../../shared/users/profile.js';
@@ -23,6 +24,8 @@ export interface RelayTestStack {
 
 export const probeDeployable = { name: probeFamily.name, kind: 'http' as const, entry: 'test/relay/fixtures/probe-function.ts' };
 export const familiesWithProbe = [...families, probeFamily];
+/** `channel endpoint` of events the probe made up (any data): the drift check skips them. */
+const probeEmitted = new Set<string>();
 
 /** The whole stack (every function, the relay, the gateway) plus the test-only probe function, and a token issuer. */
 export async function startRelayTestStack(): Promise<RelayTestStack> {
@@ -61,6 +64,8 @@ export interface Frame {
 
 /** A plain `ws` client that records every frame, matches replies by event id and waits for events. */
 export class TestSocket {
+  /** Tests that publish made-up events straight onto the topic or the relay switch the event check off (replies stay checked). */
+  static checkEventFrames = true;
   readonly frames: Frame[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private waiters: Array<{ match: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
@@ -69,6 +74,8 @@ export class TestSocket {
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
+      const synthetic = frame.type === 'event' && (!TestSocket.checkEventFrames || probeEmitted.has(`${frame.channel} ${frame.endpoint}`));
+      const drift = synthetic ? [] : contracts(familiesWithProbe).asyncApi.checkFrame(frame as unknown as Record<string, unknown>);
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
         if (w.match(frame)) {
@@ -76,6 +83,8 @@ export class TestSocket {
           w.resolve(frame);
         }
       }
+      // after the frame is delivered and outside ws's parser (a throw there would stall the socket): fails the run as an unhandled error
+      if (drift.length > 0) setImmediate(() => assertNoDrift(drift));
     });
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
@@ -114,6 +123,10 @@ export class TestSocket {
 
   /** Sends a call and resolves with its reply (matched by event id). */
   call(endpoint: string, data: unknown = {}, id: string | number = `c-${++this.seq}`): Promise<Frame> {
+    if (endpoint === 'probe:emit') {
+      const emit = data as { channel: string; endpoint: string };
+      probeEmitted.add(`${emit.channel} ${emit.endpoint}`);
+    }
     this.ws.send(JSON.stringify({ endpoint, data, event: { id, date: Date.now() } }));
     return this.next((f) => f.type === 'response' && f.event?.id === id);
   }

@@ -148,7 +148,8 @@ export const getAttachment = attachmentsOperation<{ fileId: string }, unknown>({
   summary: "Downloads an attachment's bytes (members of its room only).",
   bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}/download' }] },
   permission: 'member of the attachment\'s room',
-  produces: 'application/octet-stream',
+  produces: '*/*',
+  responseHeaders: ['Content-Disposition'],
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: {},
   handler: async (ctx, input) => {

@@ -119,6 +119,7 @@ export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: n
   bindings: { http: [{ method: 'GET', path: '/preview/pdf/{fileId}/' }] },
   permission: "member of the attachment's room",
   produces: 'application/pdf',
+  responseHeaders: ['Content-Disposition'],
   request: {
     type: 'object',
     properties: {

@@ -26,6 +26,7 @@ export const getRoomPicture = roomsOperation<{ roomId: string }, unknown>({
   bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/picture' }] },
   permission: 'room member',
   produces: 'image/*',
+  responseHeaders: ['Content-Disposition'],
   request: pathIds('roomId'),
   response: {},
   handler: async (ctx, input) => {

@@ -24,6 +24,7 @@ export const getUserPicture = usersOperation<{ userId: string }, unknown>({
   bindings: { http: [{ method: 'GET', path: '/users/{userId}/picture' }] },
   permission: 'authenticated user',
   produces: 'image/*',
+  responseHeaders: ['Content-Disposition'],
   request: userIdOnly,
   response: {},
   handler: async (_ctx, input) => {
