@@ -66,7 +66,7 @@ describe('HttpClient', () => {
   });
 
   it('puts path, query and body fields where each binding wants them; 201 and 204 answers', async () => {
-    const members = [randomUUID(), randomUUID()];
+    const members = [(await stack.user()).id, (await stack.user()).id];
     const room = await http.call('insertRoom', { type: 'group', name: 'Design review', membersIds: members });
     expect(room.members?.map((m) => m.userId).sort()).toEqual([owner.id, ...members].sort());
     expect((await http.call('getRoom', { roomId: room.id })).name).toBe('Design review');

@@ -79,11 +79,11 @@ describe('RealtimeClient', () => {
     const unrecoverable: string[] = [];
     client.onUnrecoverable((channel, reason) => unrecoverable.push(`${channel}: ${reason}`));
     await client.connect();
+    const added = record(client, 'sortingTable:addResources', `user:${user.id}`);
     const resource = (await client.call('resource:create', { resource: { title: 'watched' } })).resource;
     const subscription = await client.subscribe('resource:subscribe', { resource: resource.id });
     expect(subscription.reply).toBeDefined();
     const updates = record(client, 'resource:updated', `resource:${resource.id}`);
-    const added = record(client, 'sortingTable:addResources', `user:${user.id}`);
     await http.call('resource.createMetadata', { resource: { title: 'before' } });
     await added.next();
     await client.call('resource:updateAttributes', { resource: resource.id, attributes: { title: 'update 1' } });
@@ -101,7 +101,7 @@ describe('RealtimeClient', () => {
     const onUser = added.seen.map((r) => r.meta.position!);
     expect(onUser).toEqual([...onUser].sort((x, y) => x - y));
     expect(new Set(onUser).size).toBe(onUser.length);
-    expect(added.seen.map((r) => r.payload.resources[0].title)).toEqual(['before', 'while down 1', 'while down 2']);
+    expect(added.seen.map((r) => r.payload.resources[0].title)).toEqual(['watched', 'before', 'while down 1', 'while down 2']);
     // the resource channel was joined again by the replayed resource:subscribe and recovered too
     await updates.next((r) => r.payload.resource.status !== 'pending');
     expect(states).toEqual(['reconnecting', 'open']);

@@ -37,7 +37,8 @@ export async function startTestStack(options: { deployables?: Deployable[] } = {
       const id = claims.user ?? randomUUID();
       const minted = await token({ ...claims, user: id });
       // what the user's first authenticated call does: Chats only knows users with a profile
-      await ensureUserProfile(await verifyToken(minted));
+      // (from a valid user token of the same claims, so expired and workspace tokens can be tested too)
+      if (!claims.workspace) await ensureUserProfile(await verifyToken(await token({ ...claims, user: id, ttl: undefined })));
       return { id, token: minted };
     },
     stop: async () => {
