@@ -1,9 +1,10 @@
 import type { JsonSchema } from '../../shared/registry/types.js';
 import { programmaticActionWithChildren, resourceSchema } from '../../shared/resources/schema.js';
+import { SAFE_ID_PATTERN } from '../../shared/validation/firestore-limits.js';
 
 const str = { type: 'string' } as const;
 const xyz: JsonSchema = { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' }, z: { type: 'number' } } };
-export const propIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } as const;
+export const propIdSchema = { type: 'string', pattern: SAFE_ID_PATTERN } as const;
 const roomIdSchema = { type: 'string', format: 'uuid' } as const;
 const idList = { type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: 500, uniqueItems: true } as const;
 

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { badRequest } from '../errors/api-error.js';
 import type { JsonSchema } from '../registry/types.js';
+import { firestoreLimitProblem } from './firestore-limits.js';
 
 /**
  * Requests fill defaults; neither requests nor responses coerce types (path and query strings are
@@ -55,13 +56,18 @@ export function describeError(error: ErrorObject, root = 'request'): string {
   }
 }
 
-/** Validates (and fills defaults into) a request input in place; throws a 400 naming the field. */
+/**
+ * Validates (and fills defaults into) a request input in place, then checks it against Firestore's
+ * limits; throws a 400 naming the field.
+ */
 export function validateRequest<T>(schema: JsonSchema, input: unknown): T {
   const fn = compiled(requestCache, requestAjv, schema);
   if (!fn(input)) {
     const first = fn.errors?.[0];
     throw badRequest(first ? describeError(first) : 'invalid request');
   }
+  const problem = firestoreLimitProblem(input);
+  if (problem) throw badRequest(problem);
   return input as T;
 }
 
