@@ -11,6 +11,7 @@ import { moveWithPlan, type PlannedMove } from '../../shared/resources/relocate.
 import { readResource, resources } from '../../shared/resources/repository.js';
 import { resolveChain } from '../../shared/resources/tree.js';
 import { roomRef } from '../../shared/rooms/repository.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /** `rooms/{roomId}/props/{propId}`: the seed 001 prop model. */
 export interface PropRecord {
@@ -47,7 +48,7 @@ export async function requireProp(roomId: string, propId: string, tx?: Transacti
 }
 
 function contentQuery(roomId: string, propId: string) {
-  return resources().where('belonging', '==', propBelonging(roomId, propId)).orderBy('position').limit(MAX_PROP_CONTENT);
+  return recordQuery(resources().where('belonging', '==', propBelonging(roomId, propId)).orderBy('position').limit(MAX_PROP_CONTENT));
 }
 
 export async function readContent(roomId: string, propId: string, tx?: Transaction): Promise<PropResource[]> {
@@ -104,7 +105,7 @@ export async function changeContent(
       if (!doc || doc.belonging !== belonging) throw notFound(`resource ${moveOut[i]} in prop ${propId}`);
       return doc;
     });
-    const count = await resources().where('belonging', '==', belonging).count().get();
+    const count = await recordQuery(resources().where('belonging', '==', belonging).count()).get();
     if (count.data().count - leaving.length + entering.length > MAX_PROP_CONTENT) throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
 
     const placeOf = new Map<string, Placed>();
