@@ -53,6 +53,8 @@ export function createFamilyHandler(operations: AnyOperation[]): HttpFunction {
         return handlers[index](req, res, match.params);
       }
     }
+    // every function answers its liveness on its own URL (system and the relay also check their dependencies)
+    if (req.method === 'GET' && path === '/health/live') return void res.status(204).end();
     const error = new ApiError(404, `no operation at ${req.method} ${path}`);
     res.status(404).json(restErrorBody('resource', error, requestIdFrom(req.headers)));
   };
