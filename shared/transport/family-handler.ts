@@ -1,7 +1,6 @@
 import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
 import FindMyWay from 'find-my-way';
 import type { AnyOperation } from '../registry/types.js';
-import { compileSchemas } from '../validation/validator.js';
 import { restErrorBody } from './envelopes.js';
 import { ApiError } from '../errors/api-error.js';
 import { handleJsonRpc, handleOps, handleRest } from './http-adapters.js';
@@ -25,8 +24,8 @@ export function createFamilyHandler(operations: AnyOperation[]): HttpFunction {
   const byEndpoint = new Map<string, AnyOperation>();
   const handlers: Handler[] = [];
 
+  // schemas compile on an operation's first call (a cold start pays for none; test/deploy/schemas-compile.test.ts compiles them all)
   for (const op of operations) {
-    compileSchemas(op.request, op.response);
     for (const binding of op.bindings.http ?? []) {
       const index = handlers.push((req, res, params) => handleRest(op, req, res, params)) - 1;
       router.on(binding.method, toRouterPath(binding.path), () => index);

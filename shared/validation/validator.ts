@@ -25,7 +25,7 @@ function compiled(cache: WeakMap<JsonSchema, ValidateFunction>, ajv: Ajv, schema
   return fn;
 }
 
-/** Compile eagerly (at module load of a family) so schema mistakes fail fast. */
+/** Compiles both schemas of an operation now (they are otherwise compiled on first use). */
 export function compileSchemas(request: JsonSchema, response: JsonSchema): void {
   compiled(requestCache, requestAjv, request);
   compiled(responseCache, responseAjv, response);
