@@ -1,4 +1,3 @@
-import { decodeJwt } from 'jose';
 import { env } from '../config.js';
 import type { Principal } from './principal.js';
 import { verifyToken } from './verify.js';
@@ -19,6 +18,7 @@ export async function verifyTokenCached(token: string): Promise<Principal> {
   if (hit && hit.until > now) return hit.principal;
   verified.delete(key);
   const principal = await verifyToken(token);
+  const { decodeJwt } = await import('jose');
   const exp = decodeJwt(token).exp;
   const until = Math.min(now + MAX_AGE_MS, exp === undefined ? now : exp * 1000);
   if (until > now) {
