@@ -137,14 +137,22 @@ describe('the staged deploy source', () => {
       const pending = [...deployables];
       const worker = async () => {
         for (let d = pending.shift(); d; d = pending.shift()) {
-          const port = await freePort();
-          const argv =
-            d.kind === 'cloudrun'
-              ? steps.cmd
-              : ['node', 'node_modules/@google-cloud/functions-framework/build/src/main.js', `--target=${d.name}`, `--signature-type=${d.kind === 'http' ? 'http' : 'cloudevent'}`, `--port=${port}`];
-          const child = await start(stage, argv, { ...env, PORT: String(port), FUNCTION_TARGET: d.name, K_SERVICE: d.name }, d.kind === 'cloudrun' ? /"relay started"/ : /Serving function/);
-          answers[d.name] = await health(d, port);
-          child.kill('SIGTERM');
+          // a free port can be taken by another process before the child binds it: try another
+          for (let attempt = 1; ; attempt++) {
+            const port = await freePort();
+            const argv =
+              d.kind === 'cloudrun'
+                ? steps.cmd
+                : ['node', 'node_modules/@google-cloud/functions-framework/build/src/main.js', `--target=${d.name}`, `--signature-type=${d.kind === 'http' ? 'http' : 'cloudevent'}`, `--port=${port}`];
+            try {
+              const child = await start(stage, argv, { ...env, PORT: String(port), FUNCTION_TARGET: d.name, K_SERVICE: d.name }, d.kind === 'cloudrun' ? /"relay started"/ : /Serving function/);
+              answers[d.name] = await health(d, port);
+              child.kill('SIGTERM');
+              break;
+            } catch (error) {
+              if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+            }
+          }
         }
       };
       await Promise.all([worker(), worker(), worker()]);
