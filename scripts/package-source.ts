@@ -2,15 +2,17 @@
  * `npm run package`: stages what Cloud Functions builds from in `.deploy/source/` — the compiled
  * code (`dist/`), `package.json` and the lock file — for `infra/` to zip and upload. The staged
  * package.json has no scripts, so the Cloud Functions build installs the locked production
- * dependencies and compiles nothing.
+ * dependencies and compiles nothing. `--out <dir>` stages elsewhere (the deploy-source test does).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { log } from '../shared/log.js';
 import { repoRoot } from './lib/paths.js';
 
-const stage = join(repoRoot, '.deploy', 'source');
+const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
+const stage = args.out ? resolve(args.out) : join(repoRoot, '.deploy', 'source');
 const startedAt = Date.now();
 
 await rm(stage, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import type { JsonSchema } from '../../shared/registry/types.js';
 import { idSchema } from '../../shared/resources/schema.js';
+import { DOCUMENT_ID_PATTERN } from '../../shared/validation/firestore-limits.js';
 
 const reaction = { type: 'string', minLength: 1, maxLength: 64 } as const;
-const optionalId = { type: 'string', minLength: 1, maxLength: 128 } as const;
+/** a comment id becomes part of a document id */
+const optionalId = { type: 'string', minLength: 1, maxLength: 128, pattern: DOCUMENT_ID_PATTERN } as const;
 
 export const setReactionRequest: JsonSchema = {
   type: 'object',

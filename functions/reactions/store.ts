@@ -6,6 +6,7 @@ import { firestore } from '../../shared/gcp/clients.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
 import { resources } from '../../shared/resources/repository.js';
 import { getRoomForMember } from '../../shared/rooms/access.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /**
  * `resources/{id}/reactions/{userId}`: one reaction per user to the resource itself, counted in the
@@ -69,7 +70,7 @@ export async function removeReaction(principal: Principal, target: ReactionTarge
 export const MAX_LISTED_REACTIONS = 1000;
 
 export async function listReactions(resourceId: string): Promise<ReactionRecord[]> {
-  const snap = await resources().doc(resourceId).collection('reactions').orderBy('updated', 'desc').limit(MAX_LISTED_REACTIONS).get();
+  const snap = await recordQuery(resources().doc(resourceId).collection('reactions').orderBy('updated', 'desc').limit(MAX_LISTED_REACTIONS)).get();
   return snap.docs.map((d) => d.data() as ReactionRecord);
 }
 

@@ -7,6 +7,7 @@ import { toClientResource, type ResourceDoc } from '../../shared/resources/model
 import { DEFAULT_NETWORK } from '../../shared/resources/networks.js';
 import { locateVisibleResource } from '../../shared/resources/repository.js';
 import { joinChannel } from '../../shared/events/subscriptions.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /**
  * A resource of the given network, or of the default one when it is not there (seed 000
@@ -44,14 +45,15 @@ export const PUBLIC_MUSIC_LIMIT = 500;
  * `metadata.contentType` is `audio/*`.
  */
 export async function publicMusic(): Promise<Record<string, unknown>[]> {
-  const snap = await resources()
-    .where('belongingType', '==', 'community')
-    .where('networkId', '==', DEFAULT_NETWORK)
-    .where('status', '==', 'ready')
-    .where('metadata.contentType', '>=', 'audio/')
-    .where('metadata.contentType', '<', 'audio0')
-    .limit(PUBLIC_MUSIC_LIMIT)
-    .get();
+  const snap = await recordQuery(
+    resources()
+      .where('belongingType', '==', 'community')
+      .where('networkId', '==', DEFAULT_NETWORK)
+      .where('status', '==', 'ready')
+      .where('metadata.contentType', '>=', 'audio/')
+      .where('metadata.contentType', '<', 'audio0')
+      .limit(PUBLIC_MUSIC_LIMIT),
+  ).get();
   return snap.docs
     .map((d) => d.data() as ResourceDoc)
     .sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1))

@@ -8,6 +8,7 @@ import { emitMoves, type Placed } from '../../shared/resources/change-events.js'
 import { readResource, resources } from '../../shared/resources/collection.js';
 import { moveWithPlan, TRASH_FIELDS_CLEARED, trashMove, type PlannedMove } from '../../shared/resources/relocate.js';
 import { locateWritableResource } from '../../shared/resources/repository.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /** The fields that remember, in the trashcan, where a resource was deleted from. */
 
@@ -81,7 +82,7 @@ const CHUNK = 100;
 export async function trashAll(ctx: OperationContext, table: string): Promise<number> {
   let total = 0;
   for (;;) {
-    const snap = await resources().where('belonging', '==', table).limit(CHUNK).select().get();
+    const snap = await recordQuery(resources().where('belonging', '==', table).limit(CHUNK).select()).get();
     if (snap.empty) return total;
     total += (await trashResources(ctx, snap.docs.map((d) => d.id), table)).length;
   }

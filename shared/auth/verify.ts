@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+// jose loads on the first token check, not at a cold start
+import type { createRemoteJWKSet, JWTPayload } from 'jose';
 import { v5 as uuidv5, validate as isUuid } from 'uuid';
 import { env, requireEnv, type ConfigName } from '../config.js';
 import { unauthorized } from '../errors/api-error.js';
@@ -9,9 +10,10 @@ const USER_ID_NAMESPACE = '6f0b1f5e-6c1d-4f53-9d7e-2b0c8f1e8a11';
 
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-function keySet(url: string) {
+async function keySet(url: string) {
   let set = keySets.get(url);
   if (!set) {
+    const { createRemoteJWKSet } = await import('jose');
     set = createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
     keySets.set(url, set);
   }
@@ -61,9 +63,10 @@ export async function verifyToken(token: string, options: VerifyOptions = {}): P
   const issuer = requireEnv('AUTH_ISSUER');
   // only the local issuer of the emulator stack may go without an audience
   const audience = usesEmulators() ? env('AUTH_AUDIENCE') : requireEnv('AUTH_AUDIENCE');
+  const { errors: joseErrors, jwtVerify } = await import('jose');
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keySet(requireEnv('AUTH_JWKS_URL')), {
+    ({ payload } = await jwtVerify(token, await keySet(requireEnv('AUTH_JWKS_URL')), {
       issuer,
       audience,
       algorithms: ['RS256', 'ES256'],

@@ -2,6 +2,7 @@ import { Timestamp, type DocumentReference } from '@google-cloud/firestore';
 import { envInt } from '../config.js';
 import { firestore } from '../gcp/clients.js';
 import type { EventMessage, PendingEvent } from './message.js';
+import { recordQuery, ttlExpiry } from '../gcp/query-shapes.js';
 
 /**
  * Per-channel positions and the bounded event history behind reconnect recovery.
@@ -58,7 +59,7 @@ export async function recordEvents(events: PendingEvent[], newId: () => string):
     const snapshots = await firestore().getAll(...refs);
     const last = new Map(channels.map((c, i) => [c, snapshots[i].data()?.position ?? 0]));
     const time = Date.now();
-    const expireAt = Timestamp.fromMillis(time + historySeconds() * 1000);
+    const expireAt = Timestamp.fromDate(ttlExpiry(EVENTS, 'expireAt', time + historySeconds() * 1000));
     const messages = events.map((e) => {
       const position = last.get(e.channel)! + 1;
       last.set(e.channel, position);
@@ -100,7 +101,7 @@ export async function currentPosition(channel: string): Promise<number> {
 export async function storedEvents(channel: string, from: number, to: number): Promise<EventMessage[]> {
   if (to < from) return [];
   const oldest = Date.now() - historySeconds() * 1000;
-  const snapshot = await eventsOf(channel).where('position', '>=', from).where('position', '<=', to).orderBy('position').get();
+  const snapshot = await recordQuery(eventsOf(channel).where('position', '>=', from).where('position', '<=', to).orderBy('position')).get();
   const events: EventMessage[] = [];
   for (const doc of snapshot.docs) {
     const e = doc.data() as EventDoc;

@@ -1,5 +1,5 @@
-import { CouldNotDetermineFileTypeError, UnsupportedFileTypeError, parseBuffer, selectCover } from 'music-metadata';
 import { MediaError, reasonOf } from './errors.js';
+import { loadMusicMetadata } from './lazy.js';
 
 /** The resource `data.audio` structure; absent tags are left out. */
 export interface AudioTags {
@@ -28,6 +28,7 @@ export interface AudioInfo {
  * embedded) of an audio file. `contentType` is the sniffed type, a hint for the parser.
  */
 export async function probeAudio(input: Uint8Array, contentType?: string): Promise<AudioInfo> {
+  const { CouldNotDetermineFileTypeError, UnsupportedFileTypeError, parseBuffer, selectCover } = await loadMusicMetadata();
   let metadata: Awaited<ReturnType<typeof parseBuffer>>;
   try {
     metadata = await parseBuffer(input, { mimeType: contentType, size: input.length }, { duration: true });

@@ -1,6 +1,7 @@
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import exifReader from 'exif-reader';
 import { MediaError, reasonOf } from './errors.js';
+import { loadSharp } from './lazy.js';
 import { maxPixels } from './limits.js';
 import type { Geolocation } from './types.js';
 
@@ -35,6 +36,7 @@ export interface ImageLimits {
 export async function probeImage(input: Buffer, limits: ImageLimits = {}): Promise<ImageInfo> {
   let metadata: sharp.Metadata;
   try {
+    const sharp = await loadSharp();
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch (error) {
     throw imageDecodeError(error);

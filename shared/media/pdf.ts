@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocument } from 'pdf-lib';
 import type { RenderParameters } from 'pdfjs-dist/types/src/display/api.js';
 import { MediaError, reasonOf } from './errors.js';
+import { loadCanvas, loadPdfjs, loadPdfLib } from './lazy.js';
 import { maxPixels, toolTimeoutMs } from './limits.js';
 import type { Dimensions } from './types.js';
 
@@ -34,6 +33,7 @@ export interface PdfRenderOptions {
 export async function renderFirstPage(input: Uint8Array, options: PdfRenderOptions = {}): Promise<PdfRender> {
   const size = options.size ?? 1024;
   const timeoutMs = options.timeoutMs ?? toolTimeoutMs();
+  const [{ getDocument }, { createCanvas }] = await Promise.all([loadPdfjs(), loadCanvas()]);
   const loadingTask = getDocument({
     data: new Uint8Array(input),
     standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
@@ -92,6 +92,7 @@ export async function extractPages(input: Uint8Array, first: number, last: numbe
   if (!Number.isInteger(first) || !Number.isInteger(end) || first < 1 || end < first || end > pageCount) {
     throw new MediaError('bad-range', `page range ${first}-${last} is not within 1-${pageCount} (last 0 = last page)`);
   }
+  const { PDFDocument } = await loadPdfLib();
   return damagedAsCorrupt(async () => {
     const target = await PDFDocument.create();
     const indices = Array.from({ length: end - first + 1 }, (_, i) => first - 1 + i);
@@ -114,6 +115,7 @@ async function damagedAsCorrupt<T>(work: () => T | Promise<T>): Promise<T> {
 }
 
 async function loadWithPdfLib(input: Uint8Array): Promise<PDFDocument> {
+  const { EncryptedPDFError, PDFDocument } = await loadPdfLib();
   try {
     return await PDFDocument.load(input, { updateMetadata: false });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
+import { loadFileType } from './lazy.js';
 
 export const UNKNOWN_CONTENT_TYPE = 'application/octet-stream';
 
@@ -24,6 +24,7 @@ const TEXT_TYPES_BY_EXTENSION: Record<string, string> = {
  * valid UTF-8 without control characters, `application/octet-stream` otherwise.
  */
 export async function sniffContentType(bytes: Uint8Array, options: { fileName?: string } = {}): Promise<string> {
+  const { fileTypeFromBuffer } = await loadFileType();
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) return detected.mime;
   if (!looksLikeUtf8Text(bytes.subarray(0, TEXT_PROBE_BYTES))) return UNKNOWN_CONTENT_TYPE;

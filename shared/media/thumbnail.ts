@@ -1,5 +1,6 @@
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { imageDecodeError, probeImage } from './image.js';
+import { loadSharp } from './lazy.js';
 import { maxPixels, toolTimeoutMs } from './limits.js';
 import { THUMBNAIL_CONTENT_TYPES, type ThumbnailFormat } from './thumbnail-options.js';
 
@@ -40,6 +41,7 @@ export async function makeThumbnail(input: Buffer, options: ThumbnailOptions): P
   const limit = options.maxPixels ?? maxPixels();
   await probeImage(input, { maxPixels: limit });
 
+  const sharp = await loadSharp();
   const pipeline = sharp(input, { limitInputPixels: limit, failOn: 'error', pages: 1 })
     .timeout({ seconds: Math.max(1, Math.ceil(toolTimeoutMs() / 1000)) })
     .rotate()

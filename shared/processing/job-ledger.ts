@@ -1,5 +1,6 @@
 import type { DocumentReference, Transaction } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
+import { ttlExpiry } from '../gcp/query-shapes.js';
 
 /**
  * One Firestore document per job (resource + content generation, or job id): a redelivered or
@@ -67,7 +68,7 @@ export async function releaseJob(key: string, error: string): Promise<void> {
 
 export function completeJobIn(tx: Transaction, key: string, resourceId: string, outcome: string): void {
   const now = Date.now();
-  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: now, expireAt: new Date(now + KEEP_DONE_MS) }, { merge: true });
+  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: now, expireAt: ttlExpiry(PROCESSING_JOBS, 'expireAt', now + KEEP_DONE_MS) }, { merge: true });
 }
 
 export async function readJob(key: string): Promise<JobRecord | undefined> {

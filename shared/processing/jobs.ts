@@ -1,6 +1,7 @@
 import { requireEnv } from '../config.js';
 import { pubsub } from '../gcp/clients.js';
 import { ensureTopic } from '../gcp/topics.js';
+import { SAFE_ID_PATTERN } from '../validation/firestore-limits.js';
 
 export type JobTopic = 'PROCESSING_TOPIC' | 'IMPORT_TOPIC' | 'AI_IMAGE_TOPIC';
 
@@ -11,7 +12,7 @@ export async function publishJob(topicVar: JobTopic, job: object): Promise<void>
 }
 
 /** Ids inside jobs: resource ids as the registry issues them, never a path. */
-export const jobIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } as const;
+export const jobIdSchema = { type: 'string', pattern: SAFE_ID_PATTERN } as const;
 
 /** A completed upload, as the content family publishes it on PROCESSING_TOPIC. */
 export interface UploadJob {

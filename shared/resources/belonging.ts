@@ -29,7 +29,8 @@ export interface Belonging {
 }
 
 const PATTERN = /^([A-Za-z]+):([^()\s]+)(?:\(([^()\s]+)\))?$/;
-const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
+/** a path segment may become a document id: `__.*__` is reserved by Firestore */
+const SEGMENT = /^(?!__.*__$)[A-Za-z0-9_-]{1,128}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SEGMENTS: Record<BelongingType, number[]> = {

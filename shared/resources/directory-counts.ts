@@ -2,6 +2,7 @@ import { FieldValue, type DocumentData, type DocumentReference, type UpdateData 
 import { firestore } from '../gcp/clients.js';
 import { resourceRef, resources } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /**
  * The content kind a resource counts as in its directory: `directory`, the top-level media type of
@@ -86,7 +87,7 @@ export async function recountDirectory(directoryId: string): Promise<ResourceDoc
     const snap = await tx.get(ref);
     const directory = snap.data() as ResourceDoc | undefined;
     if (!directory || !isDirectory(directory)) return undefined;
-    const children = await tx.get(resources().where('belonging', '==', `directory:${directoryId}`));
+    const children = await tx.get(recordQuery(resources().where('belonging', '==', `directory:${directoryId}`)));
     const kinds: Record<string, number> = {};
     for (const child of children.docs) {
       const kind = contentKind(child.data() as ResourceDoc);

@@ -4,6 +4,7 @@ import { resources } from './collection.js';
 import { encodeCursor, type ListPosition } from './cursor.js';
 import type { ResourceDoc } from './model.js';
 import { indexedPrefix, matchesWords, MAX_PREFIX_LENGTH } from './search-words.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /**
  * What a belonging lists, and in which order. A stored belonging lists its own resources, newest
@@ -79,7 +80,7 @@ export async function searchBelongingPage(belonging: Belonging, words: string[],
   while (found.length <= limit && scanned < MAX_SCANNED) {
     const wanted = filtered ? Math.max(3 * (limit + 1), FILTERED_BATCH) : limit + 1 - found.length;
     const batch = Math.min(wanted, MAX_SCANNED - scanned);
-    const snap = await after(view, base, position).limit(batch).get();
+    const snap = await recordQuery(after(view, base, position).limit(batch)).get();
     for (const snapDoc of snap.docs) {
       const doc = snapDoc.data() as ResourceDoc;
       scanned += 1;
@@ -101,6 +102,6 @@ export async function searchBelongingPage(belonging: Belonging, words: string[],
 /** An offset page (deprecated listings and the sorting table), in the same order as searches. */
 export async function belongingOffsetPage(belonging: Belonging, offset: number, size: number): Promise<ResourceDoc[]> {
   const view = viewOf(belonging);
-  const snap = await ordered(view, view.query).offset(offset).limit(size).get();
+  const snap = await recordQuery(ordered(view, view.query).offset(offset).limit(size)).get();
   return snap.docs.map((d) => d.data() as ResourceDoc).filter(view.includes);
 }

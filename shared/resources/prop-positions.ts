@@ -4,6 +4,7 @@ import { notFound } from '../errors/api-error.js';
 import { roomRef } from '../rooms/repository.js';
 import { formatBelonging, roomOfBelonging, type Belonging } from './belonging.js';
 import { resources } from './collection.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /**
  * Prop content (seed 001) is the resources whose belonging is `room:{roomId}/{propId}`, ordered
@@ -39,10 +40,12 @@ export async function propPositions(tx: Transaction, prop: PropKey, count: numbe
   const atStart = (append ?? snap.get('contentAppend')) === 'start';
   const belonging = formatBelonging({ type: 'room', path: `${prop.roomId}/${prop.propId}` });
   const edge = await tx.get(
-    resources()
-      .where('belonging', '==', belonging)
-      .orderBy('position', atStart ? 'asc' : 'desc')
-      .limit(1),
+    recordQuery(
+      resources()
+        .where('belonging', '==', belonging)
+        .orderBy('position', atStart ? 'asc' : 'desc')
+        .limit(1),
+    ),
   );
   const bound = (edge.docs[0]?.get('position') as string | undefined) ?? null;
   return atStart ? generateNKeysBetween(null, bound, count) : generateNKeysBetween(bound, null, count);

@@ -4,6 +4,9 @@ const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
 const num = { type: 'number' } as const;
 const bool = { type: 'boolean' } as const;
+/** sizes, counts, lengths and durations are never negative */
+const count = { type: 'integer', minimum: 0 } as const;
+const amount = { type: 'number', minimum: 0 } as const;
 /** Timestamps of seed 000/001 are milliseconds since the epoch. */
 const timestamp = { type: 'integer', minimum: 0 } as const;
 const obj = (properties: Record<string, unknown>): JsonSchema => ({ type: 'object', properties });
@@ -33,7 +36,7 @@ export const programmaticActionWithChildren: JsonSchema = obj({
 
 export const resourceMetadata: JsonSchema = obj({
   fileName: str,
-  fileSize: int,
+  fileSize: count,
   fileDate: timestamp,
   behaviourType: str,
   contentType: str,
@@ -41,12 +44,12 @@ export const resourceMetadata: JsonSchema = obj({
   link: str,
   origin: obj({ type: str, device: str, deviceName: str, path: str }),
   geolocation: obj({ latitude: num, longitude: num }),
-  dimensions: obj({ width: int, height: int, orientation: int }),
+  dimensions: obj({ width: count, height: count, orientation: int }),
 });
 
 export const resourceData: JsonSchema = obj({
-  audio: obj({ title: str, artist: str, album: str, genre: str, duration: int, durationFloat: num }),
-  video: obj({ duration: int, durationFloat: num, hasAlphaChannel: bool, alphaChannel: str }),
+  audio: obj({ title: str, artist: str, album: str, genre: str, duration: count, durationFloat: amount }),
+  video: obj({ duration: count, durationFloat: amount, hasAlphaChannel: bool, alphaChannel: str }),
   amazon: obj({ asin: str, summary: str, author: { type: 'array', items: str }, manufacturer: str, title: str, publicationDate: str, url: str }),
   imdb: obj({
     Actors: str,
@@ -68,7 +71,7 @@ export const resourceData: JsonSchema = obj({
   aiGeneration: obj({ generationModel: str, prompt: str, revisedPrompt: str, url: str }),
   thumbnailUrl: str,
   downloadUrl: str,
-  directory: obj({ innerContentType: str, innerContentCount: int }),
+  directory: obj({ innerContentType: str, innerContentCount: count }),
   channel: obj({ communityId: str, channelId: str, subChannelId: str, messageId: str }),
   googleDrive: obj({ fileId: str, name: str, mimeType: str }),
 });

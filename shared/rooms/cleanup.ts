@@ -4,6 +4,7 @@ import { roomPicturePath } from '../pictures/paths.js';
 import { isNotFound } from '../pictures/store.js';
 import { attachmentObjectPath, attachmentsCollection, previewPrefix } from './attachments.js';
 import { roomRef } from './repository.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 async function deleteObject(path: string): Promise<void> {
   try {
@@ -28,7 +29,7 @@ export async function deleteAttachmentObjects(fileId: string): Promise<void> {
 export async function purgeRoomContents(roomId: string): Promise<void> {
   try {
     await firestore().recursiveDelete(roomRef(roomId));
-    const attachments = await attachmentsCollection().where('roomId', '==', roomId).get();
+    const attachments = await recordQuery(attachmentsCollection().where('roomId', '==', roomId)).get();
     for (const doc of attachments.docs) {
       await deleteAttachmentObjects(doc.id);
       await doc.ref.delete();

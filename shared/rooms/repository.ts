@@ -9,6 +9,7 @@ import type {
 } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
 import type { MeetingRecord, RoomMessageRecord, RoomRecord, RoomUserSettingsRecord } from './model.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /** Firestore answers `in` queries with at most 30 values. */
 const IN_QUERY_LIMIT = 30;
@@ -45,6 +46,7 @@ async function getDoc<T>(ref: DocumentReference<T>, tx?: Transaction): Promise<T
 }
 
 async function runQuery<T>(query: Query<T>, tx?: Transaction): Promise<T[]> {
+  recordQuery(query);
   const snap = tx ? await tx.get(query) : await query.get();
   return snap.docs.map((d) => d.data());
 }

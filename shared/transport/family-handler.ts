@@ -1,7 +1,6 @@
 import type { HttpFunction, Request, Response } from '@google-cloud/functions-framework';
 import FindMyWay from 'find-my-way';
 import type { AnyOperation } from '../registry/types.js';
-import { compileSchemas } from '../validation/validator.js';
 import { ApiError, toApiError } from '../errors/api-error.js';
 import { answerPreflight, applyCorsHeaders } from '../http/cors.js';
 import { sendError } from '../http/error-reply.js';
@@ -49,8 +48,8 @@ export function createFamilyHandler(operations: AnyOperation[]): HttpFunction {
   const bound: Bound[] = [];
   const requestHeaders = new Set<string>();
 
+  // schemas compile on an operation's first call (a cold start pays for none; test/deploy/schemas-compile.test.ts compiles them all)
   for (const op of operations) {
-    compileSchemas(op.request, op.response);
     for (const header of Object.keys(op.rest?.headers ?? {})) requestHeaders.add(header);
     for (const binding of op.bindings.http ?? []) {
       const index = bound.push({ handle: (req, res, params) => handleRest(op, req, res, params), route: restRoute(op, binding.method) }) - 1;
@@ -118,6 +117,8 @@ export function createFamilyHandler(operations: AnyOperation[]): HttpFunction {
         const match = find(req.method, path);
         if (match) return await match.bound.handle(req, res, match.params);
       }
+      // every function answers its liveness on its own URL (system and the relay also check their dependencies)
+      if (req.method === 'GET' && path === '/health/live') return void res.status(204).end();
       if (hasMalformedEncoding(path)) throw new ApiError(400, 'malformed percent-encoding in the URL');
       throw new ApiError(404, `no operation at ${req.method} ${path}`);
     } catch (err) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ANONYMOUS } from '../auth/anonymous.js';
 import type { Principal } from '../auth/principal.js';
 import { extractToken, type HeaderBag } from '../auth/token-source.js';
-import { verifyToken } from '../auth/verify.js';
+import { verifyTokenCached } from '../auth/verified-tokens.js';
 import { ApiError, unauthorized } from '../errors/api-error.js';
 import { publishEvents, type PendingEvent } from '../events/publish.js';
 import { createLogger, type Logger } from '../log.js';
@@ -35,7 +35,7 @@ async function authenticate(op: AnyOperation, headers: HeaderBag): Promise<Princ
     if (op.auth === 'optional') return ANONYMOUS;
     throw unauthorized('missing token: send Authorization: Bearer <jwt>, X-Session-Id or the ZM_AUTH_TOKEN cookie');
   }
-  const principal = await verifyToken(token, { acceptWorkspaceTokens: op.workspaceTokens === true });
+  const principal = await verifyTokenCached(token, { acceptWorkspaceTokens: op.workspaceTokens === true });
   // a workspace token has no user profile
   if (!principal.workspaceId) await ensureUserProfile(principal);
   return principal;

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { badRequest } from '../errors/api-error.js';
 import type { JsonSchema } from '../registry/types.js';
+import { firestoreLimitProblem } from './firestore-limits.js';
 
 /**
  * Requests fill defaults; neither requests nor responses coerce types (path and query strings are
@@ -24,7 +25,7 @@ function compiled(cache: WeakMap<JsonSchema, ValidateFunction>, ajv: Ajv, schema
   return fn;
 }
 
-/** Compile eagerly (at module load of a family) so schema mistakes fail fast. */
+/** Compiles both schemas of an operation now (they are otherwise compiled on first use). */
 export function compileSchemas(request: JsonSchema, response: JsonSchema): void {
   compiled(requestCache, requestAjv, request);
   compiled(responseCache, responseAjv, response);
@@ -55,13 +56,18 @@ export function describeError(error: ErrorObject, root = 'request'): string {
   }
 }
 
-/** Validates (and fills defaults into) a request input in place; throws a 400 naming the field. */
+/**
+ * Validates (and fills defaults into) a request input in place, then checks it against Firestore's
+ * limits; throws a 400 naming the field.
+ */
 export function validateRequest<T>(schema: JsonSchema, input: unknown): T {
   const fn = compiled(requestCache, requestAjv, schema);
   if (!fn(input)) {
     const first = fn.errors?.[0];
     throw badRequest(first ? describeError(first) : 'invalid request');
   }
+  const problem = firestoreLimitProblem(input);
+  if (problem) throw badRequest(problem);
   return input as T;
 }
 

@@ -8,5 +8,7 @@ export interface EmulatorHosts {
 declare module 'vitest' {
   export interface ProvidedContext {
     emulatorHosts: EmulatorHosts;
+    /** folder the workers record their Firestore query shapes in (see shared/gcp/query-shapes.ts) */
+    queryLogDir: string;
   }
 }

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { log } from '../../shared/log.js';
 import { startEmulators } from '../../scripts/lib/emulators/index.js';
 import type { EmulatorHosts } from './emulator-hosts.js';
+import { startQueryLog } from './query-log.js';
 
 /**
  * Uses the emulators named by FIRESTORE_EMULATOR_HOST, PUBSUB_EMULATOR_HOST and STORAGE_EMULATOR_HOST
@@ -9,11 +10,13 @@ import type { EmulatorHosts } from './emulator-hosts.js';
  * and stops them at teardown.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const queryLog = startQueryLog();
+  project.provide('queryLogDir', queryLog.dir);
   const given = givenHosts();
   if (given) {
     log.info('tests use running emulators', { ...given });
     project.provide('emulatorHosts', given);
-    return async () => undefined;
+    return () => queryLog.check();
   }
   const emulators = await startEmulators();
   project.provide('emulatorHosts', {
@@ -21,7 +24,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     pubsubHost: emulators.pubsubHost,
     storageHost: emulators.storageHost,
   });
-  return () => emulators.stop();
+  return async () => {
+    await emulators.stop();
+    await queryLog.check();
+  };
 }
 
 function givenHosts(): EmulatorHosts | undefined {

@@ -19,6 +19,7 @@ Object.assign(process.env, {
   STORAGE_BUCKET: `${project}-content`,
   // a Google client built without the emulator options must not probe the GCE metadata server
   METADATA_SERVER_DETECTION: 'none',
+  FIRESTORE_QUERY_LOG_DIR: inject('queryLogDir'),
 });
 
 afterAll(() => closeClients());

@@ -1,5 +1,6 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { imageDecodeError, probeImage } from '../../../shared/media/index.js';
+import { loadSharp } from '../../../shared/media/lazy.js';
 import { maxPixels, toolTimeoutMs } from '../../../shared/media/limits.js';
 import { gifColours, jpegQuality, pngPalette, type Area, type OutputFormat, type Quality, type Shape } from './params.js';
 
@@ -18,6 +19,7 @@ const transparent = { r: 0, g: 0, b: 0, alpha: 0 };
 async function open(bytes: Buffer): Promise<Sharp> {
   const limit = maxPixels();
   await probeImage(bytes, { maxPixels: limit });
+  const sharp = await loadSharp();
   return sharp(bytes, { limitInputPixels: limit, failOn: 'error', pages: 1 })
     .timeout({ seconds: Math.max(1, Math.ceil(toolTimeoutMs() / 1000)) })
     .rotate();
@@ -83,6 +85,7 @@ export async function thumbnail(bytes: Buffer, { width, height }: Area, shape: S
     .catch((error: unknown) => {
       throw imageDecodeError(error);
     });
+  const sharp = await loadSharp();
   const rounded = sharp(cropped).composite([{ input: roundMask(width, height), blend: 'dest-in' }]);
   return encode(sharp(await rounded.png().toBuffer()), options);
 }

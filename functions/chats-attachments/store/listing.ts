@@ -1,6 +1,7 @@
 import { FieldPath } from '@google-cloud/firestore';
 import { attachmentsCollection, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
 import { decodeCursor, encodeCursor } from './paging.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 export interface AttachmentPage {
   attachments: AttachmentRecord[];
@@ -19,7 +20,7 @@ export async function pageOfAttachments(roomId: string, limit: number, filter?: 
     query = query.startAfter(cursor.createdAt, cursor.id);
   }
   // one more than asked tells whether another page follows
-  const found = (await query.limit(limit + 1).get()).docs.map((d) => d.data());
+  const found = (await recordQuery(query.limit(limit + 1)).get()).docs.map((d) => d.data());
   const attachments = found.slice(0, limit);
   const last = attachments[attachments.length - 1];
   if (found.length <= limit || !last) return { attachments };

@@ -1,6 +1,7 @@
+import { SAFE_ID_PATTERN } from '../../../shared/validation/firestore-limits.js';
 import type { JsonSchema } from '../../../shared/registry/types.js';
 
-export const propIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } as const;
+export const propIdSchema = { type: 'string', pattern: SAFE_ID_PATTERN } as const;
 export const roomIdSchema = { type: 'string', format: 'uuid' } as const;
 
 /** Every prop operation names the prop by its room and its id. */

@@ -11,6 +11,7 @@ import { readResource, resources } from '../../../shared/resources/repository.js
 import { resolveChain } from '../../../shared/resources/tree.js';
 import { mayPlace } from '../rules/access.js';
 import { propBelonging, propRef, requireProp, roomSortingTable, type PropRecord } from './props.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 /** Prop content: resources whose belonging is `room:{roomId}/{propId}`, ordered by a fractional-index `position`. */
 export type PropResource = ResourceDoc & { position?: string };
@@ -19,7 +20,7 @@ export type PropResource = ResourceDoc & { position?: string };
 export const MAX_PROP_CONTENT = 1000;
 
 function contentQuery(roomId: string, propId: string) {
-  return resources().where('belonging', '==', propBelonging(roomId, propId)).orderBy('position').limit(MAX_PROP_CONTENT);
+  return recordQuery(resources().where('belonging', '==', propBelonging(roomId, propId)).orderBy('position').limit(MAX_PROP_CONTENT));
 }
 
 export async function readContent(roomId: string, propId: string, tx?: Transaction): Promise<PropResource[]> {
@@ -91,7 +92,7 @@ export async function changeContent(
       if (!doc || doc.belonging !== belonging) throw notFound(`resource ${moveOut[i]} in prop ${propId}`);
       return doc;
     });
-    const count = await resources().where('belonging', '==', belonging).count().get();
+    const count = await recordQuery(resources().where('belonging', '==', belonging).count()).get();
     if (count.data().count - leaving.length + entering.length > MAX_PROP_CONTENT) throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
 
     const placeOf = await placesOf([belonging, roomSortingTable(roomId), ...entering.map((doc) => doc.belonging)]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentReference, Transaction } from '@google-cloud/firestore';
 import { conflict, notFound } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 import { GrpcCode, hasGrpcCode } from '../../../shared/gcp/status-codes.js';
 import { roomRef } from '../../../shared/rooms/repository.js';
 import type { PropFields } from '../schemas/prop.js';
@@ -37,9 +38,10 @@ export async function requireProp(roomId: string, propId: string, tx?: Transacti
 
 /** A page of the room's props, oldest first, and how many there are. */
 export async function listRoomProps(roomId: string, offset: number, size: number): Promise<{ props: PropRecord[]; total: number }> {
-  const ordered = propsOf(roomId).orderBy('created').orderBy('id');
-  const [page, count] = await Promise.all([ordered.offset(offset).limit(size).get(), propsOf(roomId).count().get()]);
-  return { props: page.docs.map((d) => d.data() as PropRecord), total: count.data().count };
+  // ties in `created` fall back to the document id, which is the prop id
+  const page = recordQuery(propsOf(roomId).orderBy('created').offset(offset).limit(size));
+  const [snap, count] = await Promise.all([page.get(), recordQuery(propsOf(roomId).count()).get()]);
+  return { props: snap.docs.map((d) => d.data() as PropRecord), total: count.data().count };
 }
 
 /** Stores a new prop: 409 when the id is taken. */

@@ -11,6 +11,7 @@ import type { ResourceDoc } from '../../../shared/resources/model.js';
 import { moveWithPlan, trashMove } from '../../../shared/resources/relocate.js';
 import { resolveChain } from '../../../shared/resources/tree.js';
 import type { EventPublisher } from '../../../shared/registry/types.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 export interface SyncedFolder {
   resourceId: string;
@@ -33,7 +34,7 @@ export async function trashVanished(
   // the trashed mirrors leave the sight of everyone who saw them in the folder
   return guardResourceAccess({ events }, [], async (guarded) => {
     const { moved, result: from } = await moveWithPlan(async () => {
-      const children = await resources().where('belonging', '==', belonging).get();
+      const children = await recordQuery(resources().where('belonging', '==', belonging)).get();
       const vanished = children.docs
         .map((snap) => snap.data() as ResourceDoc)
         .filter((doc) => doc.ownerId === userId && isMirror(doc, folder.resourceId))

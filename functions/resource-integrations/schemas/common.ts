@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../../../shared/registry/types.js';
 import { idSchema, resourceSchema } from '../../../shared/resources/schema.js';
+import { SAFE_ID_PATTERN } from '../../../shared/validation/firestore-limits.js';
 
 export const str = { type: 'string' } as const;
 export const int = { type: 'integer' } as const;
@@ -11,8 +12,8 @@ export const required = (properties: Record<string, JsonSchema>): JsonSchema => 
 /** Placement fields of every seed 000 create call: where the new resources go. */
 export const placementProperties = {
   parent: idSchema,
-  roomId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
-  contributeToRoom: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+  roomId: { type: 'string', pattern: SAFE_ID_PATTERN },
+  contributeToRoom: { type: 'string', pattern: SAFE_ID_PATTERN },
   addToSortingTable: bool,
   belonging: { type: 'string', minLength: 3, maxLength: 400 },
 } as const;
