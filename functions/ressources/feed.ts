@@ -2,6 +2,7 @@ import { FieldPath } from '@google-cloud/firestore';
 import { decodeCursor, encodeCursor } from '../../shared/resources/cursor.js';
 import { activityCollection, type ActivityRecord } from '../../shared/ressources/activity.js';
 import type { RessourceDoc } from './access.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /** The id of the entry every feed ends with: the creation, read from the resource itself. */
 const CREATED = 'created';
@@ -21,7 +22,7 @@ export async function feedPage(doc: RessourceDoc, workspaceId: string | undefine
   const position = decodeCursor(cursor);
   if (position?.id === CREATED) return { feed: [], nextCursor: '', hasMore: false };
   const base = activityCollection(doc.id).orderBy('created', 'desc').orderBy(FieldPath.documentId(), 'desc');
-  const snap = await (position ? base.startAfter(position.created, position.id) : base).limit(limit + 1).get();
+  const snap = await recordQuery((position ? base.startAfter(position.created, position.id) : base).limit(limit + 1)).get();
   const entries = snap.docs.map((d) => d.data() as ActivityRecord);
   if (snap.size <= limit) entries.push(createdEntry(doc, workspaceId));
   const page = entries.slice(0, limit);

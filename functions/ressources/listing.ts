@@ -2,6 +2,7 @@ import { FieldPath } from '@google-cloud/firestore';
 import { decodeCursor, encodeCursor, type ListPosition } from '../../shared/resources/cursor.js';
 import { resources } from '../../shared/resources/repository.js';
 import type { RessourceDoc } from './access.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /** documents one listing call reads at most before answering a short page with a cursor */
 export const MAX_SCANNED = 1000;
@@ -26,7 +27,7 @@ export async function visiblePage(belonging: string, cursor: string | undefined,
   while (found.length <= limit && scanned < MAX_SCANNED) {
     const batch = Math.min(Math.max(limit + 1, 100), MAX_SCANNED - scanned);
     const query = position ? base.startAfter(position.created, position.id) : base;
-    const snap = await query.limit(batch).get();
+    const snap = await recordQuery(query.limit(batch)).get();
     for (const snapDoc of snap.docs) {
       const doc = snapDoc.data() as RessourceDoc;
       scanned += 1;

@@ -16,6 +16,7 @@ import { actorOf, recordActivity, type ActivityActor } from '../../shared/ressou
 import type { RessourceAccess } from './access.js';
 import { usablePhoto } from './avatar.js';
 import { checkedPlacement } from './placement.js';
+import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /** `resources/{id}/photos/{photoId}`: a photo (an image resource) attached to a ressource, by whom and when. */
 interface PhotoLink {
@@ -126,7 +127,7 @@ export async function attachedPhoto(ressourceId: string, photoId: string): Promi
 export async function photoPage(ressourceId: string, cursor: string | undefined, limit: number) {
   const position = decodeCursor(cursor);
   const base = photoLinks(ressourceId).orderBy('added', 'desc').orderBy(FieldPath.documentId(), 'desc');
-  const snap = await (position ? base.startAfter(position.created, position.id) : base).limit(limit + 1).get();
+  const snap = await recordQuery((position ? base.startAfter(position.created, position.id) : base).limit(limit + 1)).get();
   const links = snap.docs.slice(0, limit).map((d) => d.data() as PhotoLink);
   const refs = links.map((l) => resourceRef(l.photo));
   const docs = refs.length > 0 ? await firestore().getAll(...refs) : [];

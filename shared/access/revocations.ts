@@ -5,6 +5,7 @@ import { resources } from '../resources/collection.js';
 import type { EventPublisher } from '../registry/types.js';
 import { log } from '../log.js';
 import { mayBeOnChannel } from './channels.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /** channel -> users */
 export type ChannelUsers = Map<string, Set<string>>;
@@ -47,7 +48,7 @@ export async function resourceTreeChannels(ids: Iterable<string>, leaves: Readon
     const belongings = frontier.filter((id) => !leaves.has(id)).map((id) => `directory:${id}`);
     const found: string[] = [];
     for (let i = 0; i < belongings.length; i += IN_LIMIT) {
-      const snap = await resources().where('belonging', 'in', belongings.slice(i, i + IN_LIMIT)).select().get();
+      const snap = await recordQuery(resources().where('belonging', 'in', belongings.slice(i, i + IN_LIMIT)).select()).get();
       found.push(...snap.docs.map((d) => d.id));
     }
     frontier = found.filter((id) => !seen.has(id));

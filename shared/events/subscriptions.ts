@@ -2,6 +2,7 @@ import { Timestamp } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
 import type { ChannelMembership } from '../registry/types.js';
 import { channelKind } from './channels.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /**
  * Who joined which channel, so that a change that ends access knows whose sockets to remove.
@@ -46,7 +47,7 @@ function chunks<T>(values: T[]): T[][] {
 /** channel -> users who joined it. */
 export async function subscribersOf(channels: Iterable<string>): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
-  const snaps = await Promise.all(chunks([...new Set(channels)]).map((list) => firestore().collection(COLLECTION).where('channel', 'in', list).get()));
+  const snaps = await Promise.all(chunks([...new Set(channels)]).map((list) => recordQuery(firestore().collection(COLLECTION).where('channel', 'in', list)).get()));
   for (const snap of snaps) {
     for (const doc of snap.docs) {
       const { channel, userId } = doc.data() as SubscriptionDoc;
@@ -61,7 +62,7 @@ export async function subscribersOf(channels: Iterable<string>): Promise<Map<str
 /** The channels each user joined (that access can end for). */
 export async function subscriptionsOf(userIds: Iterable<string>): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
-  const snaps = await Promise.all(chunks([...new Set(userIds)]).map((list) => firestore().collection(COLLECTION).where('userId', 'in', list).get()));
+  const snaps = await Promise.all(chunks([...new Set(userIds)]).map((list) => recordQuery(firestore().collection(COLLECTION).where('userId', 'in', list)).get()));
   for (const snap of snaps) {
     for (const doc of snap.docs) {
       const { channel, userId } = doc.data() as SubscriptionDoc;

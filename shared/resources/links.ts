@@ -3,6 +3,7 @@ import { thumbnailUrlOf } from '../processing/resource-patch.js';
 import { firestore } from '../gcp/clients.js';
 import { resourceRef, resources } from './collection.js';
 import type { ResourceDoc } from './model.js';
+import { recordQuery } from '../gcp/query-shapes.js';
 
 /**
  * Link resources (`linkId`, made by resource:createLinkResource) share their original's bytes and
@@ -10,7 +11,7 @@ import type { ResourceDoc } from './model.js';
  * writes the same change to its links in the same transaction.
  */
 export async function readLinksOf(tx: Transaction, originalId: string): Promise<ResourceDoc[]> {
-  const snap = await tx.get(resources().where('linkId', '==', originalId));
+  const snap = await tx.get(recordQuery(resources().where('linkId', '==', originalId)));
   return snap.docs.map((d) => d.data() as ResourceDoc);
 }
 
