@@ -1,8 +1,9 @@
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
+import { benchEvents } from './bench/events.js';
 import { benchRelay } from './bench/relay.js';
 import { benchThumbnails } from './bench/thumbnails.js';
 
-const benches: Record<string, () => Promise<void>> = { thumbnails: benchThumbnails, relay: benchRelay };
+const benches: Record<string, () => Promise<void>> = { thumbnails: benchThumbnails, relay: benchRelay, events: benchEvents };
 
 const name = process.argv[2];
 if (!name || !benches[name]) {
