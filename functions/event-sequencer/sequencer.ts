@@ -52,6 +52,7 @@ export class Sequencer {
   private readonly known = new Map<string, number>();
   private readonly ready: string[] = [];
   private inFlight = 0;
+  private readonly publishing = new Set<Promise<void>>();
   private stopping = false;
   private idle?: () => void;
   readonly stats: SequencerStats = { received: 0, sequenced: 0, batches: 0, duplicates: 0, failures: 0 };
@@ -105,8 +106,12 @@ export class Sequencer {
     for (let attempt = 1; ; attempt++) {
       try {
         const events = await this.sequence(channel, batch, suspect);
-        await this.fanOut(channel, events);
-        for (const r of batch) r.message.ack();
+        // the channel's next batch is sequenced while this one is published: its publishes queue behind these on the ordering key
+        const published = this.fanOut(channel, events).then(() => {
+          for (const r of batch) r.message.ack();
+        });
+        this.publishing.add(published);
+        void published.finally(() => this.publishing.delete(published));
         return;
       } catch (err) {
         this.stats.failures++;
@@ -158,6 +163,7 @@ export class Sequencer {
     this.stopping = true;
     await this.subscription.close().catch((err: Error) => log.warn('closing the intake subscription failed', { err }));
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.idle = resolve));
+    await Promise.all(this.publishing);
     for (const queue of this.queues.values()) for (const r of queue.waiting) r.message.nack();
     this.queues.clear();
   }
