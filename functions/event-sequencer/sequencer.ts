@@ -2,7 +2,7 @@ import type { Message, Subscription, Topic } from '@google-cloud/pubsub';
 import { requireEnv } from '../../shared/config.js';
 import { isChannel } from '../../shared/events/channels.js';
 import { faultPoint } from '../../shared/events/faults.js';
-import { sequenceBatch } from '../../shared/events/history.js';
+import { sequenceBatch, type ChannelMark } from '../../shared/events/history.js';
 import type { EventMessage, IntakeMessage } from '../../shared/events/message.js';
 import { orderedTopic, publishOrdered } from '../../shared/events/ordered-topic.js';
 import { log } from '../../shared/log.js';
@@ -16,6 +16,8 @@ const MAX_OUTSTANDING_MESSAGES = 5000;
 /** Channels whose last position this instance remembers (to skip the duplicate check). */
 const MAX_KNOWN_CHANNELS = 50_000;
 const MAX_RETRY_DELAY_MS = 2000;
+/** Intake messages (entry and channel) this instance sequenced lately: a redelivery of one is acknowledged and skipped. */
+const MAX_RECENT_MESSAGES = 100_000;
 
 export interface SequencerStats {
   received: number;
@@ -48,8 +50,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class Sequencer {
   private readonly queues = new Map<string, ChannelQueue>();
-  /** channel -> the last position this instance assigned: while it is the counter's, nobody else sequenced the channel */
-  private readonly known = new Map<string, number>();
+  /** channel -> where this instance's last batch left it: while the counter is still there, nobody else sequenced the channel */
+  private readonly known = new Map<string, ChannelMark>();
+  private readonly recent = new Set<string>();
   private readonly ready: string[] = [];
   private inFlight = 0;
   private readonly publishing = new Set<Promise<void>>();
@@ -73,6 +76,11 @@ export class Sequencer {
       return;
     }
     this.stats.received++;
+    if (this.recent.has(`${intake.channel} ${intake.entry}`)) {
+      this.stats.duplicates++;
+      message.ack();
+      return;
+    }
     const suspect = message.attributes?.swept === 'true' || (message.deliveryAttempt ?? 0) > 1;
     let queue = this.queues.get(intake.channel);
     if (!queue) this.queues.set(intake.channel, (queue = new ChannelQueue()));
@@ -129,12 +137,17 @@ export class Sequencer {
 
   private async sequence(channel: string, batch: Received[], suspect: boolean): Promise<EventMessage[]> {
     faultPoint('sequencer-commit');
-    const result = await sequenceBatch(channel, batch.map((r) => r.intake), { knownPosition: suspect ? undefined : this.known.get(channel) });
+    const result = await sequenceBatch(channel, batch.map((r) => r.intake), suspect ? undefined : this.known.get(channel));
     this.stats.batches++;
     this.stats.duplicates += result.duplicates.length;
     this.stats.sequenced += result.events.length;
     this.known.delete(channel);
-    this.known.set(channel, result.position);
+    if (result.mark) this.known.set(channel, result.mark);
+    for (const r of batch) this.recent.add(`${channel} ${r.intake.entry}`);
+    for (const key of this.recent) {
+      if (this.recent.size <= MAX_RECENT_MESSAGES) break;
+      this.recent.delete(key);
+    }
     if (this.known.size > MAX_KNOWN_CHANNELS) this.known.delete(this.known.keys().next().value!);
     return result.events;
   }

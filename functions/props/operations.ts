@@ -101,8 +101,7 @@ export const changeResourcePosition = defineOperation<Target & { resource: strin
   response: emptyResponse,
   handler: async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
-    const moved = await moveToPosition(input.roomId, input.propId, input.resource, input.position);
-    ctx.events.emit('resource:updated', `resource:${moved.id}`, { belonging: moved.belonging, resource: toClientResource(moved) });
+    await moveToPosition(input.roomId, input.propId, input.resource, input.position, ctx.events);
     return {};
   },
 });

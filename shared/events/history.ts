@@ -74,9 +74,16 @@ function storedEventsOf(messages: EventMessage[]): string {
   return json;
 }
 
+/** Where a sequencer left a channel: its position and the counter's update time after that commit. */
+export interface ChannelMark {
+  position: number;
+  updateTime: Timestamp;
+}
+
 export interface SequencedBatch {
   events: EventMessage[];
-  /** the channel's position after the batch */
+  /** the channel after the batch */
+  mark?: ChannelMark;
   position: number;
   /** outbox entries of the input that were sequenced before (their events are not in `events`) */
   duplicates: string[];
@@ -88,17 +95,26 @@ export interface SequencedBatch {
  * the condition that the counter did not change since it was read (another sequencer instance:
  * the commit fails and the caller tries again). Optimistic rather than a read-write transaction,
  * whose locks the Firestore emulator resolves only by timing out under load. Entries sequenced
- * before (a re-published outbox entry, a redelivery) are skipped. `knownPosition` is where the
- * caller left the channel: when the counter is still there, nobody else sequenced meanwhile and
- * the caller vouches that the messages are new, so the duplicate lookup is skipped.
+ * before (a re-published outbox entry, a redelivery) are skipped. `known` is where the caller
+ * left the channel with its previous batch: the counter is then not read, the commit is
+ * conditional on that update time, and the caller vouches that the messages are new (no
+ * duplicate lookup); if someone else wrote the counter since, the commit fails and the caller
+ * retries without `known`.
  */
-export async function sequenceBatch(channel: string, messages: IntakeMessage[], options: { knownPosition?: number } = {}): Promise<SequencedBatch> {
+export async function sequenceBatch(channel: string, messages: IntakeMessage[], known?: ChannelMark): Promise<SequencedBatch> {
   const unique = [...new Map(messages.map((m) => [m.entry, m])).values()];
-  const entries = unique.map((m) => m.entry);
-  const known = options.knownPosition;
-  const [counter, early] = await Promise.all([channelRef(channel).get(), known === undefined ? alreadySequenced(channel, entries) : undefined]);
-  const start = counter.data()?.position ?? 0;
-  const seen = early ?? (start === known ? new Set<string>() : await alreadySequenced(channel, entries));
+  let start: number;
+  let precondition: Timestamp | undefined;
+  let seen = new Set<string>();
+  if (known) {
+    start = known.position;
+    precondition = known.updateTime;
+  } else {
+    const [counter, sequenced] = await Promise.all([channelRef(channel).get(), alreadySequenced(channel, unique.map((m) => m.entry))]);
+    start = counter.data()?.position ?? 0;
+    precondition = counter.exists ? counter.updateTime : undefined;
+    seen = sequenced;
+  }
   const fresh = unique.filter((m) => !seen.has(m.entry));
   const duplicates = messages.filter((m) => seen.has(m.entry)).map((m) => m.entry);
   if (fresh.length === 0) return { events: [], position: start, duplicates };
@@ -115,11 +131,11 @@ export async function sequenceBatch(channel: string, messages: IntakeMessage[], 
   };
   const next: ChannelDoc = { channel, position, updated: now };
   const batch = firestore().batch();
-  if (counter.exists) batch.update(channelRef(channel), { ...next }, { lastUpdateTime: counter.updateTime! });
+  if (precondition) batch.update(channelRef(channel), { ...next }, { lastUpdateTime: precondition });
   else batch.create(channelRef(channel), next);
   batch.create(batchesOf(channel).doc(batchId(start + 1)), doc);
-  await batch.commit();
-  return { events, position, duplicates };
+  const [counterWrite] = await batch.commit();
+  return { events, position, duplicates, mark: { position, updateTime: counterWrite.writeTime } };
 }
 
 /** The channel's last assigned position (0 when nothing was ever sequenced on it). */

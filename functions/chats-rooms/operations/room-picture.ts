@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
 import { receivePicture } from '../../../shared/pictures/intake.js';
@@ -64,11 +64,11 @@ export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
     const picture = await receivePicture(input.content, envInt('CHATS_MAX_ROOM_IMAGE_KB') * 1024);
     await savePicture(roomPicturePath(input.roomId), picture.bytes, picture.contentType, decodeUnicodeHeader(input.fileName));
     const pictureUpdatedAt = new Date().toISOString();
-    await firestore().runTransaction(async (tx) => {
+    await transactionWithEvents(ctx.events, async (tx, events) => {
       await getRoomForOwner(input.roomId, userId, { tx });
       tx.update(roomRef(input.roomId), { pictureUpdatedAt, updatedAt: pictureUpdatedAt });
+      events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
     });
-    ctx.events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
     return results.empty(204);
   },
 });
@@ -86,12 +86,12 @@ export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
     const { room } = await getRoomForOwner(input.roomId, userId);
     assertGroup(room);
     if (!room.pictureUpdatedAt) throw notFound('room picture');
-    await firestore().runTransaction(async (tx) => {
+    await transactionWithEvents(ctx.events, async (tx, events) => {
       await getRoomForOwner(input.roomId, userId, { tx });
       tx.update(roomRef(input.roomId), { pictureUpdatedAt: FieldValue.delete(), updatedAt: new Date().toISOString() });
+      events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
     });
     await deletePicture(roomPicturePath(room.id));
-    ctx.events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
     return results.empty(204);
   },
 });
