@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import type { EventPublisher } from '../registry/types.js';
 import { isChannel } from './channels.js';
 import { faultPoint } from './faults.js';
+import { deletePublishedEntry } from './outbox-cleanup.js';
 import type { IntakeMessage, OutboxEntry, PendingEvent } from './message.js';
 import { orderedTopic, publishOrdered } from './ordered-topic.js';
 
@@ -67,10 +68,8 @@ export async function publishOutboxEntry(entry: OutboxEntry, options: { swept?: 
   const topic = await orderedTopic(requireEnv('EVENTS_INTAKE_TOPIC'));
   const attributes: Record<string, string> = options.swept ? { swept: 'true' } : {};
   await Promise.all(intakeMessages(entry).map((m) => publishOrdered(topic, m.channel, m, { ...attributes, entry: m.entry })));
-  // once on the topic the entry is Pub/Sub's to deliver; a delete that fails only costs a deduplicated re-publish
-  outboxRef(entry.id)
-    .delete()
-    .catch((err: Error) => log.warn('could not delete a published outbox entry', { err, entry: entry.id }));
+  // once on the topic the entry is Pub/Sub's to deliver
+  deletePublishedEntry(outboxRef(entry.id));
 }
 
 /** Publishes committed entries; failures are logged and left to the sweeper (the change has committed). */
