@@ -43,8 +43,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Assigns channel positions to the committed events arriving on the intake subscription. Each
  * channel has one batch in flight at a time; what arrives meanwhile becomes the next batch, so a
  * busy channel takes one Firestore transaction (one counter write, one history document) for many
- * events. A sequenced batch is published on the events topic (ordering key: the channel) for the
- * relays, then its intake messages are acknowledged. Failures are retried in place, with the
+ * events. Once a batch is stored its intake messages are acknowledged, and it is published on the
+ * events topic (ordering key: the channel) for the relays; a publish that keeps failing leaves
+ * the events to the relays' gap filling and to recovery, which read the history. Failures are retried in place, with the
  * duplicate check on, so a batch whose commit succeeded but answered an error is not sequenced
  * twice.
  */
@@ -114,10 +115,10 @@ export class Sequencer {
     for (let attempt = 1; ; attempt++) {
       try {
         const events = await this.sequence(channel, batch, suspect);
-        // the channel's next batch is sequenced while this one is published: its publishes queue behind these on the ordering key
-        const published = this.fanOut(channel, events).then(() => {
-          for (const r of batch) r.message.ack();
-        });
+        // sequenced is stored: the intake messages are done, and the channel's next messages come sooner
+        for (const r of batch) r.message.ack();
+        // the next batch is sequenced while this one is published: its publishes queue behind these on the ordering key
+        const published = this.fanOut(channel, events);
         this.publishing.add(published);
         void published.finally(() => this.publishing.delete(published));
         return;
