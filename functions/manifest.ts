@@ -36,4 +36,5 @@ export const deployables: Deployable[] = [
   { name: 'resource-integrations', kind: 'http', entry: 'functions/resource-integrations/index.ts' },
   { name: 'drive-sync', kind: 'cloudevent', entry: 'functions/resource-integrations/google-drive/sync-function.ts', triggerTopicVar: 'GOOGLE_DRIVE_SYNC_TOPIC', settlesDeadLetters: true },
   { name: 'relay', kind: 'cloudrun', entry: 'functions/relay/index.ts' },
+  { name: 'event-sequencer', kind: 'cloudrun', entry: 'functions/event-sequencer/index.ts' },
 ];

@@ -37,10 +37,20 @@ resource "google_firestore_field" "processing_jobs_ttl" {
   index_config {}
 }
 
-# Client events kept for WebSocket recovery (eventChannels/{channel}/events/{position}) expire.
+# Sequenced client events kept for gap filling and WebSocket recovery
+# (eventChannels/{channel}/batches/{first}) expire.
 resource "google_firestore_field" "event_history_ttl" {
   database   = google_firestore_database.main.name
-  collection = "events"
+  collection = "batches"
+  field      = "expireAt"
+  ttl_config {}
+  index_config {}
+}
+
+# Outbox entries are deleted once published; the TTL only bounds what a broken deployment leaves.
+resource "google_firestore_field" "event_outbox_ttl" {
+  database   = google_firestore_database.main.name
+  collection = "eventOutbox"
   field      = "expireAt"
   ttl_config {}
   index_config {}

@@ -4,7 +4,9 @@ locals {
 
   http_functions  = { for f in local.manifest.httpFunctions : f.name => f }
   event_functions = { for f in local.manifest.eventFunctions : f.name => f }
-  cloud_run       = { for s in local.manifest.cloudRun : s.name => s }
+  # the relay service(s); the event sequencer is a Cloud Run pull worker of its own (sequencer.tf)
+  cloud_run       = { for s in local.manifest.cloudRun : s.name => s if s.name != "event-sequencer" }
+  sequencer       = { for s in local.manifest.cloudRun : s.name => s if s.name == "event-sequencer" }
   topics          = toset(local.manifest.topics)
 
   auth_issuer = var.auth_issuer != "" ? var.auth_issuer : "https://securetoken.google.com/${var.project_id}"

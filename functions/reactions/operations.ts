@@ -1,27 +1,26 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { defineOperation, type OperationContext } from '../../shared/registry/types.js';
-import { recordReactionActivity } from '../../shared/ressources/activity.js';
 import { getVisibleResource } from '../../shared/resources/repository.js';
 import { getUserProfile } from '../../shared/users/profile.js';
-import { joinChannel } from '../../shared/events/subscriptions.js';
 import { toUserSimple } from '../../shared/users/user-simple.js';
 import { byResourceRequest, deleteReactionRequest, emptyResponse, ownReaction as ownReactionSchema, setReactionRequest, userReactions } from './schemas.js';
-import { listReactions, ownReaction, putReaction, removeReaction, type ReactionRecord, type ReactionTarget } from './store.js';
+import { countReactions } from '../../shared/resources/reaction-count.js';
+import { recordReactionActivity } from '../../shared/ressources/activity.js';
+import { joinChannel } from '../../shared/events/subscriptions.js';
+import { listReactions, ownReaction, putReaction, removeReaction, type Announcement, type ReactionTarget } from './store.js';
 
 const family = 'reactions';
 const permission = 'read access to the resource; membership of the room when one is named';
 
-async function announce(ctx: OperationContext, event: string, target: ReactionTarget, record: ReactionRecord): Promise<void> {
-  await recordReactionActivity(ctx.principal, event, target, record);
-  if (!target.room) return;
+/** The room event of a reaction change (committed with it), when a room is named; the caller joins the room channel. */
+async function announcement(ctx: OperationContext, event: string, target: ReactionTarget): Promise<Announcement> {
+  if (!target.room) return () => [];
+  const room = target.room;
   const profile = await getUserProfile(ctx.principal.userId);
   const fromUser = profile ? toUserSimple(profile) : { id: ctx.principal.userId, firstName: '', lastName: '', privacyMode: 0 };
-  ctx.events.emit(event, `room:${target.room}`, {
-    room: target.room,
-    resource: target.resource,
-    reaction: { updated: record.updated, reaction: record.reaction, fromUser },
-  });
-  await joinChannel(ctx, `room:${target.room}`);
+  return (record) => [
+    { endpoint: event, channel: `room:${room}`, data: { room, resource: target.resource, reaction: { updated: record.updated, reaction: record.reaction, fromUser } } },
+  ];
 }
 
 export const setReaction = defineOperation<ReactionTarget & { reaction: string }, unknown>({
@@ -34,8 +33,9 @@ export const setReaction = defineOperation<ReactionTarget & { reaction: string }
   request: setReactionRequest,
   response: emptyResponse,
   handler: async (ctx, input) => {
-    const record = await putReaction(ctx.principal, input, input.reaction);
-    await announce(ctx, 'resource:reactionUpdated', input, record);
+    const record = await putReaction(ctx.principal, input, input.reaction, ctx.events, await announcement(ctx, 'resource:reactionUpdated', input));
+    await recordReactionActivity(ctx.principal, 'resource:reactionUpdated', input, record);
+    if (input.room) await joinChannel(ctx, `room:${input.room}`);
     return {};
   },
 });
@@ -50,8 +50,9 @@ export const deleteReaction = defineOperation<ReactionTarget & { reaction?: stri
   request: deleteReactionRequest,
   response: emptyResponse,
   handler: async (ctx, input) => {
-    const removed = await removeReaction(ctx.principal, input);
-    if (removed) await announce(ctx, 'resource:reactionDeleted', input, { ...removed, updated: Date.now() });
+    const removed = await removeReaction(ctx.principal, input, ctx.events, await announcement(ctx, 'resource:reactionDeleted', input));
+    if (removed) await recordReactionActivity(ctx.principal, 'resource:reactionDeleted', input, removed);
+    if (removed && input.room) await joinChannel(ctx, `room:${input.room}`);
     return {};
   },
 });
@@ -74,7 +75,7 @@ export const getReactions = defineOperation<{ resourceId: string }, unknown>({
     const list = await listReactions(input.resourceId);
     return {
       reactions: list.map((r) => [r.userId, r.reaction]),
-      total: resource.totalReactions,
+      total: await countReactions(resource.id),
       ownReaction: list.find((r) => r.userId === ctx.principal.userId)?.reaction ?? (await ownReaction(input.resourceId, ctx.principal.userId)),
     };
   },

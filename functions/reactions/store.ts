@@ -1,4 +1,7 @@
-import { FieldValue, type DocumentReference, type Transaction } from '@google-cloud/firestore';
+import type { DocumentReference } from '@google-cloud/firestore';
+import type { PendingEvent } from '../../shared/events/message.js';
+import { commitWithEvents } from '../../shared/events/outbox.js';
+import type { EventPublisher } from '../../shared/registry/types.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { mayReadResource } from '../../shared/access/resources.js';
 import { notFound } from '../../shared/errors/api-error.js';
@@ -9,8 +12,8 @@ import { getRoomForMember } from '../../shared/rooms/access.js';
 import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /**
- * `resources/{id}/reactions/{userId}`: one reaction per user to the resource itself, counted in the
- * resource's `totalReactions` in the same transaction. Reactions to a comment of the resource live
+ * `resources/{id}/reactions/{userId}`: one reaction per user to the resource itself; the resource's
+ * `totalReactions` is counted from them (shared/resources/reaction-count.ts). Reactions to a comment of the resource live
  * in `resources/{id}/commentReactions/{commentId}_{userId}` and are not counted there.
  */
 export interface ReactionRecord {
@@ -33,37 +36,54 @@ const reactionRef = (target: ReactionTarget, userId: string): DocumentReference 
     : resources().doc(target.resource).collection('reactions').doc(userId);
 
 /** The resource, when the caller may see it, and the room, when one is named and the caller is in it: 404 otherwise. */
-async function checkAccess(tx: Transaction, principal: Principal, target: ReactionTarget): Promise<ResourceDoc> {
-  const snap = await tx.get(resources().doc(target.resource));
+async function checkAccess(principal: Principal, target: ReactionTarget): Promise<ResourceDoc> {
+  const snap = await resources().doc(target.resource).get();
   const doc = snap.data() as ResourceDoc | undefined;
-  if (!doc || !(await mayReadResource(principal, doc, tx))) throw notFound('resource');
-  if (target.room) await getRoomForMember(target.room, principal.userId, { tx, hideFromNonMembers: true });
+  if (!doc || !(await mayReadResource(principal, doc))) throw notFound('resource');
+  if (target.room) await getRoomForMember(target.room, principal.userId, { hideFromNonMembers: true });
   return doc;
 }
 
-export async function putReaction(principal: Principal, target: ReactionTarget, reaction: string): Promise<ReactionRecord> {
-  return firestore().runTransaction(async (tx) => {
-    await checkAccess(tx, principal, target);
-    const ref = reactionRef(target, principal.userId);
-    const existing = await tx.get(ref);
-    const record: ReactionRecord = { userId: principal.userId, reaction, comment: target.comment, room: target.room, updated: Date.now() };
-    tx.set(ref, record);
-    if (!target.comment && !existing.exists) tx.update(resources().doc(target.resource), { totalReactions: FieldValue.increment(1) });
-    return record;
-  });
+/** The event of a reaction change, committed with it (or nothing, outside a room). */
+export type Announcement = (record: ReactionRecord) => PendingEvent[];
+
+/**
+ * Writes only the caller's own reaction document (no counter on the resource: the total is
+ * counted from the reactions), with the announcement in the same commit.
+ */
+export async function putReaction(principal: Principal, target: ReactionTarget, reaction: string, events: EventPublisher, announce: Announcement): Promise<ReactionRecord> {
+  await checkAccess(principal, target);
+  const record: ReactionRecord = { userId: principal.userId, reaction, comment: target.comment, room: target.room, updated: Date.now() };
+  const batch = firestore().batch();
+  batch.set(reactionRef(target, principal.userId), record);
+  await commitWithEvents(batch, events, announce(record));
+  return record;
 }
 
-/** Removes the caller's reaction; answers the removed record, or undefined when there was none. */
-export async function removeReaction(principal: Principal, target: ReactionTarget): Promise<ReactionRecord | undefined> {
-  return firestore().runTransaction(async (tx) => {
-    await checkAccess(tx, principal, target);
-    const ref = reactionRef(target, principal.userId);
-    const existing = await tx.get(ref);
-    if (!existing.exists) return undefined;
-    tx.delete(ref);
-    if (!target.comment) tx.update(resources().doc(target.resource), { totalReactions: FieldValue.increment(-1) });
-    return existing.data() as ReactionRecord;
-  });
+const NOT_FOUND = 5;
+const FAILED_PRECONDITION = 9;
+
+/**
+ * Removes the caller's reaction; answers the removed record, or undefined when there was none. The
+ * delete is conditional on the document existing, so of concurrent deletions exactly one removes
+ * it (and announces it).
+ */
+export async function removeReaction(principal: Principal, target: ReactionTarget, events: EventPublisher, announce: Announcement): Promise<ReactionRecord | undefined> {
+  await checkAccess(principal, target);
+  const ref = reactionRef(target, principal.userId);
+  const existing = await ref.get();
+  if (!existing.exists) return undefined;
+  const removed = existing.data() as ReactionRecord;
+  const batch = firestore().batch();
+  batch.delete(ref, { lastUpdateTime: existing.updateTime! });
+  try {
+    await commitWithEvents(batch, events, announce({ ...removed, updated: Date.now() }));
+  } catch (err) {
+    const code = (err as { code?: number }).code;
+    if (code === NOT_FOUND || code === FAILED_PRECONDITION) return undefined; // removed or replaced concurrently
+    throw err;
+  }
+  return removed;
 }
 
 /** At most this many reactions are listed; `total` still counts them all. */

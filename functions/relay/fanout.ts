@@ -44,6 +44,8 @@ export async function startFanout(instanceId: string, onEvent: (event: EventMess
       enableMessageOrdering: true,
       flowControl: { maxMessages: 2000 },
     });
+  // acknowledgements go out within 5 ms, not the library's 100: an ordered channel's next events wait for them
+  subscription.setOptions({ flowControl: { maxMessages: 2000 }, batching: { maxMilliseconds: 5 } });
   subscription.on('message', (message: Message) => {
     message.ack();
     const event = parse(message);

@@ -28,6 +28,9 @@ export function infraManifest() {
     cloudRun: deployables.filter((d) => d.kind === 'cloudrun').map((d) => ({ name: d.name, entry: d.entry.replace(/\.ts$/, '.js') })),
     /** the topic the bucket's OBJECT_FINALIZE notifications go to */
     uploadsTopic: defaults.get('UPLOADS_TOPIC'),
+    /** the sequencer's intake topic and pull subscription (infra/sequencer.tf) */
+    eventsIntakeTopic: defaults.get('EVENTS_INTAKE_TOPIC'),
+    eventSequencerSubscription: defaults.get('EVENTS_SEQUENCER_SUBSCRIPTION'),
     topics: [...new Set(configVariables.filter((v) => v.name.endsWith('_TOPIC')).map((v) => v.default).filter((t): t is string => !!t))].sort(),
     /** load balancer path rules: one per route; `{param}` becomes a path template variable */
     routes: [...routes].sort(bySpecificity).map((r) => ({ method: r.method, path: r.path, function: r.function })),

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deployables as allDeployables, type Deployable } from '../../functions/manifest.js';
+import { acquireSequencer, type RunningSequencer } from '../../functions/event-sequencer/index.js';
 import { startRelay, type RunningRelay } from '../../functions/relay/index.js';
 import { families as catalog } from '../../shared/registry/catalog.js';
 import type { Family } from '../../shared/registry/family.js';
@@ -23,6 +24,8 @@ export interface RunningStack {
   functions: HostedFunction[];
   /** the WebSocket relay behind the gateway's `/ws`, when the deployables include it */
   relay?: RunningRelay;
+  /** the event sequencer (a Cloud Run pull worker in production), pulling the same subscription on the emulator */
+  sequencer: RunningSequencer;
   /** stands in for the bucket's OBJECT_FINALIZE notifications, which the Storage emulator does not send */
   notifier?: StorageNotifier;
   /** Replaces the relay as a deployment does: the old one drains (sockets closed with 1012), `whileDown` runs, a new instance takes `/ws`. */
@@ -37,6 +40,7 @@ export interface RunningStack {
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const list = options.deployables ?? allDeployables;
   const families = options.families ?? catalog;
+  const sequencer = await acquireSequencer();
   const functions = await hostFunctions(list);
   const targets = new Map(functions.map((f) => [f.deployable.name, f.url]));
   const servers: Server[] = functions.map((f) => f.server);
@@ -60,6 +64,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     url,
     functions,
     relay,
+    sequencer: sequencer.sequencer,
     notifier,
     restartRelay: async (whileDown) => {
       await running.relay?.stop();
@@ -69,6 +74,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     },
     stop: async () => {
       await running.relay?.stop();
+      await sequencer.release();
       await notifier?.stop();
       await unwire();
       await closeServers(servers);

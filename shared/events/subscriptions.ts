@@ -2,7 +2,7 @@ import { Timestamp } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
 import type { ChannelMembership } from '../registry/types.js';
 import { channelKind } from './channels.js';
-import { recordQuery } from '../gcp/query-shapes.js';
+import { recordQuery, ttlExpiry } from '../gcp/query-shapes.js';
 
 /**
  * Who joined which channel, so that a change that ends access knows whose sockets to remove.
@@ -32,7 +32,7 @@ export async function joinChannel(ctx: { principal: { userId: string }; channels
   const { userId } = ctx.principal;
   if (revocable(channel, userId)) {
     const now = Date.now();
-    const doc: SubscriptionDoc = { channel, userId, joined: now, expireAt: Timestamp.fromMillis(now + SUBSCRIPTION_DAYS * 86_400_000) };
+    const doc: SubscriptionDoc = { channel, userId, joined: now, expireAt: Timestamp.fromDate(ttlExpiry(COLLECTION, 'expireAt', now + SUBSCRIPTION_DAYS * 86_400_000)) };
     await ref(channel, userId).set(doc);
   }
   ctx.channels.join(channel);

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Principal } from '../auth/principal.js';
+import type { OutboxEntry } from '../events/message.js';
 import type { Logger } from '../log.js';
 
 /** A JSON Schema (draft 2020-12 subset that ajv understands). */
@@ -55,8 +56,14 @@ export interface BinaryContent {
 export type Channel = string;
 
 export interface EventPublisher {
-  /** Queue an event; it is published by the transport once the handler has returned successfully. */
+  /**
+   * Queue an event; it is published by the transport once the handler has returned successfully.
+   * Handlers that commit a change emit through `transactionWithEvents` / `commitWithEvents`
+   * (shared/events/outbox.ts) instead, so the events commit with the change.
+   */
   emit(event: string, channel: Channel, data: unknown): void;
+  /** Transport-internal: an outbox entry that committed with the handler's writes, to publish after the handler. */
+  committed?(entry: OutboxEntry): void;
 }
 
 export interface ChannelMembership {

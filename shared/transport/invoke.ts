@@ -4,7 +4,10 @@ import type { Principal } from '../auth/principal.js';
 import { extractToken, type HeaderBag } from '../auth/token-source.js';
 import { verifyTokenCached } from '../auth/verified-tokens.js';
 import { ApiError, unauthorized } from '../errors/api-error.js';
-import { publishEvents, type PendingEvent } from '../events/publish.js';
+import { faultPoint } from '../events/faults.js';
+import type { OutboxEntry, PendingEvent } from '../events/message.js';
+import { publishCommitted } from '../events/outbox.js';
+import { publishEvents } from '../events/publish.js';
 import { createLogger, type Logger } from '../log.js';
 import { isOperationResult, type AnyOperation, type OperationContext, type OperationResult } from '../registry/types.js';
 import { ensureUserProfile } from '../users/profile.js';
@@ -46,12 +49,15 @@ const validateResponses = () => process.env.VALIDATE_RESPONSES !== 'false';
 /**
  * Runs one operation for any transport: authenticates, validates the input, calls the handler,
  * checks the answer against the response schema, and publishes the events the handler emitted.
+ * Events that committed with the handler's writes (outbox entries) are published whatever
+ * happens after the commit: a handler failing later, or an answer failing its schema.
  */
 export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record<string, unknown>, requestId: string): Promise<Outcome> {
   const log = createLogger({ requestId, operation: op.name });
   const principal = await authenticate(op, headers);
   const valid = validateRequest<Record<string, unknown>>(op.request, input);
   const pending: PendingEvent[] = [];
+  const committed: OutboxEntry[] = [];
   const channels: ChannelChanges = { join: [], leave: [] };
   const accept = headers.accept;
   const ctx: OperationContext = {
@@ -59,17 +65,24 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
     requestId,
     log,
     accept: Array.isArray(accept) ? accept.join(',') : accept,
-    events: { emit: (endpoint, channel, data) => pending.push({ endpoint, channel, data }) },
+    events: {
+      emit: (endpoint, channel, data) => void pending.push({ endpoint, channel, data }),
+      committed: (entry) => void committed.push(entry),
+    },
     channels: {
       join: (channel) => channels.join.push(channel),
       leave: (channel) => channels.leave.push(channel),
     },
   };
-  const value = await op.handler(ctx, valid);
-  if (isOperationResult(value)) {
-    await publishAfterCommit(pending, log);
-    return { value: value.kind === 'json' ? value.data : undefined, result: value, channels };
+  let value: unknown;
+  try {
+    value = await op.handler(ctx, valid);
+  } catch (err) {
+    await publish(committed, [], log);
+    throw err;
   }
+  await publish(committed, pending, log);
+  if (isOperationResult(value)) return { value: value.kind === 'json' ? value.data : undefined, result: value, channels };
   if (validateResponses()) {
     const problems = responseProblems(op.response, value ?? {});
     if (problems.length > 0) {
@@ -77,18 +90,21 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
       throw new ApiError(500, 'internal error: response does not match its schema');
     }
   }
-  await publishAfterCommit(pending, log);
   return { value, channels };
 }
 
 /**
  * The handler's writes have committed: a failure to publish is logged, not reported to the caller,
- * who would otherwise retry a change that already happened.
+ * who would otherwise retry a change that already happened. Committed outbox entries that cannot
+ * be published now are published by the sequencer's outbox sweeper; events emitted outside a
+ * commit get an outbox entry of their own here.
  */
-async function publishAfterCommit(pending: PendingEvent[], log: Logger): Promise<void> {
+async function publish(committed: OutboxEntry[], loose: PendingEvent[], log: Logger): Promise<void> {
+  if (committed.length > 0 || loose.length > 0) faultPoint('after-commit');
+  await publishCommitted(committed, log);
   try {
-    await publishEvents(pending);
+    await publishEvents(loose);
   } catch (err) {
-    log.error('events could not be published', { err, endpoints: pending.map((e) => e.endpoint) });
+    log.error('events could not be published', { err, endpoints: loose.map((e) => e.endpoint) });
   }
 }

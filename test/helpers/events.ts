@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@google-cloud/pubsub';
+import { acquireSequencer } from '../../functions/event-sequencer/index.js';
 import { requireEnv } from '../../shared/config.js';
-import type { EventMessage } from '../../shared/events/publish.js';
+import { publishEvents, type EventMessage, type PendingEvent } from '../../shared/events/publish.js';
 import { pubsub } from '../../shared/gcp/clients.js';
 import { ensureTopic } from '../../shared/gcp/topics.js';
 
@@ -13,7 +14,9 @@ export interface EventTap {
   close(): Promise<void>;
 }
 
+/** Also runs the event sequencer in this process (as the local stack does), for tests that host functions themselves. */
 export async function tapEvents(): Promise<EventTap> {
+  const sequencer = await acquireSequencer();
   const topic = await ensureTopic(requireEnv('EVENTS_TOPIC'));
   const [subscription] = await pubsub().topic(topic).createSubscription(`tap-${randomUUID()}`);
   const received: EventMessage[] = [];
@@ -42,6 +45,14 @@ export async function tapEvents(): Promise<EventTap> {
     close: async () => {
       await subscription.close();
       await subscription.delete().catch(() => undefined);
+      await sequencer.release();
     },
   };
+}
+
+/** Publishes through the pipeline (outbox, intake, sequencer) and answers the events as sequenced, in emit order. */
+export async function publishSequenced(tap: EventTap, events: PendingEvent[]): Promise<EventMessage[]> {
+  const entry = await publishEvents(events);
+  if (!entry) return [];
+  return Promise.all(entry.events.map((e) => tap.next((m) => m.id === e.id)));
 }

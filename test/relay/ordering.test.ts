@@ -3,10 +3,10 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RunningRelay } from '../../functions/relay/index.js';
 import { storedEvents } from '../../shared/events/history.js';
-import { publishEvents, type EventMessage } from '../../shared/events/publish.js';
+import type { EventMessage, PendingEvent } from '../../shared/events/publish.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type IssuerKeys } from '../../scripts/lib/issuer.js';
-import { tapEvents, type EventTap } from '../helpers/events.js';
+import { publishSequenced, tapEvents, type EventTap } from '../helpers/events.js';
 import { sleep, TestSocket } from './helpers.js';
 
 // this file publishes made-up event payloads: the drift check of event frames does not apply
@@ -18,6 +18,7 @@ let jwks: { url: string; server: Server };
 let relay: RunningRelay;
 let wsUrl: string;
 let tap: EventTap;
+const publishEvents = (events: PendingEvent[]) => publishSequenced(tap, events);
 
 beforeAll(async () => {
   keys = await createIssuerKeys();

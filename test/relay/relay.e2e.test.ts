@@ -225,7 +225,9 @@ describe('recovery after a reconnect', () => {
     first.close();
     await first.closed;
 
+    const watching = await watcher(channel);
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { step: 'while away' }, count: 3 });
+    await watching.upTo(5);
     const again = await TestSocket.authenticated(stack.wsUrl, user.token);
     const intent = await again.call('relay:recover', { channels: { [channel]: last } });
     expect(outcomes(intent)).toEqual({ [channel]: { status: 'pending', position: 2 } });
@@ -296,7 +298,11 @@ describe('recovery after a reconnect', () => {
     await socket.event('sortingTable:addResources');
     socket.close();
     await socket.closed;
-    await new TestSocket((await TestSocket.authenticated(stack.wsUrl, user.token)).ws).call('resource:create', { resource: { title: 'two' } });
+    const other = await TestSocket.authenticated(stack.wsUrl, user.token);
+    await other.call('resource:create', { resource: { title: 'two' } });
+    // sequenced (in the history) once its user channel carries it
+    await other.event('sortingTable:addResources', (f) => f.position === 2);
+    other.close();
     const back = await TestSocket.open(stack.wsUrl, user.token);
     const answer = await back.call('relay:recover', { channels: { [`user:${user.id}`]: 1 } });
     expect(outcomes(answer)).toEqual({ [`user:${user.id}`]: { status: 'recovered', position: 2, replayed: 1 } });
@@ -312,10 +318,12 @@ describe('recovery after a reconnect', () => {
     await steady.call('probe:emit', { channel: alreadyLive, endpoint: 'resource:updated', data: {} });
     await socket.event('resource:updated', (f) => f.channel === alreadyLive);
 
+    const [watchingTooMany, watchingExpired] = await Promise.all([watcher(tooMany), watcher(expired)]);
     process.env.EVENT_HISTORY_LIMIT = '3';
     await steady.call('probe:emit', { channel: tooMany, endpoint: 'resource:updated', data: {}, count: 5 });
     process.env.EVENT_HISTORY_SECONDS = '1';
     await steady.call('probe:emit', { channel: expired, endpoint: 'resource:updated', data: {}, count: 2 });
+    await Promise.all([watchingTooMany.upTo(5), watchingExpired.upTo(2)]);
     await sleep(1100);
     try {
       const intent = await socket.call('relay:recover', { channels: { [tooMany]: 0, [expired]: 0, [ahead]: 7, [alreadyLive]: 0 } });
@@ -334,6 +342,21 @@ describe('recovery after a reconnect', () => {
     socket.close();
   });
 });
+
+/**
+ * Positions are assigned by the sequencer after the emitting call answered: a socket joined to the
+ * channel beforehand tells when the events up to a position are sequenced (and in the history).
+ */
+async function watcher(channel: string): Promise<{ upTo(position: number): Promise<void> }> {
+  const socket = await TestSocket.authenticated(stack.wsUrl, (await stack.user()).token);
+  await socket.call('probe:join', { channel });
+  return {
+    upTo: async (position) => {
+      await socket.event('resource:updated', (f) => f.channel === channel && f.position === position);
+      socket.close();
+    },
+  };
+}
 
 describe('protocol documentation', () => {
   it('the AsyncAPI document describes auth, relay:recover, the recovery outcome event and the close codes', async () => {

@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
 import { assertImageType, receivePicture } from '../../../shared/pictures/intake.js';
@@ -69,11 +69,11 @@ export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
     assertImageType(input.mimeType);
     await savePicture(roomPicturePath(input.roomId), picture.bytes, picture.contentType, fileName);
     const pictureUpdatedAt = new Date().toISOString();
-    await firestore().runTransaction(async (tx) => {
+    await transactionWithEvents(ctx.events, async (tx, events) => {
       await getRoomForOwner(input.roomId, userId, { tx });
       tx.update(roomRef(input.roomId), { pictureUpdatedAt, updatedAt: pictureUpdatedAt });
+      events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
     });
-    ctx.events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
     return results.empty(204);
   },
 });
@@ -90,12 +90,12 @@ export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
     const { userId } = ctx.principal;
     const { room } = await getRoomForOwner(input.roomId, userId);
     if (!room.pictureUpdatedAt) throw notFound('room picture');
-    await firestore().runTransaction(async (tx) => {
+    await transactionWithEvents(ctx.events, async (tx, events) => {
       await getRoomForOwner(input.roomId, userId, { tx });
       tx.update(roomRef(input.roomId), { pictureUpdatedAt: FieldValue.delete(), updatedAt: new Date().toISOString() });
+      events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
     });
     await deletePicture(roomPicturePath(room.id));
-    ctx.events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
     return results.empty(204);
   },
 });

@@ -58,9 +58,7 @@ export const changeResourcePosition = propOperation<Target & { resource: string;
   response: emptyResponse,
   handler: async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
-    const moved = await moveToPosition(input.roomId, input.propId, input.resource, input.position);
-    ctx.events.emit('resource:updated', `resource:${moved.id}`, { belonging: moved.belonging, resource: toClientResource(moved) });
-    emitPropEvent(ctx.events, 'contentChanged', input.roomId, input.propId);
+    await moveToPosition(input.roomId, input.propId, input.resource, input.position, ctx.events);
     return {};
   },
 });

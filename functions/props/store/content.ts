@@ -2,10 +2,11 @@ import type { Transaction } from '@google-cloud/firestore';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { Principal } from '../../../shared/auth/principal.js';
 import { badRequest, notFound } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
 import type { MoveOutcome, Placed } from '../../../shared/resources/change-events.js';
-import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { moveWithPlan, StalePlan, type PlannedMove } from '../../../shared/resources/relocate.js';
 import { readResource, resources } from '../../../shared/resources/repository.js';
 import { resolveChain } from '../../../shared/resources/tree.js';
@@ -133,9 +134,12 @@ export async function deletePropReturningContent(roomId: string, propId: string)
   return outcomes(moved, placeOf);
 }
 
-/** Moves one resource to an index of the prop's order: one document write, between its new neighbours. */
-export async function moveToPosition(roomId: string, propId: string, resourceId: string, position: number): Promise<PropResource> {
-  return firestore().runTransaction(async (tx) => {
+/**
+ * Moves one resource to an index of the prop's order: one document write, between its new
+ * neighbours, committed with its `resource:updated` and the prop's `prop:contentChanged`.
+ */
+export async function moveToPosition(roomId: string, propId: string, resourceId: string, position: number, publisher: EventPublisher): Promise<PropResource> {
+  return transactionWithEvents(publisher, async (tx, events) => {
     await requireProp(roomId, propId, tx);
     const content = await readContent(roomId, propId, tx);
     const current = content.find((r) => r.id === resourceId);
@@ -145,6 +149,9 @@ export async function moveToPosition(roomId: string, propId: string, resourceId:
     const key = generateKeyBetween(others[index - 1]?.position ?? null, others[index]?.position ?? null);
     const updated = Date.now();
     tx.update(resources().doc(resourceId), { position: key, updated });
-    return { ...current, position: key, updated };
+    const moved = { ...current, position: key, updated };
+    events.emit('resource:updated', `resource:${moved.id}`, { belonging: moved.belonging, resource: toClientResource(moved) });
+    events.emit('prop:contentChanged', `room:${roomId}`, { roomId, propId });
+    return moved;
   });
 }

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../../shared/registry/types.js';
 import { toClientResource } from '../../../shared/resources/model.js';
+import { withReactionCount } from '../../../shared/resources/reaction-count.js';
 import { getInNetwork, listParentDirectories, publicMusic, subscribeToResource } from '../read.js';
 import { listBelonging, searchBelonging, unsubscribeFromBelonging, type SearchInput } from '../search.js';
 import {
@@ -29,7 +30,7 @@ export const getResource = defineOperation<{ resource: string }, unknown>({
   permission: readRule,
   request: getRequest,
   response: resourceEnvelope,
-  handler: async (ctx, input) => ({ resource: toClientResource(await getInNetwork(ctx.principal, input.resource, ctx.principal.networkId)) }),
+  handler: async (ctx, input) => ({ resource: toClientResource(await withReactionCount(await getInNetwork(ctx.principal, input.resource, ctx.principal.networkId))) }),
 });
 
 export const resourceInfo = defineOperation<{ resourceId: string }, unknown>({
