@@ -2,7 +2,6 @@ import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { MANAGE, propOperation, READ } from '../define.js';
-import { emitPropEvent } from '../events.js';
 import { asMember, asOwner } from '../rules/access.js';
 import { emptyResponse } from '../schemas/common.js';
 import { changeContentRequest, contentRequest, contentResponse, positionRequest } from '../schemas/content.js';
