@@ -1,11 +1,14 @@
 import type { RawData } from 'ws';
 import { ApiError, badRequest } from '../../shared/errors/api-error.js';
 import type { EventMessage } from '../../shared/events/message.js';
-import { AUTH_ENDPOINT } from '../../shared/events/relay-protocol.js';
 import { OK, type ErrorEnvelope } from '../../shared/transport/envelopes.js';
 import { validateRequest } from '../../shared/validation/validator.js';
 
-/** A call as DESIGN.md section 4 writes it: `{ endpoint, data, event: { id, date } }` (the auth frame may omit `event`). */
+/**
+ * A call: `{ endpoint, data, event: { id, date } }`. `event` may be left out (seed 000 shows calls
+ * as bare `{ empty }` requests); the reply then carries `event.id: null`, so a client that sends
+ * several such calls at once cannot tell their replies apart.
+ */
 export interface CallFrame {
   endpoint: string;
   data: Record<string, unknown>;
@@ -58,7 +61,6 @@ export function parseFrame(raw: RawData, isBinary: boolean): Parsed {
   if (nestsDeeperThan(value, MAX_FRAME_DEPTH)) return { ok: false, error: badRequest(`frame nests objects or arrays deeper than ${MAX_FRAME_DEPTH} levels`), endpoint, eventId };
   try {
     const frame = validateRequest<CallFrame>(callSchema, value);
-    if (!frame.event && frame.endpoint !== AUTH_ENDPOINT) throw badRequest('event is required: { "id": ..., "date": ... } identifies the reply');
     frame.data ??= {};
     return { ok: true, frame };
   } catch (err) {

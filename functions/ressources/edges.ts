@@ -136,6 +136,7 @@ export const attachPhoto = defineOperation<{ ressourceId: string; content?: Bina
   workspaceTokens: true,
   permission: 'as for updating: manage_ressources scope and a user token; owner, shared with WRITE permission, or admin of its workspace',
   rest: { body: 'binary', headers: { 'x-file-name': 'fileName' } },
+  otherSuccessStatuses: [201],
   request: attachPhotoRequest,
   response: photoSchema,
   handler: async (ctx, input) => {

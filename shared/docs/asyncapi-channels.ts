@@ -43,6 +43,7 @@ export const leavingRules =
 export interface RelayEvent {
   name: string;
   summary: string;
+  description?: string;
   payload: JsonSchema;
   /** whether the frame carries a channel position (events published on a channel do; the relay's own notices do not) */
   positioned: boolean;
@@ -62,6 +63,7 @@ export const relayEvents: RelayEvent[] = [
   {
     name: CHANNEL_LEFT_EVENT,
     summary: 'The socket was removed from a channel because its user may no longer see what the channel carries; no later event of it follows',
+    description: CHANNEL_RULES,
     payload: channelLeftPayload,
     positioned: false,
   },

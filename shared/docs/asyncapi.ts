@@ -1,6 +1,6 @@
 import type { Family } from '../registry/family.js';
 import type { JsonSchema } from '../registry/types.js';
-import { AUTH_ENDPOINT, closeCodeDescriptions, RECOVERY_PROTOCOL, relayEndpoints } from '../events/relay-protocol.js';
+import { CHANNEL_RULES, closeCodeDescriptions, RECOVERY_PROTOCOL, relayEndpoints } from '../events/relay-protocol.js';
 import { channelDocs, leavingRules, relayEvents } from './asyncapi-channels.js';
 
 const ok = { $ref: '#/components/schemas/OkStatus' };
@@ -8,7 +8,7 @@ const failed = { $ref: '#/components/schemas/ErrorStatus' };
 const callEvent = {
   type: 'object',
   required: ['id'],
-  description: 'Identifies the call; the reply carries the same id.',
+  description: 'Identifies the call; the reply carries the same id. May be left out (the reply then has id null), which leaves concurrent replies indistinguishable.',
   properties: { id: { type: ['string', 'number'], examples: ['c-1'] }, date: { type: 'number', description: 'client time, ms since epoch' } },
 };
 const replyEvent = {
@@ -73,7 +73,7 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
       name: endpoint,
       title: `${endpoint} call`,
       summary: details.summary,
-      payload: { type: 'object', required: endpoint === AUTH_ENDPOINT ? ['endpoint'] : ['endpoint', 'event'], properties: { endpoint: { const: endpoint }, data: request, event: callEvent } },
+      payload: { type: 'object', required: ['endpoint'], properties: { endpoint: { const: endpoint }, data: request, event: callEvent } },
     };
     socketMessages[`${key}.response`] = { name: `${endpoint} reply`, title: `${endpoint} reply`, payload: replyPayload(endpoint, response) };
     operations[key] = {
@@ -127,7 +127,7 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
 
   for (const ev of relayEvents) {
     const key = eventKey(ev.name);
-    socketMessages[key] = { name: ev.name, title: ev.name, summary: ev.summary, payload: eventPayload(ev.name, ev.payload, 'the channel concerned', ev.positioned) };
+    socketMessages[key] = { name: ev.name, title: ev.name, summary: ev.summary, ...(ev.description && { description: ev.description }), payload: eventPayload(ev.name, ev.payload, 'the channel concerned', ev.positioned) };
     operations[key] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: ev.summary, 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${key}` }] };
   }
   socketMessages.callError = {
@@ -170,7 +170,8 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
         title: 'The socket',
         description:
           'One JSON text frame per message. Authenticate with `Authorization: Bearer` on the upgrade request or a first `auth` frame; never in the URL. ' +
-          `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL}`,
+          `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL} ` +
+          `Channels: ${CHANNEL_RULES}`,
         'x-close-codes': closeCodeDescriptions,
         messages: socketMessages,
       },

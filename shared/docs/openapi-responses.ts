@@ -18,7 +18,10 @@ export function restSuccessResponses(op: AnyOperation, style: RestStyle): Record
   const revalidated = readHeaders.includes('if-none-match');
   if (status === 302) return { '302': { description: 'Redirect to the bytes.', headers: headerObjects(['Location', ...(op.responseHeaders ?? [])]) } };
   if (status === 204) return { '204': { description: 'Done; no content.' } };
-  if (!op.produces) return { [String(status)]: { description: 'Success.', content: json(op.response) } };
+  if (!op.produces) {
+    const statuses = [status, ...(op.otherSuccessStatuses ?? [])];
+    return Object.fromEntries(statuses.map((code) => [String(code), { description: 'Success.', content: json(op.response) }]));
+  }
   const content = Object.fromEntries(mediaTypes(op.produces).map((type) => [type, { schema: binary }]));
   const headers = [...(op.responseHeaders ?? []), ...(ranged ? (['Accept-Ranges'] as const) : []), ...(revalidated ? (['ETag'] as const) : [])];
   const responses: Record<string, unknown> = { [String(status)]: { description: 'The bytes.', headers: headerObjects(headers), content } };

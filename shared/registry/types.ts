@@ -121,6 +121,8 @@ export interface OperationDefinition<I = Record<string, unknown>, O = unknown> {
   rest?: RestInput;
   /** Success status on REST when the handler returns plain data (default 200). */
   successStatus?: number;
+  /** Other success statuses a handler answers with `results.json(data, status)` (e.g. 201 for new, 200 for existing), same body. */
+  otherSuccessStatuses?: number[];
   request: JsonSchema;
   /** Schema of the `data` part of the answer. Binary/redirect operations describe their JSON fallback or `{}`. */
   response: JsonSchema;

@@ -93,6 +93,9 @@ async function health(d: Deployable, port: number): Promise<Record<string, numbe
   return out;
 }
 
+/** The log line a Cloud Run service writes once it serves. */
+const startedLine = (name: string): RegExp => (name === 'relay' ? /"relay started"/ : /"event sequencer started"/);
+
 describe('the staged deploy source', () => {
   it('installs with production dependencies only and starts every deployable, relay included, answering its health route', { timeout: 900_000 }, async () => {
     const steps = dockerSteps();
@@ -101,7 +104,8 @@ describe('the staged deploy source', () => {
     const installStep = steps.runtime.find((c) => c.startsWith('npm ci') && c.includes('--omit=dev'));
     expect(packageStep, 'Dockerfile stages with npm run package -- --out DIR').toMatch(/^npm run package -- --out \S+$/);
     expect(installStep, 'Dockerfile installs the staged folder with npm ci --omit=dev').toBeDefined();
-    expect(steps.cmd).toEqual(['node', 'dist/functions/relay/index.js']);
+    // one image for the Cloud Run services: FUNCTION_TARGET (K_SERVICE) picks the relay or the sequencer
+    expect(steps.cmd).toEqual(['node', 'dist/functions/entry.js']);
     expect(dockerfile).toMatch(/COPY --from=build \/deploy \.\//);
 
     const stage = mkdtempSync(join(tmpdir(), 'deploy-source-'));
@@ -145,7 +149,7 @@ describe('the staged deploy source', () => {
                 ? steps.cmd
                 : ['node', 'node_modules/@google-cloud/functions-framework/build/src/main.js', `--target=${d.name}`, `--signature-type=${d.kind === 'http' ? 'http' : 'cloudevent'}`, `--port=${port}`];
             try {
-              const child = await start(stage, argv, { ...env, PORT: String(port), FUNCTION_TARGET: d.name, K_SERVICE: d.name }, d.kind === 'cloudrun' ? /"relay started"/ : /Serving function/);
+              const child = await start(stage, argv, { ...env, PORT: String(port), FUNCTION_TARGET: d.name, K_SERVICE: d.name }, d.kind === 'cloudrun' ? startedLine(d.name) : /Serving function/);
               answers[d.name] = await health(d, port);
               child.kill('SIGTERM');
               break;

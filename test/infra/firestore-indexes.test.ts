@@ -56,12 +56,16 @@ describe('Firestore index coverage', () => {
     expect(fields).toEqual(
       expect.arrayContaining([
         { collection: 'processingJobs', field: 'expireAt', ttl: true, indexesDisabled: true },
-        { collection: 'events', field: 'expireAt', ttl: true, indexesDisabled: true },
+        { collection: 'batches', field: 'expireAt', ttl: true, indexesDisabled: true },
+        { collection: 'eventOutbox', field: 'expireAt', ttl: true, indexesDisabled: true },
+        { collection: 'channelSubscriptions', field: 'expireAt', ttl: true, indexesDisabled: true },
       ]),
     );
     const ttls = [
       { kind: 'ttl' as const, collection: 'processingJobs', field: 'expireAt' },
-      { kind: 'ttl' as const, collection: 'events', field: 'expireAt' },
+      { kind: 'ttl' as const, collection: 'batches', field: 'expireAt' },
+      { kind: 'ttl' as const, collection: 'eventOutbox', field: 'expireAt' },
+      { kind: 'ttl' as const, collection: 'channelSubscriptions', field: 'expireAt' },
     ];
     expect(coverage(ttls, [], fields)).toMatchObject({ missingTtls: [], unusedTtls: [] });
     expect(coverage([{ kind: 'ttl', collection: 'sessions', field: 'expireAt' }], [], fields).missingTtls).toEqual(['sessions.expireAt has no TTL policy']);

@@ -75,6 +75,7 @@ describe('relay:revoke in a recovery', () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
     const channel = `resource:${randomUUID()}`;
     const steady = await TestSocket.authenticated(stack.wsUrl, (await stack.user()).token);
+    await steady.call('probe:join', { channel });
     const away = await Promise.all([a, b].map((u) => TestSocket.authenticated(stack.wsUrl, u.token)));
     for (const s of away) await s.call('probe:join', { channel });
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { step: 'seen' } });
@@ -86,6 +87,8 @@ describe('relay:revoke in a recovery', () => {
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { step: 'missed' } });
     await steady.call('probe:emit', { channel, endpoint: 'relay:revoke', data: { users: [b.id] } });
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { step: 'after' } });
+    // positions are given after the calls answer: recover once all three are sequenced
+    await steady.event('resource:updated', (f) => f.position === 4);
 
     const back = async (token: string) => {
       const socket = await TestSocket.authenticated(stack.wsUrl, token);
