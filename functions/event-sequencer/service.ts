@@ -11,7 +11,7 @@ export async function runSequencerService(): Promise<void> {
     const ok = req.url?.startsWith('/health');
     res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? sequencer.stats() : { error: 'not found' }));
   });
-  server.listen(envInt('PORT'), '0.0.0.0');
+  await new Promise<void>((resolve) => server.listen(envInt('PORT'), '0.0.0.0', resolve));
   log.info('event sequencer started', { port: envInt('PORT') });
   let stopping = false;
   const stop = async (signal: string) => {
