@@ -44,10 +44,10 @@ function chunks<T>(values: T[]): T[][] {
   return out;
 }
 
-/** channel -> users who joined it. */
-export async function subscribersOf(channels: Iterable<string>): Promise<Map<string, Set<string>>> {
+/** channel -> users, of the recorded joins whose `field` is one of `values`. */
+async function joinsWhere(field: 'channel' | 'userId', values: Iterable<string>): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
-  const snaps = await Promise.all(chunks([...new Set(channels)]).map((list) => recordQuery(firestore().collection(COLLECTION).where('channel', 'in', list)).get()));
+  const snaps = await Promise.all(chunks([...new Set(values)]).map((list) => recordQuery(firestore().collection(COLLECTION).where(field, 'in', list)).get()));
   for (const snap of snaps) {
     for (const doc of snap.docs) {
       const { channel, userId } = doc.data() as SubscriptionDoc;
@@ -59,20 +59,11 @@ export async function subscribersOf(channels: Iterable<string>): Promise<Map<str
   return result;
 }
 
-/** The channels each user joined (that access can end for). */
-export async function subscriptionsOf(userIds: Iterable<string>): Promise<Map<string, Set<string>>> {
-  const result = new Map<string, Set<string>>();
-  const snaps = await Promise.all(chunks([...new Set(userIds)]).map((list) => recordQuery(firestore().collection(COLLECTION).where('userId', 'in', list)).get()));
-  for (const snap of snaps) {
-    for (const doc of snap.docs) {
-      const { channel, userId } = doc.data() as SubscriptionDoc;
-      let users = result.get(channel);
-      if (!users) result.set(channel, (users = new Set()));
-      users.add(userId);
-    }
-  }
-  return result;
-}
+/** channel -> users who joined it. */
+export const subscribersOf = (channels: Iterable<string>) => joinsWhere('channel', channels);
+
+/** The channels the users joined (that access can end for), as channel -> those of the users on it. */
+export const subscriptionsOf = (userIds: Iterable<string>) => joinsWhere('userId', userIds);
 
 /** Forgets subscriptions whose access was revoked. */
 export async function forgetSubscriptions(revoked: Map<string, Set<string>>): Promise<void> {
