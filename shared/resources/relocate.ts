@@ -1,6 +1,7 @@
 import { FieldValue, type Transaction } from '@google-cloud/firestore';
 import { badRequest, conflict, notFound } from '../errors/api-error.js';
 import { firestore } from '../gcp/clients.js';
+import { isLostTransaction } from '../gcp/status-codes.js';
 import { formatBelonging, parseBelonging, placementFields, type Belonging } from './belonging.js';
 import { resourceRef } from './collection.js';
 import { contentKind, DirectoryDeltas } from './directory-counts.js';
@@ -59,8 +60,9 @@ export interface MoveCommitHooks {
 
 /**
  * Plans and commits moves, planning again when a planned resource changed belonging in between
- * (its access and events were decided on the old state). Planning reads outside the transaction,
- * so concurrent moves into the same directory do not contend on reading it.
+ * (its access and events were decided on the old state) or when the transaction lost to a
+ * concurrent one. Planning reads outside the transaction, so concurrent moves into the same
+ * directory do not contend on reading it.
  */
 export async function moveWithPlan<T>(
   plan: () => Promise<{ moves: PlannedMove[]; result: T; hooks?: MoveCommitHooks }>,
@@ -70,7 +72,7 @@ export async function moveWithPlan<T>(
     try {
       return { moved: await commitMoves(moves, hooks), result };
     } catch (err) {
-      if (!(err instanceof StalePlan)) throw err;
+      if (!(err instanceof StalePlan) && !isLostTransaction(err)) throw err;
     }
   }
   throw conflict('resources kept changing while moving them; try again');
