@@ -6,6 +6,7 @@ import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type TokenClaims } from '../../scripts/lib/issuer.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
 import { assertNoDrift, contracts } from '../helpers/contract.js';
+import { commitFamily } from './fixtures/commit-family.js';
 import { probeFamily } from './fixtures/probe-family.js';
 import { verifyToken } from '../../shared/auth/verify.js';
 import { ensureUserProfile } from '../../shared/users/profile.js';
@@ -24,6 +25,8 @@ export interface RelayTestStack {
 
 export const probeDeployable = { name: probeFamily.name, kind: 'http' as const, entry: 'test/relay/fixtures/probe-function.ts' };
 export const familiesWithProbe = [...families, probeFamily];
+/** What the test sockets check frames against: the catalog and every test-only family the relay tests serve. */
+const documentedFamilies = [...familiesWithProbe, commitFamily];
 /** `channel endpoint` of events the probe made up (any data): the drift check skips them. */
 const probeEmitted = new Set<string>();
 
@@ -76,7 +79,7 @@ export class TestSocket {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
       const synthetic = frame.type === 'event' && (!TestSocket.checkEventFrames || probeEmitted.has(`${frame.channel} ${frame.endpoint}`));
-      const drift = synthetic ? [] : contracts(familiesWithProbe).asyncApi.checkFrame(frame as unknown as Record<string, unknown>);
+      const drift = synthetic ? [] : contracts(documentedFamilies).asyncApi.checkFrame(frame as unknown as Record<string, unknown>);
       this.frames.push(frame);
       for (const w of [...this.waiters]) {
         if (w.match(frame)) {
