@@ -172,7 +172,7 @@ export class ChannelHub {
       if (!revoked) client.send(eventFrame(event));
     }
     // the replay read the history up to its last position: those events may still be on their way from the topic
-    if (position > after) (client.replayedUpTo ??= new Map()).set(channel, position);
+    if (position > 0) (client.replayedUpTo ??= new Map()).set(channel, position); // live events up to it are the client's already
     return position;
   }
 
