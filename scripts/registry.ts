@@ -1,5 +1,5 @@
 /** Prints the whole operation and event registry as one JSON array (how seed coverage is measured). */
-import { families } from '../shared/registry/catalog.js';
+import { families } from '../functions/catalog.js';
 
 const entries = families.flatMap((family) => [
   ...family.operations.map((op) => ({

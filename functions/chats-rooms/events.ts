@@ -1,7 +1,7 @@
-import { defineEvent, type JsonSchema } from '../../shared/registry/types.js';
+import { event } from '../../shared/registry/define.js';
+import type { JsonSchema } from '../../shared/registry/types.js';
 import { dateTime, uuid } from './schemas/common.js';
 import { roomType } from './schemas/room.js';
-import { family } from './define.js';
 
 const payload = (properties: Record<string, JsonSchema>): JsonSchema => ({
   type: 'object',
@@ -11,82 +11,72 @@ const payload = (properties: Record<string, JsonSchema>): JsonSchema => ({
 });
 
 export const roomEvents = {
-  roomCreated: defineEvent({
+  roomCreated: event({
     extension: true,
     name: 'chats:roomCreated',
-    family,
     summary: 'A room was created.',
     channel: 'room',
     payload: payload({ type: roomType, createdBy: uuid }),
   }),
-  roomUpdated: defineEvent({
+  roomUpdated: event({
     extension: true,
     name: 'chats:roomUpdated',
-    family,
     summary: "A room's name or description changed.",
     channel: 'room',
     payload: payload({ name: { type: 'string' }, description: { type: 'string' }, updatedAt: dateTime }),
   }),
-  roomDeleted: defineEvent({
+  roomDeleted: event({
     extension: true,
     name: 'chats:roomDeleted',
-    family,
     summary: 'A room was deleted (a workspace also deletes its channels).',
     channel: 'room',
     payload: payload({}),
   }),
-  memberAdded: defineEvent({
+  memberAdded: event({
     extension: true,
     name: 'chats:roomMemberAdded',
-    family,
     summary: 'A user joined the room.',
     channel: 'room',
     payload: payload({ userId: uuid, owner: { type: 'boolean' } }),
   }),
-  memberRemoved: defineEvent({
+  memberRemoved: event({
     extension: true,
     name: 'chats:roomMemberRemoved',
-    family,
     summary: 'A member left the room or was removed by an owner.',
     channel: 'room',
     payload: payload({ userId: uuid, removedBy: uuid }),
   }),
-  ownerPromoted: defineEvent({
+  ownerPromoted: event({
     extension: true,
     name: 'chats:roomOwnerPromoted',
-    family,
     summary: 'A member became an owner of the room.',
     channel: 'room',
     payload: payload({ userId: uuid }),
   }),
-  ownerDemoted: defineEvent({
+  ownerDemoted: event({
     extension: true,
     name: 'chats:roomOwnerDemoted',
-    family,
     summary: 'An owner of the room became a plain member.',
     channel: 'room',
     payload: payload({ userId: uuid }),
   }),
-  pictureChanged: defineEvent({
+  pictureChanged: event({
     extension: true,
     name: 'chats:roomPictureChanged',
-    family,
     summary: "The room's picture was set or replaced.",
     channel: 'room',
     payload: payload({ pictureUpdatedAt: dateTime }),
   }),
-  pictureDeleted: defineEvent({
+  pictureDeleted: event({
     extension: true,
     name: 'chats:roomPictureDeleted',
-    family,
     summary: "The room's picture was removed.",
     channel: 'room',
     payload: payload({}),
   }),
-  messageForwarded: defineEvent({
+  messageForwarded: event({
     extension: true,
     name: 'chats:messageForwarded',
-    family,
     summary: 'A message was forwarded into the room (stored in its message log).',
     channel: 'room',
     payload: {
@@ -105,26 +95,23 @@ export const roomEvents = {
       additionalProperties: false,
     },
   }),
-  roomMuted: defineEvent({
+  roomMuted: event({
     extension: true,
     name: 'chats:roomMuted',
-    family,
     summary: "The user muted a room's notifications (sent to the user's own channel).",
     channel: 'user',
     payload: payload({}),
   }),
-  roomUnmuted: defineEvent({
+  roomUnmuted: event({
     extension: true,
     name: 'chats:roomUnmuted',
-    family,
     summary: "The user unmuted a room's notifications (sent to the user's own channel).",
     channel: 'user',
     payload: payload({}),
   }),
-  historyCleared: defineEvent({
+  historyCleared: event({
     extension: true,
     name: 'chats:roomHistoryCleared',
-    family,
     summary: "The user cleared a room's history (sent to the user's own channel).",
     channel: 'user',
     payload: payload({ clearedAt: dateTime }),

@@ -1,4 +1,4 @@
-import type { Family } from '../../shared/registry/family.js';
+import { defineFamily } from '../../shared/registry/define.js';
 import { roomEvents } from './events.js';
 import { forwardMessages } from './operations/forward.js';
 import { getMeetingByRoomId } from './operations/meeting.js';
@@ -8,9 +8,9 @@ import { updateChannelsRank, updateWorkspacesRank } from './operations/ranks.js'
 import { deleteRoomPicture, getRoomPicture, updateRoomPicture } from './operations/room-picture.js';
 import { deleteRoomOperation, getRoom, insertRoom, listRoom, updateRoomOperation } from './operations/rooms.js';
 
-export const chatsRoomsFamily: Family = {
-  name: 'chats-rooms',
+export const chatsRoomsFamily = defineFamily('chats-rooms', {
   description: 'Chats (seed 003): rooms, members, mute/clear, ranks, meetings, forwarding and room pictures',
+  defaults: { restStyle: 'chats' },
   operations: [
   listRoom,
   insertRoom,
@@ -34,4 +34,4 @@ export const chatsRoomsFamily: Family = {
   forwardMessages,
 ],
   events: Object.values(roomEvents),
-};
+});

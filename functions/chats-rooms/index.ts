@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { chatsRoomsFamily } from './family.js';
 
-export const chatsRooms = createFamilyHandler(chatsRoomsFamily.operations);
-http('chats-rooms', chatsRooms);
+export const chatsRooms = serveFamily(chatsRoomsFamily);

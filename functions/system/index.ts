@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { systemFamily } from './family.js';
 
-export const system = createFamilyHandler(systemFamily.operations);
-http('system', system);
+export const system = serveFamily(systemFamily);

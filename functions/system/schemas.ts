@@ -1,9 +1,7 @@
-import type { JsonSchema } from '../../shared/registry/types.js';
+export const emptyObject = { type: 'object', additionalProperties: false, properties: {} } as const;
+export const anyObject = { type: 'object' } as const;
 
-export const emptyObject: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
-export const anyObject: JsonSchema = { type: 'object' };
-
-export const healthStatus: JsonSchema = {
+export const healthStatus = {
   type: 'object',
   required: ['isLive', 'status', 'dependencies'],
   additionalProperties: false,
@@ -25,11 +23,11 @@ export const healthStatus: JsonSchema = {
       },
     },
   },
-};
+} as const;
 
-export const token: JsonSchema = {
+export const token = {
   type: 'object',
   required: ['zmToken'],
   additionalProperties: false,
   properties: { zmToken: { type: 'string' } },
-};
+} as const;

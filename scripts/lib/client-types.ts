@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 import { recoveryOutcome, relayEndpoints, RECOVERED_EVENT } from '../../shared/events/relay-protocol.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import type { AnyOperation } from '../../shared/registry/types.js';
 import { repoRoot } from './paths.js';
 

@@ -1,6 +1,6 @@
 import { deployables } from '../../functions/manifest.js';
 import { configVariables } from '../../shared/config.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import { endpointTable, routesOf } from '../../shared/registry/routes.js';
 
 const defaults = new Map(configVariables.map((v) => [v.name, v.default]));

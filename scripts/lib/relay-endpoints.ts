@@ -1,4 +1,4 @@
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import { endpointTable } from '../../shared/registry/routes.js';
 
 export const RELAY_ENDPOINTS_FILE = 'functions/relay/endpoints.generated.ts';

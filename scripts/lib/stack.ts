@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { deployables as allDeployables, type Deployable } from '../../functions/manifest.js';
 import { acquireSequencer, type RunningSequencer } from '../../functions/event-sequencer/index.js';
 import { startRelay, type RunningRelay } from '../../functions/relay/index.js';
-import { families as catalog } from '../../shared/registry/catalog.js';
+import { families as catalog } from '../../functions/catalog.js';
 import type { Family } from '../../shared/registry/family.js';
 import { endpointTable, RELAY_FUNCTION, routesOf } from '../../shared/registry/routes.js';
 import { closeServers, hostFunctions, type HostedFunction } from './function-host.js';

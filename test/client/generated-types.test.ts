@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderClientFiles } from '../../scripts/lib/client-types.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { httpOperations } from '../../shared/client/operations.generated.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 
 describe('the client\'s generated files', () => {
   it('match the registry: run `npm run client:types` after changing an operation or a schema', async () => {

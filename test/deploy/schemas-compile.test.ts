@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOperations } from '../../shared/registry/catalog.js';
+import { allOperations } from '../../functions/catalog.js';
 import { compileSchemas } from '../../shared/validation/validator.js';
 
 /** Functions compile an operation's schemas on its first call, so a broken schema is caught here rather than at a cold start. */

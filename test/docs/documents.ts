@@ -1,4 +1,4 @@
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import { buildAsyncApi } from '../../shared/docs/asyncapi.js';
 import { buildOpenApi } from '../../shared/docs/openapi.js';
 

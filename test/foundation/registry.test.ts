@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
-import { allEvents, allOperations, families } from '../../shared/registry/catalog.js';
+import { allEvents, allOperations, families } from '../../functions/catalog.js';
 import { endpointTable, routesOf } from '../../shared/registry/routes.js';
 import { compileSchemas } from '../../shared/validation/validator.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allEvents, allOperations } from '../../shared/registry/catalog.js';
+import { allEvents, allOperations } from '../../functions/catalog.js';
 
 /** Every operation and event name of the seed documents, extracted once into a fixture (names only). */
 const seed = JSON.parse(readFileSync(new URL('../fixtures/seed-endpoints.json', import.meta.url), 'utf8')) as {

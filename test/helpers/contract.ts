@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import FindMyWay from 'find-my-way';
 import { buildAsyncApi, eventKey, messageKey } from '../../shared/docs/asyncapi.js';
 import { buildOpenApi } from '../../shared/docs/openapi.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import type { Family } from '../../shared/registry/family.js';
 import { toRouterPath } from '../../shared/transport/family-handler.js';
 

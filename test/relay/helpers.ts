@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket, type ClientOptions } from 'ws';
 import { deployables } from '../../functions/manifest.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type TokenClaims } from '../../scripts/lib/issuer.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';

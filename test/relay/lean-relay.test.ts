@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { endpointFunctions } from '../../functions/relay/endpoints.generated.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import { endpointTable } from '../../shared/registry/routes.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
 import { RELAY_ENDPOINTS_FILE, relayEndpointsSource } from '../../scripts/lib/relay-endpoints.js';
@@ -26,7 +26,7 @@ describe('what the relay loads', () => {
     const { files } = JSON.parse(out.trim().split('\n').at(-1)!) as RelayFootprint;
     expect(files).toContain('functions/relay/server.ts');
     expect(files.filter((f) => /^functions\/(?!relay\/)/.test(f))).toEqual([]);
-    expect(files).not.toContain('shared/registry/catalog.ts');
+    expect(files).not.toContain('functions/catalog.ts');
     expect(files.filter((f) => /node_modules\/(sharp|pdfjs-dist|@napi-rs|@ffmpeg-installer|@ffprobe-installer|openai|music-metadata|file-type|htmlparser2)\//.test(f))).toEqual([]);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError, HttpClient } from '../../shared/client/index.js';
-import { families } from '../../shared/registry/catalog.js';
+import { families } from '../../functions/catalog.js';
 import { endpointTable } from '../../shared/registry/routes.js';
 import { record } from '../client/support.js';
 import { clientSockets } from './client-sockets.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allOperations } from '../../shared/registry/catalog.js';
+import { allOperations } from '../../functions/catalog.js';
 import type { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { TestSocket } from '../relay/helpers.js';

@@ -1,10 +1,10 @@
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, uuid } from '../schemas/common.js';
 import { forwardMessages as storeForwarded, type ForwardedMessage } from '../store/forward.js';
 
-export const forwardMessages = roomsOperation<{ roomId: string; messages: ForwardedMessage[] }, unknown>({
+export const forwardMessages = operation({
   name: 'forwardMessages',
   summary: "Forwards messages into a room (members only): each is stored in the room's message log and announced on the room's channel.",
   description:
@@ -35,7 +35,7 @@ export const forwardMessages = roomsOperation<{ roomId: string; messages: Forwar
     required: ['roomId', 'messages'],
   },
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const stored = await storeForwarded(input.roomId, ctx.principal.userId, input.messages);
     for (const m of stored) {
       ctx.events.emit(roomEvents.messageForwarded.name, `room:${m.roomId}`, {
@@ -50,5 +50,5 @@ export const forwardMessages = roomsOperation<{ roomId: string; messages: Forwar
       });
     }
     return results.empty(204);
-  },
-});
+  }
+);

@@ -1,18 +1,18 @@
 import { notFound } from '../../../shared/errors/api-error.js';
 import { getRoomForMember } from '../../../shared/rooms/access.js';
 import { readMeeting } from '../../../shared/rooms/repository.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
 import { pathIds } from '../schemas/common.js';
 import { meeting } from '../schemas/meeting.js';
 
-export const getMeetingByRoomId = roomsOperation<{ roomId: string }, unknown>({
+export const getMeetingByRoomId = operation({
   name: 'getMeetingByRoomId',
   summary: "Returns the meeting of a room (members only).",
   bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/meeting' }] },
   permission: 'room member',
   request: pathIds('roomId'),
   response: meeting,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
     const record = await readMeeting(room.meetingId);
     if (!record) throw notFound('meeting');
@@ -25,5 +25,5 @@ export const getMeetingByRoomId = roomsOperation<{ roomId: string }, unknown>({
       createdAt: record.createdAt,
       participants: [],
     };
-  },
-});
+  }
+);

@@ -2,26 +2,26 @@ import { getRoomForMember } from '../../../shared/rooms/access.js';
 import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, pathIds, uuid } from '../schemas/common.js';
 import { member } from '../schemas/room.js';
 import { addMember, removeMember, setOwner, type NewMember } from '../store/membership.js';
 import { memberView } from '../views.js';
 
-export const listRoomMember = roomsOperation<{ roomId: string }, unknown>({
+export const listRoomMember = operation({
   name: 'listRoomMember',
   summary: "Lists a room's members (members only); a channel lists its workspace's members.",
   bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/members' }] },
   permission: 'room member',
   request: pathIds('roomId'),
   response: { type: 'array', items: member },
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { members } = await getRoomForMember(input.roomId, ctx.principal.userId);
     return members.map(memberView);
-  },
-});
+  }
+);
 
-export const insertRoomMember = roomsOperation<{ roomId: string } & NewMember, unknown>({
+export const insertRoomMember = operation({
   name: 'insertRoomMember',
   summary: 'Adds a user to a room (owners only); historyCleared hides the earlier history from them.',
   description:
@@ -42,7 +42,7 @@ export const insertRoomMember = roomsOperation<{ roomId: string } & NewMember, u
     required: ['userId', 'owner'],
     additionalProperties: false,
   },
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const inserted = await addMember(input.roomId, ctx.principal.userId, {
       userId: input.userId,
       owner: input.owner,
@@ -54,10 +54,10 @@ export const insertRoomMember = roomsOperation<{ roomId: string } & NewMember, u
       owner: inserted.owner,
     });
     return inserted;
-  },
-});
+  }
+);
 
-export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string }, unknown>({
+export const deleteRoomMember = operation({
   name: 'deleteRoomMember',
   summary: 'Removes a member: the requester leaving, or an owner removing someone else (a kick).',
   description:
@@ -67,7 +67,7 @@ export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string 
   successStatus: 204,
   request: pathIds('roomId', 'userId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const removed = await removeMember(input.roomId, ctx.principal.userId, input.userId);
     if (removed) {
       ctx.events.emit(roomEvents.memberRemoved.name, `room:${input.roomId}`, {
@@ -80,10 +80,10 @@ export const deleteRoomMember = roomsOperation<{ roomId: string; userId: string 
     }
     for (const r of removed?.deletedRooms ?? []) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const updateToOwner = roomsOperation<{ roomId: string; userId: string }, unknown>({
+export const updateToOwner = operation({
   name: 'updateToOwner',
   summary: 'Promotes a member to owner (owners only; not oneself, 400; a user who is not a member, 403).',
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/members/{userId}/owner' }] },
@@ -91,14 +91,14 @@ export const updateToOwner = roomsOperation<{ roomId: string; userId: string }, 
   successStatus: 204,
   request: pathIds('roomId', 'userId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await setOwner(input.roomId, ctx.principal.userId, input.userId, true);
     ctx.events.emit(roomEvents.ownerPromoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const deleteOwner = roomsOperation<{ roomId: string; userId: string }, unknown>({
+export const deleteOwner = operation({
   name: 'deleteOwner',
   summary: 'Demotes an owner to plain member (owners only; not oneself, 400; a user who is not a member, 403).',
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/members/{userId}/owner' }] },
@@ -106,9 +106,9 @@ export const deleteOwner = roomsOperation<{ roomId: string; userId: string }, un
   successStatus: 204,
   request: pathIds('roomId', 'userId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await setOwner(input.roomId, ctx.principal.userId, input.userId, false);
     ctx.events.emit(roomEvents.ownerDemoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
     return results.empty(204);
-  },
-});
+  }
+);

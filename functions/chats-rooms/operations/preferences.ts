@@ -1,10 +1,10 @@
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, pathIds } from '../schemas/common.js';
 import { clearHistory, setMuted } from '../store/room-settings.js';
 
-export const muteRoom = roomsOperation<{ roomId: string }, unknown>({
+export const muteRoom = operation({
   name: 'muteRoom',
   summary: "Mutes the room's notifications for the requester (members only; not workspaces). Announced only when it changes something.",
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/mute' }] },
@@ -12,13 +12,13 @@ export const muteRoom = roomsOperation<{ roomId: string }, unknown>({
   successStatus: 204,
   request: pathIds('roomId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     if (await setMuted(input.roomId, ctx.principal.userId, true)) ctx.events.emit(roomEvents.roomMuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const unmuteRoom = roomsOperation<{ roomId: string }, unknown>({
+export const unmuteRoom = operation({
   name: 'unmuteRoom',
   summary: "Unmutes the room's notifications for the requester (members only; not workspaces). Announced only when it changes something.",
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/mute' }] },
@@ -26,13 +26,13 @@ export const unmuteRoom = roomsOperation<{ roomId: string }, unknown>({
   successStatus: 204,
   request: pathIds('roomId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     if (await setMuted(input.roomId, ctx.principal.userId, false)) ctx.events.emit(roomEvents.roomUnmuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const clearRoomHistory = roomsOperation<{ roomId: string }, unknown>({
+export const clearRoomHistory = operation({
   name: 'clearRoomHistory',
   summary: "Hides the room's history before now from the requester and returns that date.",
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/clear' }] },
@@ -44,9 +44,9 @@ export const clearRoomHistory = roomsOperation<{ roomId: string }, unknown>({
     required: ['clearedAt'],
     additionalProperties: false,
   },
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const clearedAt = await clearHistory(input.roomId, ctx.principal.userId);
     ctx.events.emit(roomEvents.historyCleared.name, `user:${ctx.principal.userId}`, { roomId: input.roomId, clearedAt });
     return { clearedAt };
-  },
-});
+  }
+);

@@ -1,11 +1,10 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { results } from '../../../shared/registry/types.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
 import type { RankEntry } from '../rules/ranks.js';
 import { noContent, uuid } from '../schemas/common.js';
 import { rankChannels, rankWorkspaces } from '../store/room-settings.js';
 
-const ranks: JsonSchema = {
+const ranks = {
   type: 'array',
   maxItems: 1000,
   items: {
@@ -13,9 +12,9 @@ const ranks: JsonSchema = {
     properties: { roomId: uuid, rank: { type: 'integer' } },
     required: ['roomId', 'rank'],
   },
-};
+} as const;
 
-export const updateWorkspacesRank = roomsOperation<{ ranks: RankEntry[] }, unknown>({
+export const updateWorkspacesRank = operation({
   name: 'updateWorkspacesRank',
   summary: "Sets the requester's order of their workspaces: every one of them exactly once, ranks 1..n.",
   bindings: { http: [{ method: 'PUT', path: '/rooms/workspaces/rank' }] },
@@ -24,13 +23,13 @@ export const updateWorkspacesRank = roomsOperation<{ ranks: RankEntry[] }, unkno
   successStatus: 204,
   request: { type: 'object', properties: { ranks }, required: ['ranks'] },
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await rankWorkspaces(ctx.principal.userId, input.ranks);
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const updateChannelsRank = roomsOperation<{ workspaceId: string; ranks: RankEntry[] }, unknown>({
+export const updateChannelsRank = operation({
   name: 'updateChannelsRank',
   summary: "Sets the order of a workspace's channels (owners only): every channel exactly once, ranks 1..n.",
   bindings: { http: [{ method: 'PUT', path: '/rooms/workspaces/{workspaceId}/channels/rank' }] },
@@ -39,8 +38,8 @@ export const updateChannelsRank = roomsOperation<{ workspaceId: string; ranks: R
   successStatus: 204,
   request: { type: 'object', properties: { workspaceId: uuid, ranks }, required: ['workspaceId', 'ranks'] },
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await rankChannels(input.workspaceId, ctx.principal.userId, input.ranks);
     return results.empty(204);
-  },
-});
+  }
+);

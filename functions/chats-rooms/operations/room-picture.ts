@@ -12,7 +12,8 @@ import type { RoomRecord } from '../../../shared/rooms/model.js';
 import { roomRef } from '../../../shared/rooms/repository.js';
 import { results, type BinaryContent } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
+import { binaryContent } from '../../../shared/registry/schema-types.js';
 import { noContent, pathIds, uuid } from '../schemas/common.js';
 
 function assertGroup(room: RoomRecord): void {
@@ -20,7 +21,7 @@ function assertGroup(room: RoomRecord): void {
 }
 
 
-export const getRoomPicture = roomsOperation<{ roomId: string }, unknown>({
+export const getRoomPicture = operation({
   name: 'getRoomPicture',
   summary: "Returns a room's picture (members only); 404 when none was set.",
   bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}/picture' }] },
@@ -29,7 +30,7 @@ export const getRoomPicture = roomsOperation<{ roomId: string }, unknown>({
   responseHeaders: ['Content-Disposition'],
   request: pathIds('roomId'),
   response: {},
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
     const picture = room.pictureUpdatedAt ? await readPicture(roomPicturePath(room.id)) : undefined;
     if (!picture) throw notFound('room picture');
@@ -37,17 +38,10 @@ export const getRoomPicture = roomsOperation<{ roomId: string }, unknown>({
       'content-length': String(picture.bytes.length),
       'content-disposition': contentDisposition('inline', picture.fileName),
     });
-  },
-});
+  }
+);
 
-interface PictureUpload {
-  roomId: string;
-  fileName: string;
-  mimeType: string;
-  content?: BinaryContent;
-}
-
-export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
+export const updateRoomPicture = operation({
   name: 'updateRoomPicture',
   summary: "Sets a group room's picture (owners only): an image by its bytes, at most CHATS_MAX_ROOM_IMAGE_KB (400 beyond).",
   description: '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
@@ -57,11 +51,11 @@ export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
   successStatus: 204,
   request: {
     type: 'object',
-    properties: { roomId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 } },
+    properties: { roomId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 }, content: binaryContent },
     required: ['roomId', 'fileName', 'mimeType'],
   },
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { userId } = ctx.principal;
     const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
     assertGroup((await getRoomForOwner(input.roomId, userId)).room);
@@ -75,10 +69,10 @@ export const updateRoomPicture = roomsOperation<PictureUpload, unknown>({
       events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
     });
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
+export const deleteRoomPicture = operation({
   name: 'deleteRoomPicture',
   summary: "Removes a room's picture (owners only); 404 when none was set.",
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}/picture' }] },
@@ -86,7 +80,7 @@ export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
   successStatus: 204,
   request: pathIds('roomId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { userId } = ctx.principal;
     const { room } = await getRoomForOwner(input.roomId, userId);
     if (!room.pictureUpdatedAt) throw notFound('room picture');
@@ -97,5 +91,5 @@ export const deleteRoomPicture = roomsOperation<{ roomId: string }, unknown>({
     });
     await deletePicture(roomPicturePath(room.id));
     return results.empty(204);
-  },
-});
+  }
+);

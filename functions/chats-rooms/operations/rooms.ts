@@ -1,11 +1,11 @@
 import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { subscribersOf } from '../../../shared/events/subscriptions.js';
 import { getRoomForMember } from '../../../shared/rooms/access.js';
-import { roomTypes, type RoomType } from '../../../shared/rooms/model.js';
+import { roomTypes } from '../../../shared/rooms/model.js';
 import { anyCaseEnum, anyCaseEnumValue } from '../../../shared/validation/any-case-enum.js';
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
-import { roomsOperation } from '../define.js';
+import { operation } from '../../../shared/registry/define.js';
 import { maxGroupMembers } from '../rules/limits.js';
 import { planRoomCreation } from '../rules/room-creation.js';
 import { noContent, pathIds, uuid } from '../schemas/common.js';
@@ -17,7 +17,7 @@ import { roomView } from '../views.js';
 
 const extraFieldNames = ['members', 'settings'] as const;
 
-export const listRoom = roomsOperation<{ extraFields?: string[] }, unknown>({
+export const listRoom = operation({
   name: 'listRoom',
   summary: 'Lists every room the user is a member of; workspaces carry their channels in children.',
   description:
@@ -29,23 +29,15 @@ export const listRoom = roomsOperation<{ extraFields?: string[] }, unknown>({
     properties: { extraFields: { type: 'array', items: anyCaseEnum(extraFieldNames) } },
   },
   response: roomList,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const fields = new Set(
       (input.extraFields ?? []).flatMap((f) => f.split(',')).map((f) => anyCaseEnumValue(extraFieldNames, f.trim(), 'extraFields')),
     );
     return listRoomViews(ctx.principal.userId, { members: fields.has('members'), settings: fields.has('settings') });
-  },
-});
+  }
+);
 
-interface InsertRoomInput {
-  type: RoomType;
-  name?: string;
-  description?: string;
-  parentId?: string;
-  membersIds?: string[];
-}
-
-export const insertRoom = roomsOperation<InsertRoomInput, unknown>({
+export const insertRoom = operation({
   name: 'insertRoom',
   summary: 'Creates a room; the requester joins it as an owner.',
   description:
@@ -66,30 +58,30 @@ export const insertRoom = roomsOperation<InsertRoomInput, unknown>({
     required: ['type'],
   },
   response: room,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { userId, networkId } = ctx.principal;
     const type = anyCaseEnumValue(roomTypes, input.type, 'type');
     const plan = planRoomCreation({ ...input, type }, userId, maxGroupMembers());
     const created = await createRoom(plan, userId, networkId);
     ctx.events.emit(roomEvents.roomCreated.name, `room:${created.id}`, { roomId: created.id, type: created.type, createdBy: userId });
     return memberRoomView(await getRoomForMember(created.id, userId), userId);
-  },
-});
+  }
+);
 
-export const getRoom = roomsOperation<{ roomId: string }, unknown>({
+export const getRoom = operation({
   name: 'getRoom',
   summary: "Returns a room with its members and the requester's settings (members only).",
   bindings: { http: [{ method: 'GET', path: '/rooms/{roomId}' }] },
   permission: 'room member',
   request: pathIds('roomId'),
   response: room,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const access = await getRoomForMember(input.roomId, ctx.principal.userId);
     return memberRoomView(access, ctx.principal.userId);
-  },
-});
+  }
+);
 
-export const updateRoomOperation = roomsOperation<{ roomId: string; name?: string; description?: string }, unknown>({
+export const updateRoomOperation = operation({
   name: 'updateRoom',
   summary: "Changes a room's name and/or description (owners only; not one_to_one rooms).",
   description:
@@ -103,7 +95,7 @@ export const updateRoomOperation = roomsOperation<{ roomId: string; name?: strin
     required: ['roomId'],
   },
   response: room,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { userId } = ctx.principal;
     const { room: updated, changed } = await updateRoom(input.roomId, userId, { name: input.name, description: input.description });
     if (changed) {
@@ -115,10 +107,10 @@ export const updateRoomOperation = roomsOperation<{ roomId: string; name?: strin
       });
     }
     return roomView(updated);
-  },
-});
+  }
+);
 
-export const deleteRoomOperation = roomsOperation<{ roomId: string }, unknown>({
+export const deleteRoomOperation = operation({
   name: 'deleteRoom',
   summary: 'Deletes a room (owners only; not one_to_one rooms, 403); a workspace takes its channels with it. An unknown room answers 204.',
   bindings: { http: [{ method: 'DELETE', path: '/rooms/{roomId}' }] },
@@ -126,7 +118,7 @@ export const deleteRoomOperation = roomsOperation<{ roomId: string }, unknown>({
   successStatus: 204,
   request: pathIds('roomId'),
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const deleted = await deleteRoom(input.roomId, ctx.principal.userId);
     for (const r of deleted) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
     if (deleted.length > 0) {
@@ -136,5 +128,5 @@ export const deleteRoomOperation = roomsOperation<{ roomId: string }, unknown>({
       await revokeForUsers(ctx, [...deleted.flatMap((r) => r.memberIds), ...subscribers], channels);
     }
     return results.empty(204);
-  },
-});
+  }
+);

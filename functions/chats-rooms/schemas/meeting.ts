@@ -1,7 +1,6 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { dateTime, uuid } from './common.js';
 
-export const meeting: JsonSchema = {
+export const meeting = {
   type: 'object',
   description: 'The meeting (video call space) attached to a room.',
   properties: {
@@ -32,4 +31,4 @@ export const meeting: JsonSchema = {
   },
   required: ['id', 'roomId', 'meetingType', 'active', 'createdAt', 'participants'],
   additionalProperties: false,
-};
+} as const;

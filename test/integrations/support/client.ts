@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { allOperations } from '../../../shared/registry/catalog.js';
+import { allOperations } from '../../../functions/catalog.js';
 import { responseProblems } from '../../../shared/validation/validator.js';
 import { ApiClient } from '../../helpers/client.js';
 

@@ -1,0 +1,10 @@
+import { http, type HttpFunction } from '@google-cloud/functions-framework';
+import type { Family } from '../registry/family.js';
+import { createFamilyHandler } from './family-handler.js';
+
+/** Registers a family as the HTTP function of its name and returns its handler (for the gateway and tests). */
+export function serveFamily(family: Family): HttpFunction {
+  const handler = createFamilyHandler(family.operations);
+  http(family.name, handler);
+  return handler;
+}
