@@ -2,7 +2,7 @@ import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, uuid } from '../schemas/common.js';
-import { forwardMessages as storeForwarded, type ForwardedMessage } from '../store/forward.js';
+import { forwardMessages as storeForwarded } from '../store/forward.js';
 
 export const forwardMessages = operation({
   name: 'forwardMessages',

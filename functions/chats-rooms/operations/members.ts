@@ -5,7 +5,7 @@ import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, pathIds, uuid } from '../schemas/common.js';
 import { member } from '../schemas/room.js';
-import { addMember, removeMember, setOwner, type NewMember } from '../store/membership.js';
+import { addMember, removeMember, setOwner } from '../store/membership.js';
 import { memberView } from '../views.js';
 
 export const listRoomMember = operation({

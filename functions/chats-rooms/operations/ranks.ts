@@ -1,6 +1,5 @@
 import { results } from '../../../shared/registry/types.js';
 import { operation } from '../../../shared/registry/define.js';
-import type { RankEntry } from '../rules/ranks.js';
 import { noContent, uuid } from '../schemas/common.js';
 import { rankChannels, rankWorkspaces } from '../store/room-settings.js';
 

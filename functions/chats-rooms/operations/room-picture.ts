@@ -10,7 +10,7 @@ import { FieldValue } from '@google-cloud/firestore';
 import { getRoomForMember, getRoomForOwner } from '../../../shared/rooms/access.js';
 import type { RoomRecord } from '../../../shared/rooms/model.js';
 import { roomRef } from '../../../shared/rooms/repository.js';
-import { results, type BinaryContent } from '../../../shared/registry/types.js';
+import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { binaryContent } from '../../../shared/registry/schema-types.js';
