@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { halfTransparentPng } from '../../shared/media/test-fixtures.js';
+import { halfTransparentPng } from '../fixtures/media.js';
 import { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { waitFor } from './content-stack.js';

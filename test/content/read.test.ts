@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceDoc } from '../../shared/resources/model.js';
 import { resources } from '../../shared/resources/repository.js';
-import { halfTransparentPng } from '../../shared/media/test-fixtures.js';
+import { halfTransparentPng } from '../fixtures/media.js';
 import type { ApiClient } from '../helpers/client.js';
 import { createPending, startContentStack, type ClientResource, type ContentStack } from './content-stack.js';
 

@@ -4,7 +4,7 @@ import { completeUpload } from '../../shared/content/completion.js';
 import { finalizeNotification, type ObjectResource } from '../../shared/content/storage-notification.js';
 import type { UploadTarget } from '../../shared/content/upload-target.js';
 import { bucket } from '../../shared/gcp/clients.js';
-import { halfTransparentPng, threePagePdf } from '../../shared/media/test-fixtures.js';
+import { halfTransparentPng, threePagePdf } from '../fixtures/media.js';
 import { onUploadFinalized } from '../../functions/resource-content/upload-finalized.js';
 import type { ApiClient } from '../helpers/client.js';
 import { createPending, getResource, startContentStack, waitFor, type ClientResource, type ContentStack } from './content-stack.js';

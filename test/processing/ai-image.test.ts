@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
 import { bucket } from '../../shared/gcp/clients.js';
-import { BLUE, RED, closeTo, pixelAt } from '../../shared/media/test-fixtures.js';
+import { BLUE, RED, closeTo, pixelAt } from '../fixtures/media.js';
 import { ApiClient } from '../helpers/client.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { routes, startFakeUpstream, type FakeRequest, type FakeUpstream } from '../helpers/fake-upstream.js';

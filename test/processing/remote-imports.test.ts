@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
 import { bucket } from '../../shared/gcp/clients.js';
-import { BLUE, RED, closeTo, leftRedRightBlueJpeg, pixelAt } from '../../shared/media/test-fixtures.js';
+import { BLUE, RED, closeTo, leftRedRightBlueJpeg, pixelAt } from '../fixtures/media.js';
 import { resourceSchema } from '../../shared/resources/schema.js';
 import { resources } from '../../shared/resources/repository.js';
 import { responseProblems } from '../../shared/validation/validator.js';

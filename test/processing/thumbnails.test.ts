@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
 import { bucket } from '../../shared/gcp/clients.js';
-import { BLUE, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, pixelAt } from '../../shared/media/test-fixtures.js';
+import { BLUE, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, pixelAt } from '../fixtures/media.js';
 import { ApiClient } from '../helpers/client.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';

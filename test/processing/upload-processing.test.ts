@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
-import { BLUE, GREEN, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pixelAt, pngBomb, redGreenBlueAnimation, taggedMp3, threePagePdf } from '../../shared/media/test-fixtures.js';
+import { BLUE, GREEN, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pixelAt, pngBomb, redGreenBlueAnimation, taggedMp3, threePagePdf } from '../fixtures/media.js';
 import { resourceSchema } from '../../shared/resources/schema.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { ApiClient } from '../helpers/client.js';

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { MediaError } from './errors.js';
-import { probeImage } from './image.js';
-import { halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pngBomb, redGreenBlueAnimation } from './test-fixtures.js';
+import { MediaError } from '../../shared/media/errors.js';
+import { probeImage } from '../../shared/media/image.js';
+import { halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pngBomb, redGreenBlueAnimation } from '../fixtures/media.js';
 
 describe('probeImage', () => {
   it('reads stored size, EXIF orientation, display size and GPS position', async () => {

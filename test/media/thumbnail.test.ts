@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { MediaError } from './errors.js';
-import { BLUE, GREEN, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pixelAt, pngBomb, redGreenBlueAnimation } from './test-fixtures.js';
-import { makeThumbnail } from './thumbnail.js';
+import { MediaError } from '../../shared/media/errors.js';
+import { BLUE, GREEN, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pixelAt, pngBomb, redGreenBlueAnimation } from '../fixtures/media.js';
+import { makeThumbnail } from '../../shared/media/thumbnail.js';
 
 const WHITE = { r: 255, g: 255, b: 255 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_THUMBNAIL_SIZES, negotiateImageFormat, snapThumbnailSize } from './thumbnail-options.js';
+import { ALLOWED_THUMBNAIL_SIZES, negotiateImageFormat, snapThumbnailSize } from '../../shared/media/thumbnail-options.js';
 
 describe('snapThumbnailSize', () => {
   it('keeps an allowed size', () => {

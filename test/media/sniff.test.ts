@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mimeEssence, sniffContentType } from './sniff.js';
-import { leftRedRightBlueJpeg, redGreenBlueAnimation, threePagePdf } from './test-fixtures.js';
+import { mimeEssence, sniffContentType } from '../../shared/media/sniff.js';
+import { leftRedRightBlueJpeg, redGreenBlueAnimation, threePagePdf } from '../fixtures/media.js';
 
 describe('sniffContentType', () => {
   it('recognises files by their bytes, whatever their name says', async () => {

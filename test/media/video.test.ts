@@ -2,10 +2,10 @@ import { chmod, copyFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { MediaError } from './errors.js';
-import { testPatternMp4 } from './test-fixtures.js';
-import { ensureExecutable, runTool, toolPath, withTempDir } from './tools.js';
-import { extractFirstFrame, orientationFromRotation, parseIso6709, probeVideo, videoInfoFromProbe } from './video.js';
+import { MediaError } from '../../shared/media/errors.js';
+import { testPatternMp4 } from '../fixtures/media.js';
+import { ensureExecutable, runTool, toolPath, withTempDir } from '../../shared/media/tools.js';
+import { extractFirstFrame, orientationFromRotation, parseIso6709, probeVideo, videoInfoFromProbe } from '../../shared/media/video.js';
 
 describe('probeVideo', () => {
   it('reads duration, size and streams of an MP4', async () => {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { probeAudio } from './audio.js';
-import { GREEN, closeTo, pixelAt, taggedMp3 } from './test-fixtures.js';
+import { probeAudio } from '../../shared/media/audio.js';
+import { GREEN, closeTo, pixelAt, taggedMp3 } from '../fixtures/media.js';
 
 const tags = { title: 'Test Tone', artist: 'The Oscillators', album: 'Sine Waves', genre: 'Ambient' };
 

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { extractMetadata } from './extract.js';
-import { BLUE, RED, audioOnlyMp4, closeTo, leftRedRightBlueJpeg, noiseJpeg, pixelAt, redGreenBlueAnimation, taggedMp3, testPatternMp4, threePagePdf } from './test-fixtures.js';
-import { makeThumbnail } from './thumbnail.js';
+import { extractMetadata } from '../../shared/media/extract.js';
+import { BLUE, RED, audioOnlyMp4, closeTo, leftRedRightBlueJpeg, noiseJpeg, pixelAt, redGreenBlueAnimation, taggedMp3, testPatternMp4, threePagePdf } from '../fixtures/media.js';
+import { makeThumbnail } from '../../shared/media/thumbnail.js';
 
 describe('extractMetadata', () => {
   it('JPEG: dimensions, orientation, geolocation; the image is its own thumbnail source', async () => {

@@ -1,9 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { MediaError } from './errors.js';
-import { countPages, extractPages, renderFirstPage } from './pdf.js';
-import { PDF_PAGE_SIZES, closeTo, pixelAt, threePagePdf } from './test-fixtures.js';
+import { MediaError } from '../../shared/media/errors.js';
+import { countPages, extractPages, renderFirstPage } from '../../shared/media/pdf.js';
+import { PDF_PAGE_SIZES, closeTo, pixelAt, threePagePdf } from '../fixtures/media.js';
 
 const BLACK = { r: 0, g: 0, b: 0 };
 const WHITE = { r: 255, g: 255, b: 255 };
