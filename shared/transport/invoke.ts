@@ -9,6 +9,7 @@ import type { OutboxEntry, PendingEvent } from '../events/message.js';
 import { handOff } from '../events/handoff.js';
 import { stageEvents } from '../events/publish.js';
 import { createLogger, type Logger } from '../log.js';
+import { fillLiveCounts } from '../resources/live-counts.js';
 import { isOperationResult, type AnyOperation, type OperationContext, type OperationResult } from '../registry/types.js';
 import { ensureUserProfile } from '../users/profile.js';
 import { responseProblems, validateRequest } from '../validation/validator.js';
@@ -82,6 +83,11 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
     throw err;
   }
   await publish(committed, pending, log);
+  try {
+    await fillLiveCounts(isOperationResult(value) && value.kind === 'json' ? value.data : value);
+  } catch (err) {
+    log.warn('could not count the counters of the resources answered; answering their stored values', { err });
+  }
   if (isOperationResult(value)) return { value: value.kind === 'json' ? value.data : undefined, result: value, channels };
   if (validateResponses()) {
     const problems = responseProblems(op.response, value ?? {});
