@@ -20,8 +20,8 @@ export type ResourceDraft = Partial<
 /**
  * Creates resources owned by the caller at a resolved placement (see resolvePlacement) in one
  * transaction that checks the directory they enter still exists (its counts are counted when
- * read, live-counts.ts) or gives them positions on the prop they enter, then queues the placement's events (published once the handler returns). One call
- * holds at most 499 drafts.
+ * read, live-counts.ts) or gives them positions on the prop they enter, then queues the
+ * placement's events (published once the handler returns). One call holds at most 499 drafts.
  */
 export async function insertResources(events: EventPublisher, principal: Principal, placement: ResolvedPlacement, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
   const now = Date.now();
