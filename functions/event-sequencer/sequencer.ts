@@ -4,7 +4,7 @@ import { isChannel } from '../../shared/events/channels.js';
 import { faultPoint } from '../../shared/events/faults.js';
 import { sequenceBatch, type ChannelMark } from '../../shared/events/history.js';
 import type { EventMessage, IntakeMessage } from '../../shared/events/message.js';
-import { orderedTopic, publishOrdered } from '../../shared/events/ordered-topic.js';
+import { batchedTopic } from '../../shared/events/ordered-topic.js';
 import { log } from '../../shared/log.js';
 import { ChannelQueue, type Received } from './channel-queue.js';
 import { intakeSubscription } from './subscription.js';
@@ -44,7 +44,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * channel has one batch in flight at a time; what arrives meanwhile becomes the next batch, so a
  * busy channel takes one Firestore transaction (one counter write, one history document) for many
  * events. Once a batch is stored its intake messages are acknowledged, and it is published on the
- * events topic (ordering key: the channel) for the relays; a publish that keeps failing leaves
+ * events topic for the relays (no ordering key: the relays order a channel by position, holding
+ * what arrives early, so every channel shares the same publish requests); a publish that keeps failing leaves
  * the events to the relays' gap filling and to recovery, which read the history. Failures are retried in place, with the
  * duplicate check on, so a batch whose commit succeeded but answered an error is not sequenced
  * twice.
@@ -117,7 +118,7 @@ export class Sequencer {
         const events = await this.sequence(channel, batch, suspect);
         // sequenced is stored: the intake messages are done, and the channel's next messages come sooner
         for (const r of batch) r.message.ack();
-        // the next batch is sequenced while this one is published: its publishes queue behind these on the ordering key
+        // the next batch is sequenced while this one is published; the relays put the two in position order
         const published = this.fanOut(channel, events);
         this.publishing.add(published);
         void published.finally(() => this.publishing.delete(published));
@@ -159,7 +160,7 @@ export class Sequencer {
     for (let attempt = 1; ; attempt++) {
       try {
         faultPoint('events-publish');
-        await Promise.all(events.map((e) => publishOrdered(this.events, channel, e, { channel, endpoint: e.endpoint, position: String(e.position) })));
+        await Promise.all(events.map((e) => this.events.publishMessage({ data: Buffer.from(JSON.stringify(e)), attributes: { channel, endpoint: e.endpoint, position: String(e.position) } })));
         return;
       } catch (err) {
         if (this.stopping || attempt >= 5) {
@@ -185,6 +186,6 @@ export class Sequencer {
 
 export async function createSequencer(): Promise<Sequencer> {
   const subscription = await intakeSubscription(MAX_OUTSTANDING_MESSAGES);
-  const events = await orderedTopic(requireEnv('EVENTS_TOPIC'));
+  const events = await batchedTopic(requireEnv('EVENTS_TOPIC'));
   return new Sequencer(subscription, events);
 }

@@ -40,11 +40,10 @@ export async function startFanout(instanceId: string, onEvent: (event: EventMess
       expirationPolicy: { ttl: { seconds: EXPIRATION_SECONDS } },
       messageRetentionDuration: { seconds: RETENTION_SECONDS },
       ackDeadlineSeconds: 10,
-      // events of one channel arrive in publish order (their ordering key is the channel)
-      enableMessageOrdering: true,
+      // no message ordering: events carry their positions, and the hub delivers each channel in position order
       flowControl: { maxMessages: 2000 },
     });
-  // acknowledgements go out within 5 ms, not the library's 100: an ordered channel's next events wait for them
+  // acknowledgements go out within 5 ms, not the library's 100: unacknowledged events count against the flow control
   subscription.setOptions({ flowControl: { maxMessages: 2000 }, batching: { maxMilliseconds: 5 } });
   subscription.on('message', (message: Message) => {
     message.ack();

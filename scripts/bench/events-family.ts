@@ -27,7 +27,7 @@ export const eventsBenchFamily: Family = {
       handler: async (ctx, input) => {
         const batch = firestore().batch();
         batch.set(firestore().collection('eventsBench').doc(input.id), { updated: Date.now() });
-        const events = input.channel ? [{ endpoint: 'resource:updated', channel: input.channel, data: { id: input.id, committedAt: Date.now() } }] : [];
+        const events = input.channel ? [{ endpoint: 'resource:updated', channel: input.channel, data: { id: input.id } }] : [];
         await commitWithEvents(batch, ctx.events, events);
         return {};
       },

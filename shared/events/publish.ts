@@ -19,3 +19,16 @@ export async function publishEvents(events: PendingEvent[]): Promise<OutboxEntry
   await publishOutboxEntry(entry);
   return entry;
 }
+
+/**
+ * Stores events of a change that committed without them in an outbox entry of their own (only
+ * that write is awaited) and hands the entry over for publishing: what the request path uses.
+ */
+export async function stageEvents(events: PendingEvent[]): Promise<OutboxEntry | undefined> {
+  if (events.length === 0) return undefined;
+  const entry = newOutboxEntry(events);
+  const batch = firestore().batch();
+  writeOutboxEntry(batch, entry);
+  await batch.commit();
+  return entry;
+}

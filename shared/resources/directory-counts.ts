@@ -1,4 +1,3 @@
-import { FieldValue, type DocumentData, type DocumentReference, type UpdateData } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
 import { resourceRef, resources } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
@@ -18,45 +17,10 @@ export function contentKind(doc: Pick<ResourceDoc, 'data' | 'metadata'>): string
   return /^[a-z0-9]{1,40}$/.test(kind) ? kind : 'other';
 }
 
-interface Writer {
-  update(ref: DocumentReference, data: UpdateData<DocumentData>): unknown;
-}
-
 /**
- * Count changes of directories collected over one transaction or batch, written as one update per
- * directory with increments: exact under concurrent adds, moves and deletes, because the counted
- * change commits atomically with the resource write that causes it.
- */
-export class DirectoryDeltas {
-  private readonly byDirectory = new Map<string, Map<string, number>>();
-
-  add(directoryId: string, kind: string, delta: number): void {
-    const kinds = this.byDirectory.get(directoryId) ?? new Map<string, number>();
-    kinds.set(kind, (kinds.get(kind) ?? 0) + delta);
-    this.byDirectory.set(directoryId, kinds);
-  }
-
-  /** Applies the changes; an update fails (and with it the whole commit) when a directory does not exist. */
-  write(writer: Writer): void {
-    for (const [directoryId, kinds] of this.byDirectory) {
-      const changes: Record<string, FieldValue> = {};
-      let total = 0;
-      for (const [kind, delta] of kinds) {
-        if (delta === 0) continue;
-        total += delta;
-        changes[`directoryKinds.${kind}`] = FieldValue.increment(delta);
-      }
-      if (Object.keys(changes).length === 0) continue;
-      if (total !== 0) changes['data.directory.innerContentCount'] = FieldValue.increment(total);
-      writer.update(resourceRef(directoryId), changes);
-    }
-  }
-}
-
-/**
- * For code that changes what a resource is (processing settling `metadata.contentType`): moves the
- * resource's count in its directory to its current content kind, in one transaction. Answers
- * whether anything changed.
+ * For code that changes what a resource is (processing settling `metadata.contentType`): sets the
+ * content kind it counts as in its directory (directories are counted from these when read,
+ * live-counts.ts). Answers whether anything changed.
  */
 export async function refreshCountedKind(resourceId: string): Promise<boolean> {
   return firestore().runTransaction(async (tx) => {
@@ -65,11 +29,6 @@ export async function refreshCountedKind(resourceId: string): Promise<boolean> {
     if (!doc || doc.belongingType !== 'directory') return false;
     const kind = contentKind(doc);
     if (doc.countedKind === kind) return false;
-    const deltas = new DirectoryDeltas();
-    const directoryId = doc.belonging.slice('directory:'.length);
-    deltas.add(directoryId, doc.countedKind ?? 'other', -1);
-    deltas.add(directoryId, kind, +1);
-    deltas.write(tx);
     tx.update(snap.ref, { countedKind: kind });
     return true;
   });

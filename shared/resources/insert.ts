@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
-import { notFound } from '../errors/api-error.js';
 import { firestore } from '../gcp/clients.js';
 import type { EventPublisher } from '../registry/types.js';
 import { placementFields } from './belonging.js';
 import { propOf, propPositions } from './prop-positions.js';
 import { emitAdded } from './change-events.js';
 import { resourceRef } from './collection.js';
-import { contentKind, DirectoryDeltas } from './directory-counts.js';
+import { contentKind } from './directory-counts.js';
+import { requireDirectories } from './live-counts.js';
 import { toClientResource, type ResourceDoc } from './model.js';
 import type { ResolvedPlacement } from './placement.js';
 import { searchPrefixesOf } from './search-words.js';
@@ -17,14 +17,11 @@ export type ResourceDraft = Partial<
   Omit<ResourceDoc, 'belonging' | 'belongingType' | 'ownerId' | 'networkId' | 'created' | 'updated' | 'searchPrefixes' | 'position' | 'countedKind' | 'totalReactions'>
 >;
 
-/** Firestore answers NOT_FOUND when an update names a missing document. */
-const isNotFound = (err: unknown): boolean => (err as { code?: unknown }).code === 5;
-
 /**
  * Creates resources owned by the caller at a resolved placement (see resolvePlacement) in one
- * transaction with the count change of the directory they enter (or their positions on the prop
- * they enter), then queues the placement's events (published once the handler returns). One call
- * holds at most 499 drafts.
+ * transaction that checks the directory they enter still exists (its counts are counted when
+ * read, live-counts.ts) or gives them positions on the prop they enter, then queues the
+ * placement's events (published once the handler returns). One call holds at most 499 drafts.
  */
 export async function insertResources(events: EventPublisher, principal: Principal, placement: ResolvedPlacement, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
   const now = Date.now();
@@ -44,21 +41,14 @@ export async function insertResources(events: EventPublisher, principal: Princip
     countedKind: parentId ? contentKind(draft) : undefined,
   }));
   const prop = propOf(placement.parsed);
-  try {
-    await firestore().runTransaction(async (tx) => {
-      const positions = prop ? await propPositions(tx, prop, docs.length) : [];
-      const deltas = new DirectoryDeltas();
-      docs.forEach((doc, i) => {
-        if (prop) doc.position = positions[i];
-        tx.create(resourceRef(doc.id), doc);
-        if (parentId) deltas.add(parentId, doc.countedKind ?? 'other', +1);
-      });
-      deltas.write(tx);
+  await firestore().runTransaction(async (tx) => {
+    if (parentId) await requireDirectories(tx, [parentId]);
+    const positions = prop ? await propPositions(tx, prop, docs.length) : [];
+    docs.forEach((doc, i) => {
+      if (prop) doc.position = positions[i];
+      tx.create(resourceRef(doc.id), doc);
     });
-  } catch (err) {
-    if (parentId && isNotFound(err)) throw notFound('directory');
-    throw err;
-  }
+  });
   emitAdded(events, placement.access, docs.map(toClientResource));
   return docs;
 }

@@ -1,3 +1,5 @@
+import { registerClientView } from './client-views.js';
+
 /** A resource as stored in Firestore: the seed 000 model plus the fields the server keeps for itself. */
 export interface ResourceDoc {
   id: string;
@@ -98,5 +100,7 @@ export function toClientResource(doc: ResourceDoc): Record<string, unknown> {
       directory: { innerContentType: innerContentType(doc.directoryKinds), innerContentCount: doc.data.directory.innerContentCount ?? 0 },
     };
   }
+  // the stored counters are not maintained: the transport counts them when the answer is sent (live-counts.ts)
+  registerClientView(out, doc);
   return out;
 }

@@ -2,9 +2,10 @@ import { FieldValue, type Transaction } from '@google-cloud/firestore';
 import { badRequest, conflict, notFound } from '../errors/api-error.js';
 import { firestore } from '../gcp/clients.js';
 import { isLostTransaction } from '../gcp/status-codes.js';
-import { formatBelonging, parseBelonging, placementFields, type Belonging } from './belonging.js';
+import { formatBelonging, placementFields, type Belonging } from './belonging.js';
 import { resourceRef } from './collection.js';
-import { contentKind, DirectoryDeltas } from './directory-counts.js';
+import { contentKind } from './directory-counts.js';
+import { requireDirectories } from './live-counts.js';
 import { isDirectory, type ResourceDoc } from './model.js';
 import { propOf, propPositions, propRefOf, type PropKey } from './prop-positions.js';
 import { resolveChain } from './tree.js';
@@ -129,8 +130,8 @@ async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: 
 
 /**
  * Moves resources in one transaction: each must still be where it was planned from (else
- * {@link StalePlan}); the directories they leave and enter have their counts changed in the same
- * commit, and resources entering a prop get a position there. Answers each resource before and after.
+ * {@link StalePlan}); the directories they enter must exist (their counts are counted when read,
+ * live-counts.ts), and resources entering a prop get a position there. Answers each resource before and after.
  */
 export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks): Promise<CommittedMove[]> {
   if (moves.length === 0 && !hooks) return [];
@@ -142,17 +143,14 @@ export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks)
       return doc;
     });
     for (let i = 0; i < moves.length; i++) await checkNoCycle(tx, current[i], moves[i].to);
+    await requireDirectories(tx, moves.flatMap((m) => (m.to.type === 'directory' ? [m.to.path] : [])));
     const { positions, props } = await positionsOnProps(tx, moves, current);
     await hooks?.check?.(tx);
 
     const now = Date.now();
-    const deltas = new DirectoryDeltas();
     const committed = moves.map((move, i) => {
       const before = current[i];
-      const from = parseBelonging(before.belonging);
       const kind = contentKind(before);
-      if (from.type === 'directory') deltas.add(from.path, before.countedKind ?? kind, -1);
-      if (move.to.type === 'directory') deltas.add(move.to.path, kind, +1);
       const changes: FieldChanges = {
         ...placementFields(move.to),
         countedKind: move.to.type === 'directory' ? kind : undefined,
@@ -164,7 +162,6 @@ export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks)
       tx.update(resourceRef(before.id), toUpdate(changes));
       return { before, after: applyChanges(before, changes) };
     });
-    deltas.write(tx);
     for (const prop of props) tx.update(propRefOf(prop), { contentUpdated: now });
     hooks?.write?.(tx);
     return committed;

@@ -6,9 +6,10 @@ import { verifyTokenCached } from '../auth/verified-tokens.js';
 import { ApiError, unauthorized } from '../errors/api-error.js';
 import { faultPoint } from '../events/faults.js';
 import type { OutboxEntry, PendingEvent } from '../events/message.js';
-import { publishCommitted } from '../events/outbox.js';
-import { publishEvents } from '../events/publish.js';
+import { handOff } from '../events/handoff.js';
+import { stageEvents } from '../events/publish.js';
 import { createLogger, type Logger } from '../log.js';
+import { fillLiveCounts } from '../resources/live-counts.js';
 import { isOperationResult, type AnyOperation, type OperationContext, type OperationResult } from '../registry/types.js';
 import { ensureUserProfile } from '../users/profile.js';
 import { responseProblems, validateRequest } from '../validation/validator.js';
@@ -82,6 +83,11 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
     throw err;
   }
   await publish(committed, pending, log);
+  try {
+    await fillLiveCounts(isOperationResult(value) && value.kind === 'json' ? value.data : value);
+  } catch (err) {
+    log.warn('could not count the counters of the resources answered; answering their stored values', { err });
+  }
   if (isOperationResult(value)) return { value: value.kind === 'json' ? value.data : undefined, result: value, channels };
   if (validateResponses()) {
     const problems = responseProblems(op.response, value ?? {});
@@ -97,13 +103,15 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
  * The handler's writes have committed: a failure to publish is logged, not reported to the caller,
  * who would otherwise retry a change that already happened. Committed outbox entries that cannot
  * be published now are published by the sequencer's outbox sweeper; events emitted outside a
- * commit get an outbox entry of their own here.
+ * commit get an outbox entry of their own here. Publishing is handed off: the answer does not wait
+ * for it.
  */
 async function publish(committed: OutboxEntry[], loose: PendingEvent[], log: Logger): Promise<void> {
   if (committed.length > 0 || loose.length > 0) faultPoint('after-commit');
-  await publishCommitted(committed, log);
+  handOff(committed, log);
   try {
-    await publishEvents(loose);
+    const entry = await stageEvents(loose);
+    if (entry) handOff([entry], log);
   } catch (err) {
     log.error('events could not be published', { err, endpoints: loose.map((e) => e.endpoint) });
   }

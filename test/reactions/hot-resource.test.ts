@@ -42,6 +42,10 @@ describe('reactions on a hot resource', () => {
       return listed.body.data.total;
     };
     expect(await total()).toBe(USERS);
+    // any answer showing the resource shows the count, not a stored copy of it
+    const updated = await ownerApi.ops<{ resource: { totalReactions: number } }>('resource:updateAttributes', { resource, attributes: { title: 'Still popular' } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data.resource.totalReactions).toBe(USERS);
 
     // 25 users delete their reaction twice at once while 25 others react for the first time
     const leaving = apis.slice(0, 25);
