@@ -1,17 +1,16 @@
-import type { Family } from '../../shared/registry/family.js';
-import { FAMILY } from './define.js';
-import { proxyResource, readResource, readResourceFromNetwork } from './read-operations.js';
-import { createUploadTargetOperation, uploadContent } from './upload-operations.js';
-import { getDirectUrl, getDirectUrlFromNetwork, getResourceUrl, getUrl } from './url-operations.js';
-import { proxyYoutube } from './youtube-proxy.js';
+import { defineFamily, websocketByName } from '../../shared/registry/define.js';
+import { proxyResource, readResource, readResourceFromNetwork } from './operations/read.js';
+import { createUploadTargetOperation, uploadContent } from './operations/upload.js';
+import { getDirectUrl, getDirectUrlFromNetwork, getResourceUrl, getUrl } from './operations/url.js';
+import { proxyYoutube } from './operations/youtube-proxy.js';
 
 /**
  * Bytes in and out of resources. The events it publishes on completion (`resource:updated`,
  * `sortingTable:resourceUpdated`, ...) are declared by the resources family.
  */
-export const resourceContentFamily: Family = {
-  name: FAMILY,
+export const resourceContentFamily = defineFamily('resource-content', {
   description: 'Resource content (seed 000): uploads (through the API or direct to Cloud Storage), redirects, proxy with ranges, direct URLs',
+  defaults: { restStyle: 'resource', bindings: websocketByName },
   operations: [
     readResource,
     readResourceFromNetwork,
@@ -25,4 +24,4 @@ export const resourceContentFamily: Family = {
     createUploadTargetOperation,
   ],
   events: [],
-};
+});

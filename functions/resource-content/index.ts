@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { resourceContentFamily } from './family.js';
 
-export const resourceContentFunction = createFamilyHandler(resourceContentFamily.operations);
-http('resource-content', resourceContentFunction);
+export const resourceContent = serveFamily(resourceContentFamily);

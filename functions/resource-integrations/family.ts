@@ -1,4 +1,4 @@
-import type { Family } from '../../shared/registry/family.js';
+import { defineFamily, websocketByName } from '../../shared/registry/define.js';
 import { createGoogleDriveResource, deleteGoogleDriveCredentials, setGoogleDriveCredentials, syncGoogleDriveDirectory } from './operations/google-drive.js';
 import { createImdbMulti, imdbInfo, imdbSearch } from './operations/imdb.js';
 import { linkInfo } from './operations/link.js';
@@ -7,9 +7,9 @@ import { createPinterest, pinterestInfo, pinterestSearch } from './operations/pi
 import { pixabaySearch } from './operations/pixabay.js';
 import { getStreamSources } from './operations/streams.js';
 
-export const resourceIntegrationsFamily: Family = {
-  name: 'resource-integrations',
+export const resourceIntegrationsFamily = defineFamily('resource-integrations', {
   description: 'Resource API (seed 000): third-party content (IMDb via OMDb, Pinterest, Pixabay, links, streams, Google Drive) and partner thumbnails',
+  defaults: { bindings: websocketByName },
   operations: [
     imdbSearch,
     imdbInfo,
@@ -28,4 +28,4 @@ export const resourceIntegrationsFamily: Family = {
   ],
   // resource:syncGoogleDriveDirectoryResult is declared with the other resource events (functions/resources/events.ts).
   events: [],
-};
+});

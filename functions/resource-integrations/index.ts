@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { resourceIntegrationsFamily } from './family.js';
 
-export const resourceIntegrationsFunction = createFamilyHandler(resourceIntegrationsFamily.operations);
-http('resource-integrations', resourceIntegrationsFunction);
+export const resourceIntegrations = serveFamily(resourceIntegrationsFamily);

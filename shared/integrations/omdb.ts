@@ -35,7 +35,7 @@ export interface OmdbSearchItem {
 export interface OmdbSearchAnswer {
   Search?: OmdbSearchItem[];
   totalResults?: string;
-  Response: string;
+  Response: 'True' | 'False';
   Error?: string;
 }
 
@@ -69,15 +69,18 @@ export type OmdbTitle = Partial<Record<(typeof OMDB_TITLE_FIELDS)[number], strin
   Ratings?: Array<{ Source?: string; Value?: string }>;
   /** OMDb has no trailers: always present, empty unless the upstream sends some. */
   Trailers: string[];
-  Response: string;
+  Response: 'True' | 'False';
   Error?: string;
 };
+
+/** OMDb's in-band verdict: anything but "True" is a miss. */
+const responseOf = (body: Record<string, unknown>): 'True' | 'False' => (body.Response === 'True' ? 'True' : 'False');
 
 const SEARCH_ITEM_FIELDS = ['Title', 'Year', 'imdbID', 'Type', 'Poster', 'Plot'] as const;
 
 export async function searchOmdb(params: OmdbSearchParams): Promise<OmdbSearchAnswer> {
   const body = await callOmdb({ s: params.s, y: params.y, type: params.type, plot: params.plot, page: params.page });
-  const answer: OmdbSearchAnswer = { Response: stringOf(body.Response) ?? 'False' };
+  const answer: OmdbSearchAnswer = { Response: responseOf(body) };
   if (Array.isArray(body.Search)) answer.Search = body.Search.filter(isRecord).map((item) => pickStrings(item, SEARCH_ITEM_FIELDS));
   const total = stringOf(body.totalResults);
   if (total !== undefined) answer.totalResults = total;
@@ -88,7 +91,7 @@ export async function searchOmdb(params: OmdbSearchParams): Promise<OmdbSearchAn
 
 export async function omdbTitle(params: OmdbTitleParams): Promise<OmdbTitle> {
   const body = await callOmdb({ i: params.i, t: params.t, y: params.y, type: params.type, plot: params.plot });
-  const title: OmdbTitle = { ...pickStrings(body, OMDB_TITLE_FIELDS), Trailers: [], Response: stringOf(body.Response) ?? 'False' };
+  const title: OmdbTitle = { ...pickStrings(body, OMDB_TITLE_FIELDS), Trailers: [], Response: responseOf(body) };
   if (Array.isArray(body.Ratings)) {
     title.Ratings = body.Ratings.filter(isRecord).map((r) => pickStrings(r, ['Source', 'Value'] as const));
   }

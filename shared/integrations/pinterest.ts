@@ -8,15 +8,15 @@ import { callJsonApi, configured, endpoint, isRecord, rejectedCredentials, strin
 const SERVICE = 'Pinterest';
 const SEARCH_LIMIT = 50;
 
-export interface PinImage {
+export type PinImage = {
   url: string;
   width: number;
   height: number;
-}
+};
 
 export type PinImageSize = '736x' | '474x' | '236x' | 'orig';
 
-export interface PinterestResult {
+export type PinterestResult = {
   id: string;
   type: string;
   title: string;
@@ -24,7 +24,7 @@ export interface PinterestResult {
   description: string;
   images: Partial<Record<PinImageSize, PinImage>>;
   rich_summary?: { display_name: string };
-}
+};
 
 /** The pin's page on pinterest.com. */
 export const pinPageUrl = (id: string): string => `https://www.pinterest.com/pin/${encodeURIComponent(id)}/`;

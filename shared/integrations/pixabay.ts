@@ -25,11 +25,11 @@ const INTEGER_FIELDS = [
 
 export type PixabayHit = Partial<Record<(typeof STRING_FIELDS)[number], string> & Record<(typeof INTEGER_FIELDS)[number], number>>;
 
-export interface PixabayAnswer {
+export type PixabayAnswer = {
   total: number;
   totalHits: number;
   hits: PixabayHit[];
-}
+};
 
 export async function searchPixabay(q: string): Promise<PixabayAnswer> {
   const key = configured(SERVICE, 'PIXABAY_API_KEY');

@@ -35,7 +35,7 @@ export interface JobDefinition<J> {
 }
 
 /** Attribute Pub/Sub sets on a message it forwards to a dead-letter topic. */
-const DEAD_LETTER_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
+export const DEAD_LETTER_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
 
 /**
  * A CloudEvent function running one kind of processing job:
@@ -50,7 +50,7 @@ export function createJobHandler<J>(definition: JobDefinition<J>): (event: Cloud
   return async (event) => {
     const message = event.data?.message ?? {};
     const log = createLogger({ function: definition.name, messageId: message.messageId ?? event.id });
-    const job = decodeJob(definition, message.data, log);
+    const job = decodeJob<J>(definition.schema, message.data, log);
     if (!job) return;
     const key = definition.key(job);
     const resourceId = definition.resourceId(job);
@@ -98,7 +98,7 @@ async function giveUp(key: string, resourceId: string, deliveries: string, log: 
 }
 
 /** The job in the message, or undefined for a message that can never be processed (logged and acknowledged). */
-function decodeJob<J>(definition: JobDefinition<J>, data: string | undefined, log: Logger): J | undefined {
+export function decodeJob<J>(schema: JsonSchema, data: string | undefined, log: Logger): J | undefined {
   let body: unknown;
   try {
     body = JSON.parse(Buffer.from(data ?? '', 'base64').toString('utf8'));
@@ -107,7 +107,7 @@ function decodeJob<J>(definition: JobDefinition<J>, data: string | undefined, lo
     return undefined;
   }
   try {
-    return validateRequest<J>(definition.schema, body);
+    return validateRequest<J>(schema, body);
   } catch (error) {
     log.error('job message is invalid; dropped', { reason: reasonOf(error), body });
     return undefined;

@@ -3,7 +3,7 @@ import { pubsub } from '../gcp/clients.js';
 import { ensureTopic } from '../gcp/topics.js';
 import { SAFE_ID_PATTERN } from '../validation/firestore-limits.js';
 
-export type JobTopic = 'PROCESSING_TOPIC' | 'IMPORT_TOPIC' | 'AI_IMAGE_TOPIC';
+export type JobTopic = 'PROCESSING_TOPIC' | 'IMPORT_TOPIC' | 'AI_IMAGE_TOPIC' | 'GOOGLE_DRIVE_SYNC_TOPIC';
 
 /** Publishes a job on the topic named by the configuration variable. */
 export async function publishJob(topicVar: JobTopic, job: object): Promise<void> {

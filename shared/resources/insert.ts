@@ -4,7 +4,7 @@ import { firestore } from '../gcp/clients.js';
 import type { EventPublisher } from '../registry/types.js';
 import { placementFields } from './belonging.js';
 import { propOf, propPositions } from './prop-positions.js';
-import { emitAdded } from './change-events.js';
+import { emitAdded, emitUpdated, type Placed } from './change-events.js';
 import { resourceRef } from './collection.js';
 import { contentKind } from './directory-counts.js';
 import { requireDirectories } from './live-counts.js';
@@ -17,29 +17,36 @@ export type ResourceDraft = Partial<
   Omit<ResourceDoc, 'belonging' | 'belongingType' | 'ownerId' | 'networkId' | 'created' | 'updated' | 'searchPrefixes' | 'position' | 'countedKind' | 'totalReactions'>
 >;
 
+/** Where new resources go: a resolved placement, or one a job resolved itself from a belonging chain. */
+export type InsertTarget = Pick<ResolvedPlacement, 'parsed' | 'networkId'> & { access: Placed };
+
+function newDoc(principal: Principal, target: InsertTarget, draft: ResourceDraft, now: number): ResourceDoc {
+  const parentId = target.parsed.type === 'directory' ? target.parsed.path : undefined;
+  return {
+    status: 'pending',
+    ...draft,
+    id: draft.id ?? randomUUID(),
+    created: now,
+    updated: now,
+    ...placementFields(target.parsed),
+    totalReactions: 0,
+    ownerId: principal.userId,
+    networkId: target.networkId,
+    searchPrefixes: searchPrefixesOf(draft.title, draft.description),
+    countedKind: parentId ? contentKind(draft) : undefined,
+  };
+}
+
 /**
  * Creates resources owned by the caller at a resolved placement (see resolvePlacement) in one
  * transaction that checks the directory they enter still exists (its counts are counted when
  * read, live-counts.ts) or gives them positions on the prop they enter, then queues the
  * placement's events (published once the handler returns). One call holds at most 499 drafts.
  */
-export async function insertResources(events: EventPublisher, principal: Principal, placement: ResolvedPlacement, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
+export async function insertResources(events: EventPublisher, principal: Principal, placement: InsertTarget, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
   const now = Date.now();
-  const where = placementFields(placement.parsed);
   const parentId = placement.parsed.type === 'directory' ? placement.parsed.path : undefined;
-  const docs = drafts.map((draft): ResourceDoc => ({
-    status: 'pending',
-    ...draft,
-    id: draft.id ?? randomUUID(),
-    created: now,
-    updated: now,
-    ...where,
-    totalReactions: 0,
-    ownerId: principal.userId,
-    networkId: placement.networkId,
-    searchPrefixes: searchPrefixesOf(draft.title, draft.description),
-    countedKind: parentId ? contentKind(draft) : undefined,
-  }));
+  const docs = drafts.map((draft) => newDoc(principal, placement, draft, now));
   const prop = propOf(placement.parsed);
   await firestore().runTransaction(async (tx) => {
     if (parentId) await requireDirectories(tx, [parentId]);
@@ -51,4 +58,62 @@ export async function insertResources(events: EventPublisher, principal: Princip
   });
   emitAdded(events, placement.access, docs.map(toClientResource));
   return docs;
+}
+
+/** The stored fields an upsert changes on a resource that exists (dotted paths allowed), and the resource after them. */
+export interface ResourceRefresh {
+  fields: Record<string, unknown>;
+  next: ResourceDoc;
+}
+
+export interface UpsertOutcome {
+  created: ResourceDoc[];
+  updated: ResourceDoc[];
+}
+
+/**
+ * {@link insertResources} for drafts with fixed ids that may exist already (a sync run again): a
+ * missing one is created as insertResources creates it; one the caller owns gets the fields
+ * `refresh` answers (nothing when it answers undefined), with its search words taken again from
+ * the new title and description; one of another owner is left alone. One transaction, at most
+ * 499 drafts; the added and updated events are queued like the resource operations queue them.
+ */
+export async function upsertResources(
+  events: EventPublisher,
+  principal: Principal,
+  target: InsertTarget,
+  drafts: Array<ResourceDraft & { id: string }>,
+  refresh: (current: ResourceDoc, draft: ResourceDraft) => ResourceRefresh | undefined,
+): Promise<UpsertOutcome> {
+  const parentId = target.parsed.type === 'directory' ? target.parsed.path : undefined;
+  const prop = propOf(target.parsed);
+  const outcome = await firestore().runTransaction(async (tx): Promise<UpsertOutcome> => {
+      if (parentId) await requireDirectories(tx, [parentId]);
+      const now = Date.now();
+      const refs = drafts.map((draft) => resourceRef(draft.id));
+      const snaps = refs.length > 0 ? await tx.getAll(...refs) : [];
+      const created: ResourceDoc[] = [];
+      const updated: ResourceDoc[] = [];
+      const updates: Array<{ index: number; fields: Record<string, unknown> }> = [];
+      snaps.forEach((snap, index) => {
+        if (!snap.exists) return void created.push(newDoc(principal, target, drafts[index], now));
+        const current = snap.data() as ResourceDoc;
+        if (current.ownerId !== principal.userId) return;
+        const change = refresh(current, drafts[index]);
+        if (!change) return;
+        const searchPrefixes = searchPrefixesOf(change.next.title, change.next.description);
+        updated.push({ ...change.next, updated: now, searchPrefixes });
+        updates.push({ index, fields: { ...change.fields, updated: now, searchPrefixes } });
+      });
+      const positions = prop ? await propPositions(tx, prop, created.length) : [];
+      created.forEach((doc, i) => {
+        if (prop) doc.position = positions[i];
+        tx.create(resourceRef(doc.id), doc);
+      });
+      for (const { index, fields } of updates) tx.update(refs[index], fields);
+      return { created, updated };
+  });
+  emitAdded(events, target.access, outcome.created.map(toClientResource));
+  for (const doc of outcome.updated) emitUpdated(events, target.access, toClientResource(doc));
+  return outcome;
 }

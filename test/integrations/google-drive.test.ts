@@ -308,6 +308,26 @@ describe('resource:syncGoogleDriveDirectory', () => {
     expect(events.received.some((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${first.find((r) => r.title === 'Budget')!.id}`)).toBe(false);
   });
 
+  it('gives synced files the search words of their names: resource:searchBelonging finds them by a word, and by the new one after a rename', async () => {
+    await connect(alice);
+    const root = await folderResource(alice);
+    await sync(alice, root.id);
+    const docs = (await childrenOf(root.id)).find((r) => r.title === 'Docs')!;
+    const search = async (belonging: string, query: string) => {
+      const answer = await alice.api.call<{ resources: Array<{ title: string }> }>('resource:searchBelonging', { belonging, query, limit: 50 });
+      expect(answer.status).toBe(200);
+      return answer.data.resources.map((r) => r.title).sort();
+    };
+    expect(await search(`directory:${docs.id}`, 'report')).toEqual(['report.pdf']);
+    expect(await search(`directory:${root.id}`, 'plan')).toEqual(['plan.png']);
+    expect(await search(`directory:${root.id}`, 'report')).toEqual([]);
+
+    drive.get('fReport')!.name = 'quarterly summary.pdf';
+    expect((await sync(alice, root.id)).data).toMatchObject({ isSuccess: true });
+    expect(await search(`directory:${docs.id}`, 'quarterly')).toEqual(['quarterly summary.pdf']);
+    expect(await search(`directory:${docs.id}`, 'report')).toEqual([]);
+  });
+
   it('moves resources of files gone from Drive to the trashcan, keeps and counts what the user added, and lets a restore bring them back', async () => {
     await connect(alice);
     const root = await folderResource(alice);

@@ -5,7 +5,7 @@
 import { ApiError } from '../../../shared/errors/api-error.js';
 import { DriveUnauthorizedError } from '../../../shared/integrations/google-drive.js';
 import { canRefreshDriveTokens, refreshAccessToken } from '../../../shared/integrations/google-oauth.js';
-import { readDriveCredentials, saveDriveCredentials, type DriveCredentials } from './credentials.js';
+import { readDriveCredentials, saveDriveCredentials, type DriveCredentials } from '../store/drive-credentials.js';
 
 /** Renew a little before the announced expiry, so a token does not expire in the middle of a sync. */
 const EXPIRY_MARGIN_MS = 60_000;

@@ -11,29 +11,17 @@ import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
 import { ApiError } from '../../../shared/errors/api-error.js';
 import { publishEvents, type PendingEvent } from '../../../shared/events/publish.js';
 import { createLogger } from '../../../shared/log.js';
-import { validateRequest } from '../../../shared/validation/validator.js';
+import { DEAD_LETTER_COUNT, decodeJob, type PubSubEventData } from '../../../shared/processing/job-handler.js';
 import { syncDriveDirectory } from './sync.js';
 import { driveSyncJobSchema, type DriveSyncJob } from './sync-job.js';
-
-interface PubSubEventData {
-  message?: { data?: string; messageId?: string; attributes?: Record<string, string> };
-}
-
-/** Attribute Pub/Sub sets on a message it forwards to a dead-letter topic. */
-const DEAD_LETTER_COUNT = 'CloudPubSubDeadLetterSourceDeliveryCount';
 
 export const RESULT_EVENT = 'resource:syncGoogleDriveDirectoryResult';
 
 export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<void> {
   const message = event.data?.message ?? {};
   const log = createLogger({ function: 'drive-sync', messageId: message.messageId ?? event.id });
-  let job: DriveSyncJob;
-  try {
-    job = validateRequest<DriveSyncJob>(driveSyncJobSchema, JSON.parse(Buffer.from(message.data ?? '', 'base64').toString('utf8')));
-  } catch (err) {
-    log.error('sync job message is invalid; dropped', { err });
-    return;
-  }
+  const job = decodeJob<DriveSyncJob>(driveSyncJobSchema, message.data, log);
+  if (!job) return;
   const jobLog = log.child({ userId: job.userId, resourceId: job.resourceId });
   const deliveries = message.attributes?.[DEAD_LETTER_COUNT];
   if (deliveries !== undefined) {

@@ -1,8 +1,5 @@
 /** The Google Drive directory sync job, published by resource:syncGoogleDriveDirectory on GOOGLE_DRIVE_SYNC_TOPIC. */
-import { requireEnv } from '../../../shared/config.js';
-import { pubsub } from '../../../shared/gcp/clients.js';
-import { ensureTopic } from '../../../shared/gcp/topics.js';
-import type { JsonSchema } from '../../../shared/registry/types.js';
+import { jobIdSchema, publishJob } from '../../../shared/processing/jobs.js';
 
 export interface DriveSyncJob {
   userId: string;
@@ -11,15 +8,10 @@ export interface DriveSyncJob {
   resourceId: string;
 }
 
-const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' } as const;
-
-export const driveSyncJobSchema: JsonSchema = {
+export const driveSyncJobSchema = {
   type: 'object',
   required: ['userId', 'networkId', 'resourceId'],
-  properties: { userId: id, networkId: id, resourceId: id },
-};
+  properties: { userId: jobIdSchema, networkId: jobIdSchema, resourceId: jobIdSchema },
+} as const;
 
-export async function publishDriveSyncJob(job: DriveSyncJob): Promise<void> {
-  const topic = await ensureTopic(requireEnv('GOOGLE_DRIVE_SYNC_TOPIC'));
-  await pubsub().topic(topic).publishMessage({ json: job });
-}
+export const publishDriveSyncJob = (job: DriveSyncJob): Promise<void> => publishJob('GOOGLE_DRIVE_SYNC_TOPIC', job);

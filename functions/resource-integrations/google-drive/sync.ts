@@ -8,21 +8,21 @@
  */
 import { mayWriteResource } from '../../../shared/access/resources.js';
 import type { Principal } from '../../../shared/auth/principal.js';
-import { emitResourceUpdated } from '../../../shared/resources/change-events.js';
-import { contentKind, recountDirectory } from '../../../shared/resources/directory-counts.js';
-import type { DocumentReference, WriteBatch } from '@google-cloud/firestore';
 import { v5 as uuidv5 } from 'uuid';
 import { envInt } from '../../../shared/config.js';
 import { ApiError, notFound } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
 import { isDriveFolder, listDriveChildren, type DriveFile } from '../../../shared/integrations/google-drive.js';
 import type { EventPublisher } from '../../../shared/registry/types.js';
-import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
-import { loadResource, resources } from '../../../shared/resources/repository.js';
-import { announceAdded, MAX_BATCH_WRITES, newResourceDoc, type Owner } from '../resources/create.js';
-import { driveDraft, driveFields } from '../resources/partner-drafts.js';
+import { parseBelonging } from '../../../shared/resources/belonging.js';
+import { emitResourceUpdated } from '../../../shared/resources/change-events.js';
+import { recountDirectory } from '../../../shared/resources/directory-counts.js';
+import { upsertResources, type ResourceRefresh } from '../../../shared/resources/insert.js';
+import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { loadResource } from '../../../shared/resources/repository.js';
+import { resolveChain } from '../../../shared/resources/tree.js';
+import { driveDraft, driveFields } from '../rules/partner-drafts.js';
 import { openDriveSession, type DriveSession } from './access.js';
-import { driveFolderIdOf } from './folder.js';
+import { driveFolderIdOf } from '../rules/drive-folder.js';
 import type { DriveSyncJob } from './sync-job.js';
 import { trashVanished } from './vanished.js';
 
@@ -44,15 +44,15 @@ const jobPrincipal = (job: DriveSyncJob): Principal => ({ userId: job.userId, su
 type DriveTree = Map<string, DriveFile[]>;
 
 export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublisher): Promise<SyncOutcome> {
+  const principal = jobPrincipal(job);
   const root = await loadResource(job.resourceId);
   // The job acts for the user who asked, checked again now: it fills a folder resource that user may
   // still write, with resources they own (their own mirrors are the only ones it updates or trashes).
-  if (!root || !(await mayWriteResource(jobPrincipal(job), root))) throw notFound('resource');
+  if (!root || !(await mayWriteResource(principal, root))) throw notFound('resource');
   const rootFolderId = driveFolderIdOf(root);
   const session = await openDriveSession(job.userId);
   const tree = await listTree(session, rootFolderId);
 
-  const owner: Owner = { userId: job.userId, networkId: root.networkId };
   const outcome: SyncOutcome = { folders: 0, created: 0, updated: 0, removed: 0 };
   const queue: Array<{ driveId: string; resourceId: string }> = [{ driveId: rootFolderId, resourceId: root.id }];
   const written = new Map<string, string>();
@@ -61,7 +61,7 @@ export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublish
     if (written.has(folder.driveId)) continue;
     written.set(folder.driveId, folder.resourceId);
     const children = tree.get(folder.driveId) ?? [];
-    const { created, updated } = await writeChildren(owner, folder.resourceId, children, tree, events);
+    const { created, updated } = await writeChildren(events, principal, root.networkId, folder.resourceId, children);
     outcome.folders += 1;
     outcome.created += created;
     outcome.updated += updated;
@@ -80,19 +80,6 @@ export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublish
     if (recounted) await emitResourceUpdated(events, recounted);
   }
   return outcome;
-}
-
-/**
- * The per-kind counts a directory keeps (innerContentType is derived from them), for a Drive
- * folder whose children the sync has just listed.
- */
-function kindsOf(children: DriveFile[]): Record<string, number> {
-  const kinds: Record<string, number> = {};
-  for (const file of children) {
-    const kind = contentKind(driveDraft(file, 'counted') as Pick<ResourceDoc, 'data' | 'metadata'>);
-    kinds[kind] = (kinds[kind] ?? 0) + 1;
-  }
-  return kinds;
 }
 
 /** Every folder of the tree, breadth first; a folder reached twice (Drive allows several parents) is listed once. */
@@ -121,52 +108,37 @@ async function listTree(session: DriveSession, rootFolderId: string): Promise<Dr
 
 const childId = (parentResourceId: string, driveFileId: string): string => uuidv5(`${parentResourceId}/${driveFileId}`, CHILD_ID_NAMESPACE);
 
-/** Creates the children not seen before and refreshes the Drive-derived fields of the others; announces both. */
-async function writeChildren(owner: Owner, parentId: string, children: DriveFile[], tree: DriveTree, events: EventPublisher): Promise<{ created: number; updated: number }> {
-  const belonging = `directory:${parentId}`;
-  const now = Date.now();
-  const refs = children.map((file) => resources().doc(childId(parentId, file.id)));
-  const existing = await readAll(refs);
-  const created: ResourceDoc[] = [];
-  const updated: ResourceDoc[] = [];
-  const writes: Array<(batch: WriteBatch) => void> = [];
+/** Children upserted in one transaction (the shared upsert holds at most 499). */
+const UPSERT_CHUNK = 400;
 
-  children.forEach((file, index) => {
-    const ref = refs[index];
-    const innerCount = isDriveFolder(file) ? (tree.get(file.id)?.length ?? 0) : undefined;
-    const kinds = isDriveFolder(file) ? kindsOf(tree.get(file.id) ?? []) : undefined;
-    const current = existing[index];
-    if (!current) {
-      const draft = driveDraft(file, ref.id);
-      if (innerCount !== undefined) draft.data = { ...draft.data, directory: { innerContentCount: innerCount } };
-      const fresh = newResourceDoc(owner, belonging, draft, now);
-      const doc: ResourceDoc = { ...fresh, countedKind: contentKind(fresh), ...(kinds && { directoryKinds: kinds }) };
-      created.push(doc);
-      writes.push((batch) => batch.create(ref, doc));
-      return;
-    }
-    if (current.ownerId !== owner.userId) return;
-    const change = driveChange(current, file);
-    if (!change) return;
-    updated.push({ ...change.next, updated: now });
-    writes.push((batch) => batch.update(ref, { ...change.fields, updated: now }));
-  });
-
-  for (let start = 0; start < writes.length; start += MAX_BATCH_WRITES) {
-    const batch = firestore().batch();
-    for (const write of writes.slice(start, start + MAX_BATCH_WRITES)) write(batch);
-    await batch.commit();
+/**
+ * Creates the children not seen before and refreshes the Drive-derived fields of the others, by
+ * the shared upsert: search words, directory counts and events as every create and update has them.
+ */
+async function writeChildren(events: EventPublisher, principal: Principal, networkId: string, parentId: string, children: DriveFile[]): Promise<{ created: number; updated: number }> {
+  const parsed = parseBelonging(`directory:${parentId}`);
+  const chain = await resolveChain(parsed);
+  if (!chain) throw notFound('directory');
+  const target = { parsed, networkId, access: chain };
+  let created = 0;
+  let updated = 0;
+  for (let start = 0; start < children.length; start += UPSERT_CHUNK) {
+    const chunk = children.slice(start, start + UPSERT_CHUNK);
+    // a new folder holds nothing yet: its counts start at zero and grow as its children are created
+    const drafts = chunk.map((file) => ({ ...driveDraft(file), id: childId(parentId, file.id), status: 'ready' as const, ...(isDriveFolder(file) ? { directoryKinds: {} } : {}) }));
+    const files = new Map(chunk.map((file) => [childId(parentId, file.id), file]));
+    const outcome = await upsertResources(events, principal, target, drafts, (current) => driveChange(current, files.get(current.id)!));
+    created += outcome.created.length;
+    updated += outcome.updated.length;
   }
-  announceAdded(events, owner.userId, belonging, created.map(toClientResource));
-  for (const doc of updated) events.emit('resource:updated', `resource:${doc.id}`, { belonging: doc.belonging, resource: toClientResource(doc) });
-  return { created: created.length, updated: updated.length };
+  return { created, updated };
 }
 
 /**
  * The field updates that bring a resource in line with its Drive file, and the resource after them;
  * undefined when nothing changed. A folder's counts are left to the recount after the sync.
  */
-function driveChange(current: ResourceDoc, file: DriveFile): { fields: Record<string, unknown>; next: ResourceDoc } | undefined {
+function driveChange(current: ResourceDoc, file: DriveFile): ResourceRefresh | undefined {
   const { title, metadata = {}, googleDrive } = driveFields(file);
   const fields: Record<string, unknown> = {};
   if (current.title !== title) fields.title = title;
@@ -175,15 +147,4 @@ function driveChange(current: ResourceDoc, file: DriveFile): { fields: Record<st
   if (Object.keys(fields).length === 0) return undefined;
   const next: ResourceDoc = { ...current, title, metadata: { ...current.metadata, ...metadata }, data: { ...current.data, googleDrive } };
   return { fields, next };
-}
-
-async function readAll(refs: DocumentReference[]): Promise<Array<ResourceDoc | undefined>> {
-  const out: Array<ResourceDoc | undefined> = [];
-  for (let start = 0; start < refs.length; start += 300) {
-    const chunk = refs.slice(start, start + 300);
-    if (chunk.length === 0) continue;
-    const snaps = await firestore().getAll(...chunk);
-    for (const snap of snaps) out.push(snap.exists ? (snap.data() as ResourceDoc) : undefined);
-  }
-  return out;
 }

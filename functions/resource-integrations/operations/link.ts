@@ -1,20 +1,16 @@
 import { getPageInfo, outboundToApiError } from '../../../shared/outbound/index.js';
-import { defineOperation } from '../../../shared/registry/types.js';
+import { operation } from '../../../shared/registry/define.js';
 import { linkInfoAnswer, linkInfoRequest } from '../schemas/link.js';
-import { family } from './shared.js';
 
-export const linkInfo = defineOperation<{ url: string }, unknown>({
+export const linkInfo = operation({
   name: 'link:info',
-  family,
   summary: 'Info link',
   description:
     'Title, description and preview image of a web page (or that the URL is an image). `url` is where the page ended up after redirects; `thumbnail` is its og:image, else its icon. 400 for a URL that may not be fetched (private, loopback, metadata addresses), 422 when the page cannot be read.',
-  bindings: { websocket: 'link:info' },
-  auth: 'required',
   permission: 'authenticated user',
   request: linkInfoRequest,
   response: linkInfoAnswer,
-  handler: async (_ctx, input) => {
+}).handle(async (_ctx, input) => {
     try {
       const page = await getPageInfo(input.url);
       const thumbnail = page.isImage ? page.url : (page.image ?? page.favicon);
@@ -28,5 +24,5 @@ export const linkInfo = defineOperation<{ url: string }, unknown>({
     } catch (err) {
       throw outboundToApiError(err, { userSupplied: true, subject: 'url' });
     }
-  },
-});
+  }
+);

@@ -1,17 +1,9 @@
-import { defineOperation, type AnyOperation } from '../../../shared/registry/types.js';
+import { operation } from '../../../shared/registry/define.js';
 import { linkThumbnailRequest, partnerThumbnailRequest, revalidation } from '../schemas/thumbnails.js';
 import { partnerThumbnail } from '../thumbnails/serve.js';
 import { partnerSources, type PartnerProvider } from '../thumbnails/sources.js';
-import { family } from './shared.js';
-
-interface ThumbnailInput {
-  size?: number;
-  ifNoneMatch?: string;
-}
 
 const common = {
-  family,
-  auth: 'required',
   restStyle: 'resource',
   rest: revalidation,
   response: {},
@@ -28,8 +20,8 @@ const partners: Array<{ provider: Exclude<PartnerProvider, 'link'>; title: strin
   { provider: 'pinterest', title: 'Read Pinterest thumbnail', what: 'The image of Pinterest pin {id}; 404 for an unknown pin.' },
 ];
 
-const partnerOperations: AnyOperation[] = partners.map(({ provider, title, what }) =>
-  defineOperation<ThumbnailInput & { id: string }, unknown>({
+const partnerOperations = partners.map(({ provider, title, what }) =>
+  operation({
     ...common,
     name: `resource.${provider}Thumbnail`,
     summary: title,
@@ -37,11 +29,10 @@ const partnerOperations: AnyOperation[] = partners.map(({ provider, title, what 
     bindings: { http: [{ method: 'GET', path: `/api/v0/resource/thumbnail/${provider}/{id}` }] },
     permission: 'authenticated user',
     request: partnerThumbnailRequest({ type: 'string', pattern: partnerSources[provider].idPattern! }),
-    handler: (ctx, input) => partnerThumbnail({ provider, id: input.id, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }),
-  }),
+  }).handle((ctx, input) => partnerThumbnail({ provider, id: input.id, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch })),
 );
 
-const linkThumbnail = defineOperation<ThumbnailInput & { url: string }, unknown>({
+const linkThumbnail = operation({
   ...common,
   name: 'resource.linkThumbnail',
   summary: 'Read link thumbnail',
@@ -49,7 +40,6 @@ const linkThumbnail = defineOperation<ThumbnailInput & { url: string }, unknown>
   bindings: { http: [{ method: 'GET', path: '/api/v0/resource/thumbnail/link' }] },
   permission: 'authenticated user',
   request: linkThumbnailRequest,
-  handler: (ctx, input) => partnerThumbnail({ provider: 'link', id: input.url, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }),
-});
+}).handle((ctx, input) => partnerThumbnail({ provider: 'link', id: input.url, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }));
 
-export const partnerThumbnailOperations: AnyOperation[] = [...partnerOperations, linkThumbnail];
+export const partnerThumbnailOperations = [...partnerOperations, linkThumbnail];

@@ -1,18 +1,14 @@
 import { findStreamSources } from '../../../shared/integrations/streams/index.js';
-import { defineOperation } from '../../../shared/registry/types.js';
+import { operation } from '../../../shared/registry/define.js';
 import { streamSourcesAnswer, streamSourcesRequest } from '../schemas/streams.js';
-import { family } from './shared.js';
 
-export const getStreamSources = defineOperation<{ url: string }, unknown>({
+export const getStreamSources = operation({
   name: 'resource:getStreamSources',
-  family,
   summary: 'Get stream sources',
   description:
     'Playable streams of a URL by quality, named as streamlink names them, with `best` and `worst`: the variants of an HLS master playlist (`hls`, each its own playlist URL), the representations of a DASH manifest (`dash`, all played from the manifest URL), a single HLS media playlist or a direct audio/video file (`live`). Site plugins (YouTube, Twitch, ...) are not available: any other URL answers 422 "no stream sources found".',
-  bindings: { websocket: 'resource:getStreamSources' },
-  auth: 'required',
   permission: 'authenticated user',
   request: streamSourcesRequest,
   response: streamSourcesAnswer,
-  handler: (_ctx, input) => findStreamSources(input.url),
-});
+}).handle((_ctx, input) => findStreamSources(input.url)
+);

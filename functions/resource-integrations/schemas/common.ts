@@ -1,4 +1,3 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { idSchema, resourceSchema } from '../../../shared/resources/schema.js';
 import { SAFE_ID_PATTERN } from '../../../shared/validation/firestore-limits.js';
 
@@ -7,7 +6,9 @@ export const int = { type: 'integer' } as const;
 export const bool = { type: 'boolean' } as const;
 
 /** An object schema whose listed properties are all required. */
-export const required = (properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', required: Object.keys(properties), properties });
+export function required<const P extends Record<string, unknown>>(properties: P) {
+  return { type: 'object', required: Object.keys(properties) as Array<keyof P & string>, properties } as const;
+}
 
 /** Placement fields of every seed 000 create call: where the new resources go. */
 export const placementProperties = {
@@ -19,18 +20,15 @@ export const placementProperties = {
 } as const;
 
 /** A request object: these properties, nothing else. */
-export const request = (properties: Record<string, JsonSchema>, requiredNames: string[] = []): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: requiredNames,
-  properties,
-});
+export function request<const P extends Record<string, unknown>, const R extends ReadonlyArray<keyof P & string> = []>(properties: P, requiredNames?: R) {
+  return { type: 'object', additionalProperties: false, required: (requiredNames ?? []) as R, properties } as const;
+}
 
-export const resourceAnswer: JsonSchema = required({ resource: resourceSchema });
-export const resourcesAnswer: JsonSchema = required({ resources: { type: 'array', items: resourceSchema } });
+export const resourceAnswer = required({ resource: resourceSchema });
+export const resourcesAnswer = required({ resources: { type: 'array', items: resourceSchema } });
 
 /** An http(s) URL given by a client. */
 export const urlSchema = { type: 'string', minLength: 8, maxLength: 4096, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' } as const;
 
 /** WebSocket calls whose answer carries no data. */
-export const emptyAnswer: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
+export const emptyAnswer = { type: 'object', additionalProperties: false, properties: {} } as const;

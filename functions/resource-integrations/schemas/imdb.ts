@@ -1,4 +1,3 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { OMDB_TITLE_FIELDS } from '../../../shared/integrations/omdb.js';
 import { placementProperties, request, str } from './common.js';
 
@@ -13,16 +12,16 @@ export const imdbSearchRequest = request(
   ['s'],
 );
 
-export const imdbInfoRequest: JsonSchema = {
+export const imdbInfoRequest = {
   ...request({ i: imdbId, t: { type: 'string', minLength: 1, maxLength: 200 }, y: year, type, plot }),
   anyOf: [{ required: ['i'] }, { required: ['t'] }],
-};
+} as const;
 
 export const imdbCreateMultiRequest = request({ id: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: imdbId }, ...placementProperties }, ['id']);
 
-const inBand = { Response: { enum: ['True', 'False'] }, Error: str };
+const inBand = { Response: { enum: ['True', 'False'] }, Error: str } as const;
 
-export const imdbSearchAnswer: JsonSchema = {
+export const imdbSearchAnswer = {
   type: 'object',
   additionalProperties: false,
   required: ['Response'],
@@ -34,16 +33,16 @@ export const imdbSearchAnswer: JsonSchema = {
     totalResults: str,
     ...inBand,
   },
-};
+} as const;
 
-export const imdbInfoAnswer: JsonSchema = {
+export const imdbInfoAnswer = {
   type: 'object',
   additionalProperties: false,
   required: ['Response', 'Trailers'],
   properties: {
-    ...Object.fromEntries(OMDB_TITLE_FIELDS.map((field) => [field, str])),
+    ...(Object.fromEntries(OMDB_TITLE_FIELDS.map((field) => [field, str])) as { [F in (typeof OMDB_TITLE_FIELDS)[number]]: typeof str }),
     Ratings: { type: 'array', items: { type: 'object', additionalProperties: false, properties: { Source: str, Value: str } } },
     Trailers: { type: 'array', items: str },
     ...inBand,
   },
-};
+} as const;

@@ -1,10 +1,9 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { int, placementProperties, request, required, str } from './common.js';
 
 const pinId = { type: 'string', pattern: '^[0-9]{1,30}$' } as const;
 const image = required({ url: str, width: int, height: int });
 
-export const pinterestResult: JsonSchema = {
+export const pinterestResult = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'type', 'title', 'link', 'description', 'images'],
@@ -17,7 +16,7 @@ export const pinterestResult: JsonSchema = {
     images: { type: 'object', additionalProperties: false, properties: { '736x': image, '474x': image, '236x': image, orig: image } },
     rich_summary: required({ display_name: str }),
   },
-};
+} as const;
 
 export const pinterestSearchRequest = request(
   { keywords: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\S' } } },

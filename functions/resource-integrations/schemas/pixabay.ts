@@ -1,10 +1,9 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { int, request, required, str } from './common.js';
 
 /** Pixabay refuses queries over 100 characters. */
 export const pixabaySearchRequest = request({ q: { type: 'string', minLength: 1, maxLength: 100 } }, ['q']);
 
-const hit: JsonSchema = {
+const hit = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -33,6 +32,6 @@ const hit: JsonSchema = {
     user: str,
     userImageURL: str,
   },
-};
+} as const;
 
 export const pixabaySearchAnswer = required({ total: int, totalHits: int, hits: { type: 'array', items: hit } });

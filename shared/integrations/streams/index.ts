@@ -10,10 +10,10 @@ import { OutboundError, outboundToApiError, safeFetchStream } from '../../outbou
 import { parseDashManifest, type DashRepresentation } from './dash.js';
 import { parseHlsPlaylist, type HlsVariant } from './hls.js';
 
-export interface StreamInfo {
+export type StreamInfo = {
   type: 'hls' | 'dash' | 'http';
   url: string;
-}
+};
 
 export interface StreamSources {
   streams: Record<string, StreamInfo>;

@@ -1,8 +1,9 @@
-import type { OperationContext } from '../../shared/registry/types.js';
-import { encryptionOf, locateContent } from '../../shared/content/locate.js';
-import { signedReadUrl } from '../../shared/content/signed-url.js';
-import { contentOperation } from './define.js';
-import { directUrl, getResourceUrlRequest, getUrlRequest, networkUrlRequest, resourceUrl, urlRequest } from './schemas.js';
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { operation } from '../../../shared/registry/define.js';
+import { locateContent } from '../../../shared/content/locate.js';
+import { signedReadUrl } from '../../../shared/content/signed-url.js';
+import { directUrl, getResourceUrlRequest, getUrlRequest, networkUrlRequest, resourceUrl, urlRequest } from '../schemas/url.js';
+import { resourceUrlView } from '../views.js';
 
 const readPermission = 'read access to the resource (a link: to the link)';
 
@@ -14,15 +15,14 @@ async function directUrlOf(ctx: OperationContext, id: string, networkId?: string
 async function resourceUrlOf(ctx: OperationContext, id: string) {
   const { object, source } = await locateContent(ctx.principal, id);
   const { url } = await signedReadUrl(object);
-  const encryption = Object.entries(encryptionOf(source)).filter(([, value]) => value !== undefined);
-  return { url, ...Object.fromEntries(encryption) };
+  return resourceUrlView(url, source);
 }
 
 const urlDescription =
   'Answers `{ url, expiresAt }`: a signed Cloud Storage GET URL of the bytes (a link: its original\'s), valid ' +
   'SIGNED_URL_TTL_SECONDS, and its expiry in ms since the epoch. 409 when the resource holds no bytes; 404 when the caller may not read it.';
 
-export const getDirectUrl = contentOperation<{ id: string }, unknown>({
+export const getDirectUrl = operation({
   name: 'resource.getDirectUrl',
   summary: 'Get direct resource url',
   description: urlDescription,
@@ -30,10 +30,9 @@ export const getDirectUrl = contentOperation<{ id: string }, unknown>({
   permission: readPermission,
   request: urlRequest,
   response: directUrl,
-  handler: (ctx, input) => directUrlOf(ctx, input.id),
-});
+}).handle((ctx, input) => directUrlOf(ctx, input.id));
 
-export const getDirectUrlFromNetwork = contentOperation<{ id: string; networkId: string }, unknown>({
+export const getDirectUrlFromNetwork = operation({
   name: 'resource.getDirectUrlFromNetwork',
   summary: 'Get direct resource url (from certain network)',
   description: `${urlDescription} The resource must be in that network or in the default network.`,
@@ -41,27 +40,22 @@ export const getDirectUrlFromNetwork = contentOperation<{ id: string; networkId:
   permission: readPermission,
   request: networkUrlRequest,
   response: directUrl,
-  handler: (ctx, input) => directUrlOf(ctx, input.id, input.networkId),
-});
+}).handle((ctx, input) => directUrlOf(ctx, input.id, input.networkId));
 
-export const getResourceUrl = contentOperation<{ resourceId: string }, unknown>({
+export const getResourceUrl = operation({
   name: 'resource:getResourceUrl',
   summary: 'Get resource url: a signed URL of the bytes and their encryption parameters',
-  bindings: { websocket: 'resource:getResourceUrl' },
   permission: readPermission,
   request: getResourceUrlRequest,
   response: resourceUrl,
-  handler: (ctx, input) => resourceUrlOf(ctx, input.resourceId),
-});
+}).handle((ctx, input) => resourceUrlOf(ctx, input.resourceId));
 
-export const getUrl = contentOperation<{ resource: string }, unknown>({
+export const getUrl = operation({
   name: 'resource:getUrl',
   summary: 'Get url (deprecated alias of resource:getResourceUrl)',
   deprecated: true,
   replacedBy: 'resource:getResourceUrl',
-  bindings: { websocket: 'resource:getUrl' },
   permission: readPermission,
   request: getUrlRequest,
   response: resourceUrl,
-  handler: (ctx, input) => resourceUrlOf(ctx, input.resource),
-});
+}).handle((ctx, input) => resourceUrlOf(ctx, input.resource));

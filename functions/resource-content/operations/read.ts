@@ -1,22 +1,17 @@
-import type { OperationContext } from '../../shared/registry/types.js';
-import { results } from '../../shared/registry/types.js';
-import { contentDisposition } from '../../shared/http-headers/content-disposition.js';
-import { fileNameOf, locateContent } from '../../shared/content/locate.js';
-import { serveBytes } from '../../shared/content/serve-bytes.js';
-import { signedReadUrl } from '../../shared/content/signed-url.js';
-import { contentOperation } from './define.js';
-import { DISPOSITION_PARAM, networkReadRequest, noBody, proxyRequest, readRequest } from './schemas.js';
-
-interface ReadInput {
-  id: string;
-  networkId?: string;
-  [DISPOSITION_PARAM]?: string;
-}
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { results } from '../../../shared/registry/types.js';
+import { operation } from '../../../shared/registry/define.js';
+import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
+import { fileNameOf, locateContent } from '../../../shared/content/locate.js';
+import { serveBytes } from '../../../shared/content/serve-bytes.js';
+import { signedReadUrl } from '../../../shared/content/signed-url.js';
+import { noBody } from '../schemas/common.js';
+import { DISPOSITION_PARAM, networkReadRequest, proxyRequest, readRequest } from '../schemas/read.js';
 
 const readPermission = 'read access to the resource (a link: to the link)';
 const noContent = 'A visible resource without bytes answers 409 (not uploaded yet, or holding none); one the caller may not read answers 404.';
 
-async function redirectToBytes(ctx: OperationContext, input: ReadInput) {
+async function redirectToBytes(ctx: OperationContext, input: { id: string; networkId?: string; [DISPOSITION_PARAM]?: string }) {
   const { object, source } = await locateContent(ctx.principal, input.id, input.networkId);
   const disposition = input[DISPOSITION_PARAM] ?? contentDisposition('inline', fileNameOf(source));
   const { url } = await signedReadUrl(object, disposition);
@@ -28,7 +23,7 @@ const redirectDescription =
   'Content-Disposition of the bucket\'s answer (default: inline with the uploaded file name). A link resource redirects to ' +
   `its original's bytes. ${noContent}`;
 
-export const readResource = contentOperation<ReadInput, unknown>({
+export const readResource = operation({
   name: 'resource.read',
   summary: 'Read resource: redirects to the direct resource location',
   description: redirectDescription,
@@ -38,10 +33,9 @@ export const readResource = contentOperation<ReadInput, unknown>({
   produces: '*/*',
   request: readRequest,
   response: noBody,
-  handler: redirectToBytes,
-});
+}).handle(redirectToBytes);
 
-export const readResourceFromNetwork = contentOperation<ReadInput, unknown>({
+export const readResourceFromNetwork = operation({
   name: 'resource.readFromNetwork',
   summary: 'Read resource (from certain network): redirects to the direct resource location',
   description: `${redirectDescription} The resource must be in that network or in the default network.`,
@@ -51,17 +45,9 @@ export const readResourceFromNetwork = contentOperation<ReadInput, unknown>({
   produces: '*/*',
   request: networkReadRequest,
   response: noBody,
-  handler: redirectToBytes,
-});
+}).handle(redirectToBytes);
 
-interface ProxyInput {
-  id: string;
-  range?: string;
-  ifNoneMatch?: string;
-  ifRange?: string;
-}
-
-export const proxyResource = contentOperation<ProxyInput, unknown>({
+export const proxyResource = operation({
   name: 'resource.proxy',
   summary: 'Proxy resource: serves the bytes without redirection',
   description:
@@ -75,5 +61,4 @@ export const proxyResource = contentOperation<ProxyInput, unknown>({
   responseHeaders: ['Content-Disposition', 'Content-Length'],
   request: proxyRequest,
   response: noBody,
-  handler: async (ctx, input) => serveBytes(await locateContent(ctx.principal, input.id), input),
-});
+}).handle(async (ctx, input) => serveBytes(await locateContent(ctx.principal, input.id), input));

@@ -1,33 +1,19 @@
 import type { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
-import { isVideoHostUrl } from '../../shared/content/video-hosts.js';
-import { ApiError, badRequest } from '../../shared/errors/api-error.js';
-import { env, envInt } from '../../shared/config.js';
-import { outboundToApiError, safeFetchStream, type SafeResponse } from '../../shared/outbound/index.js';
-import { results } from '../../shared/registry/types.js';
-import { contentOperation } from './define.js';
-import { noBody } from './schemas.js';
-
-interface YoutubeProxyInput {
-  url: string;
-  range?: string;
-}
+import { isVideoHostUrl } from '../../../shared/content/video-hosts.js';
+import { ApiError } from '../../../shared/errors/api-error.js';
+import { envInt } from '../../../shared/config.js';
+import { outboundToApiError, safeFetchStream, type SafeResponse } from '../../../shared/outbound/index.js';
+import { results } from '../../../shared/registry/types.js';
+import { operation } from '../../../shared/registry/define.js';
+import { parseVideoUrl } from '../rules/video-url.js';
+import { noBody } from '../schemas/common.js';
+import { youtubeProxyRequest } from '../schemas/read.js';
 
 /** Upstream headers a player needs, passed through as they are. */
 const PASSED_HEADERS = ['content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified', 'cache-control'];
 const PASSED_STATUSES = new Set([200, 206, 416]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-function parseVideoUrl(raw: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    throw badRequest('url is not a valid URL');
-  }
-  if (!isVideoHostUrl(url)) throw badRequest(`url must be an http(s) URL on a host ending with ${env('YOUTUBE_PROXY_HOSTS') ?? ''} (YOUTUBE_PROXY_HOSTS)`);
-  return url;
-}
 
 /** Fetches through the outbound module; redirects are followed by hand so every hop stays on a video host. */
 async function fetchVideo(url: URL, range: string | undefined): Promise<SafeResponse<Readable>> {
@@ -53,7 +39,7 @@ function passedHeaders(upstream: IncomingHttpHeaders): Record<string, string> {
   return headers;
 }
 
-export const proxyYoutube = contentOperation<YoutubeProxyInput, unknown>({
+export const proxyYoutube = operation({
   name: 'resource.proxyYoutube',
   summary: 'Proxy YouTube resource data: streams a googlevideo.com URL through the API',
   description:
@@ -66,13 +52,9 @@ export const proxyYoutube = contentOperation<YoutubeProxyInput, unknown>({
   rest: { body: 'none', headers: { range: 'range' } },
   produces: '*/*',
   responseHeaders: ['ETag', 'Last-Modified', 'Cache-Control', 'Content-Length'],
-  request: {
-    type: 'object',
-    required: ['url'],
-    properties: { url: { type: 'string', minLength: 1, maxLength: 8192 }, range: { type: 'string', maxLength: 4096 } },
-  },
+  request: youtubeProxyRequest,
   response: noBody,
-  handler: async (_ctx, input) => {
+}).handle(async (_ctx, input) => {
     const url = parseVideoUrl(input.url);
     let response: SafeResponse<Readable>;
     try {
@@ -86,5 +68,5 @@ export const proxyYoutube = contentOperation<YoutubeProxyInput, unknown>({
     }
     const contentType = response.headers['content-type'] ?? 'application/octet-stream';
     return results.binary(response.body, contentType, passedHeaders(response.headers), response.status);
-  },
-});
+  }
+);

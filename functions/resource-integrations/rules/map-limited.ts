@@ -1,5 +1,3 @@
-export const family = 'resource-integrations';
-
 /** `work` over every item, at most `limit` at a time, results in input order. */
 export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);

@@ -3,7 +3,7 @@ import { env } from '../../../shared/config.js';
 import { isDriveFolder, type DriveFile } from '../../../shared/integrations/google-drive.js';
 import { posterUrl, type OmdbTitle } from '../../../shared/integrations/omdb.js';
 import { largestPinImage, pinPageUrl, type PinterestResult } from '../../../shared/integrations/pinterest.js';
-import type { ResourceDraft } from './create.js';
+import type { PartnerDraft } from '../store/partner-resources.js';
 
 /** The URL clients load a partner image from: this API's cached partner thumbnail. */
 export const partnerThumbnailUrl = (provider: 'imdb' | 'pinterest', id: string): string =>
@@ -11,7 +11,7 @@ export const partnerThumbnailUrl = (provider: 'imdb' | 'pinterest', id: string):
 
 const known = (value: string | undefined): string | undefined => (value && value !== 'N/A' ? value : undefined);
 
-export function imdbDraft(title: OmdbTitle & { imdbID: string }): ResourceDraft {
+export function imdbDraft(title: OmdbTitle & { imdbID: string }): PartnerDraft {
   const poster = posterUrl(title);
   const imdb: Record<string, unknown> = { imdbID: title.imdbID, Trailers: title.Trailers };
   for (const field of ['Actors', 'Genre', 'Released', 'Runtime', 'Website', 'Year'] as const) if (title[field] !== undefined) imdb[field] = title[field];
@@ -27,7 +27,7 @@ export function imdbDraft(title: OmdbTitle & { imdbID: string }): ResourceDraft 
   };
 }
 
-export function pinterestDraft(pin: PinterestResult): ResourceDraft {
+export function pinterestDraft(pin: PinterestResult): PartnerDraft {
   const image = largestPinImage(pin);
   const url = pinPageUrl(pin.id);
   return {
@@ -44,7 +44,7 @@ export function pinterestDraft(pin: PinterestResult): ResourceDraft {
 }
 
 /** The Drive-derived fields of a resource: written at creation and refreshed by every sync. */
-export function driveFields(file: DriveFile): Pick<ResourceDraft, 'title' | 'metadata'> & { googleDrive: { fileId: string; name: string; mimeType: string } } {
+export function driveFields(file: DriveFile): Pick<PartnerDraft, 'title' | 'metadata'> & { googleDrive: { fileId: string; name: string; mimeType: string } } {
   const metadata: Record<string, unknown> = { fileName: file.name, contentType: file.mimeType };
   if (file.size !== undefined) metadata.fileSize = file.size;
   if (file.modifiedTime !== undefined) metadata.fileDate = file.modifiedTime;
@@ -52,7 +52,7 @@ export function driveFields(file: DriveFile): Pick<ResourceDraft, 'title' | 'met
   return { title: file.name, metadata, googleDrive: { fileId: file.id, name: file.name, mimeType: file.mimeType } };
 }
 
-export function driveDraft(file: DriveFile, id?: string): ResourceDraft {
+export function driveDraft(file: DriveFile, id?: string): PartnerDraft {
   const { googleDrive, ...fields } = driveFields(file);
   const data: Record<string, unknown> = { googleDrive };
   if (isDriveFolder(file)) data.directory = { innerContentCount: 0 };
