@@ -1,30 +1,27 @@
-import type { EventPublisher, JsonSchema } from '../../shared/registry/types.js';
-import { defineEvent } from '../../shared/registry/types.js';
-import { family } from './define.js';
+import { event } from '../../shared/registry/define.js';
+import type { EventPublisher } from '../../shared/registry/types.js';
 import { propSchema } from './schemas/prop.js';
 
 const roomId = { type: 'string', format: 'uuid' } as const;
 const propId = { type: 'string' } as const;
 
-const propPayload: JsonSchema = { type: 'object', required: ['roomId', 'prop'], properties: { roomId, prop: propSchema } };
-const propIdPayload: JsonSchema = { type: 'object', required: ['roomId', 'propId'], properties: { roomId, propId } };
+const propPayload = { type: 'object', required: ['roomId', 'prop'], properties: { roomId, prop: propSchema } } as const;
+const propIdPayload = { type: 'object', required: ['roomId', 'propId'], properties: { roomId, propId } } as const;
 
 /** Prop administration events (an extension of seed 001), on the channel of the prop's room. */
 export const propEvents = {
-  created: defineEvent({ extension: true, name: 'prop:created', family, channel: 'room', summary: 'A prop was created in a room (extension)', payload: propPayload }),
-  updated: defineEvent({ extension: true, name: 'prop:updated', family, channel: 'room', summary: 'A prop of a room changed (extension)', payload: propPayload }),
-  deleted: defineEvent({
+  created: event({ extension: true, name: 'prop:created', channel: 'room', summary: 'A prop was created in a room (extension)', payload: propPayload }),
+  updated: event({ extension: true, name: 'prop:updated', channel: 'room', summary: 'A prop of a room changed (extension)', payload: propPayload }),
+  deleted: event({
     extension: true,
     name: 'prop:deleted',
-    family,
     channel: 'room',
     summary: 'A prop was deleted; its content went back to the room sorting table (extension)',
     payload: propIdPayload,
   }),
-  contentChanged: defineEvent({
+  contentChanged: event({
     extension: true,
     name: 'prop:contentChanged',
-    family,
     channel: 'room',
     summary: 'Resources entered, left or moved within a prop: read it again with prop.getPropContent (extension)',
     payload: propIdPayload,

@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { propsFamily } from './family.js';
 
-export const props = createFamilyHandler(propsFamily.operations);
-http('props', props);
+export const props = serveFamily(propsFamily);

@@ -1,14 +1,11 @@
-import type { Family } from '../../shared/registry/family.js';
-import { defineEvent } from '../../shared/registry/types.js';
-import { deleteReaction, getReactions, getUserOwnReaction, setReaction } from './operations.js';
-import { reactionEventPayload } from './schemas.js';
+import { defineFamily, websocketByName } from '../../shared/registry/define.js';
+import { reactionEvents } from './events.js';
+import { deleteReaction, setReaction } from './operations/change.js';
+import { getReactions, getUserOwnReaction } from './operations/read.js';
 
-export const reactionsFamily: Family = {
-  name: 'reactions',
+export const reactionsFamily = defineFamily('reactions', {
   description: 'Resource reactions (seed 002), counted exactly in the resource\'s totalReactions',
+  defaults: { bindings: websocketByName },
   operations: [setReaction, deleteReaction, getReactions, getUserOwnReaction],
-  events: [
-    defineEvent({ name: 'resource:reactionUpdated', family: 'reactions', channel: 'room', summary: 'A user set a reaction to a resource in a room', payload: reactionEventPayload }),
-    defineEvent({ name: 'resource:reactionDeleted', family: 'reactions', channel: 'room', summary: 'A user deleted a reaction to a resource in a room', payload: reactionEventPayload }),
-  ],
-};
+  events: Object.values(reactionEvents),
+});

@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { reactionsFamily } from './family.js';
 
-export const reactions = createFamilyHandler(reactionsFamily.operations);
-http('reactions', reactions);
+export const reactions = serveFamily(reactionsFamily);

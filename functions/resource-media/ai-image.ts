@@ -2,8 +2,8 @@ import { env } from '../../shared/config.js';
 import { unavailable } from '../../shared/errors/api-error.js';
 import { defineOperation } from '../../shared/registry/types.js';
 import { toClientResource } from '../../shared/resources/model.js';
-import type { Placement } from '../resources/create.js';
-import { placementProperties, resourceEnvelope } from '../resources/schemas.js';
+import type { Placement } from '../../shared/resources/placement.js';
+import { placementProperties, resourceEnvelope } from '../resources/schemas/resource.js';
 import { queueJobFor } from './job-queue.js';
 import { insertResource } from './new-resource.js';
 

@@ -2,8 +2,8 @@ import { classifyRemoteUrl, getPageInfo, isOutboundError, outboundToApiError, ty
 import { assertFetchableUrl, assertHttpUrl } from '../../shared/processing/remote-url.js';
 import { defineOperation, type OperationContext } from '../../shared/registry/types.js';
 import { toClientResource } from '../../shared/resources/model.js';
-import type { Placement } from '../resources/create.js';
-import { placementProperties, resourceEnvelope } from '../resources/schemas.js';
+import type { Placement } from '../../shared/resources/placement.js';
+import { placementProperties, resourceEnvelope } from '../resources/schemas/resource.js';
 import { queueJobFor } from './job-queue.js';
 import { insertResource } from './new-resource.js';
 

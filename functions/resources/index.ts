@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { resourcesFamily } from './family.js';
 
-export const resourcesFunction = createFamilyHandler(resourcesFamily.operations);
-http('resources', resourcesFunction);
+export const resources = serveFamily(resourcesFamily);

@@ -2,7 +2,7 @@ import { badRequest } from '../../shared/errors/api-error.js';
 import { mayReadResourceForAvatar } from './avatar.js';
 import { defineOperation } from '../../shared/registry/types.js';
 import { guardResourceAccess } from '../../shared/access/revocations.js';
-import { trashResources } from '../resources/trash.js';
+import { trashResources } from '../resources/store/trash.js';
 import type { Privacy } from '../../shared/access/privacy.js';
 import { ressourceAccess } from './access.js';
 import { saveUpdate } from './update.js';

@@ -10,8 +10,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { deployables } from '../../functions/manifest.js';
-import { getRequest } from '../../functions/resources/schemas.js';
-import { getInNetwork } from '../../functions/resources/read.js';
+import { getRequest } from '../../functions/resources/schemas/resource.js';
+import { getInNetwork } from '../../functions/resources/store/read.js';
 import { verifyTokenCached } from '../../shared/auth/verified-tokens.js';
 import { verifyToken } from '../../shared/auth/verify.js';
 import { closeClients, firestore } from '../../shared/gcp/clients.js';

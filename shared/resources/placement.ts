@@ -25,7 +25,7 @@ export interface Placement {
 const roomIdSchema = { type: 'string', minLength: 1, maxLength: 128 } as const;
 
 /** JSON Schema properties of the placement fields, for the request schema of every create-like call. */
-export const placementProperties: Record<keyof Placement, JsonSchema> = {
+export const placementProperties = {
   parent: idSchema,
   roomId: roomIdSchema,
   propId: roomIdSchema,
@@ -33,7 +33,7 @@ export const placementProperties: Record<keyof Placement, JsonSchema> = {
   addToSortingTable: { type: 'boolean' },
   belonging: { type: 'string', minLength: 3, maxLength: 400 },
   networkId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
-};
+} as const satisfies Record<keyof Placement, JsonSchema>;
 
 export interface ResolvedPlacement {
   /** canonical stored belonging, e.g. `directory:{id}` */

@@ -108,7 +108,7 @@ export const resourceSchema: JsonSchema = {
 };
 
 /** What a client may set when creating a resource (server-owned fields are ignored). */
-export const resourceInputSchema: JsonSchema = {
+export const resourceInputSchema = {
   type: 'object',
   properties: {
     title: { type: 'string', maxLength: 1000 },
@@ -126,6 +126,6 @@ export const resourceInputSchema: JsonSchema = {
     customParams: { type: 'object' },
     actions: { type: 'array', items: programmaticActionWithChildren, maxItems: 1000 },
   },
-};
+} as const;
 
 export const idSchema = { type: 'string', format: 'uuid' } as const;

@@ -3,7 +3,7 @@ import { ApiClient } from '../helpers/client.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { responseProblems } from '../../shared/validation/validator.js';
-import { reactionEventPayload, userReactions } from '../../functions/reactions/schemas.js';
+import { reactionEventPayload, userReactions } from '../../functions/reactions/schemas/reaction.js';
 
 let stack: TestStack;
 let events: EventTap;

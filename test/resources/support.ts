@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
-import { events as eventDefinitions, operations } from '../../functions/resources/operations.js';
+import { resourcesFamily } from '../../functions/resources/family.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import type { EventMessage } from '../../shared/events/publish.js';
 import { insertResources, type ResourceDraft } from '../../shared/resources/insert.js';
@@ -10,6 +10,8 @@ import { responseProblems } from '../../shared/validation/validator.js';
 import { ApiClient, type Answer } from '../helpers/client.js';
 import type { EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+const { operations, events: eventDefinitions } = resourcesFamily;
 
 /** The resources function, and the Chats rooms, props and ressource functions (rooms, props and shares are made through their own APIs), behind the gateway. */
 export async function startResourcesStack(): Promise<TestStack> {

@@ -1,25 +1,20 @@
 import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { toClientResource } from '../../../shared/resources/model.js';
-import { MANAGE, propOperation, READ } from '../define.js';
-import { asMember, asOwner } from '../rules/access.js';
+import { operation } from '../../../shared/registry/define.js';
+import { asMember, asOwner, MANAGE, READ } from '../rules/access.js';
 import { emptyResponse } from '../schemas/common.js';
 import { changeContentRequest, contentRequest, contentResponse, positionRequest } from '../schemas/content.js';
 import { changeContent, moveToPosition, readContent, sortContent } from '../store/content.js';
 import { requireProp } from '../store/props.js';
 
-interface Target {
-  roomId: string;
-  propId: string;
-}
-
-export const getPropContent = propOperation<Target & { offset: number; size: number }, unknown>({
+export const getPropContent = operation({
   name: 'prop.getPropContent',
   summary: 'Get a page of the resources a prop shows, in the prop\'s order or its content sorting',
   permission: READ,
   request: contentRequest,
   response: contentResponse,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await asMember(ctx.principal, input.roomId);
     const prop = await requireProp(input.roomId, input.propId);
     const all = sortContent(prop, await readContent(input.roomId, input.propId));
@@ -30,34 +25,34 @@ export const getPropContent = propOperation<Target & { offset: number; size: num
         thumbnailCount: all.filter((r) => Boolean(r.thumbnail)).length,
       },
     };
-  },
-});
+  }
+);
 
-export const changePropContent = propOperation<Target & { appendToListEnd?: boolean; moveToProp?: string[]; removeFromProp?: string[] }, unknown>({
+export const changePropContent = operation({
   name: 'prop.changePropContent',
   summary: 'Move resources into a prop (end or start of its list) and out of it (back to the room sorting table)',
   permission: MANAGE,
   request: changeContentRequest,
   response: emptyResponse,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
     const ids = [...(input.moveToProp ?? []), ...(input.removeFromProp ?? [])];
     await guardResourceAccess(ctx, ids, async (guarded) => {
       emitMoves(guarded.events, await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd));
     });
     return {};
-  },
-});
+  }
+);
 
-export const changeResourcePosition = propOperation<Target & { resource: string; position: number }, unknown>({
+export const changeResourcePosition = operation({
   name: 'prop.changeResourcePosition',
   summary: 'Move one resource of a prop to an index of its list (one document write)',
   permission: MANAGE,
   request: positionRequest,
   response: emptyResponse,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     await asOwner(ctx.principal, input.roomId);
     await moveToPosition(input.roomId, input.propId, input.resource, input.position, ctx.events);
     return {};
-  },
-});
+  }
+);

@@ -1,31 +1,31 @@
-import { MANAGE, propOperation, READ } from '../define.js';
-import { asMember, asOwner } from '../rules/access.js';
+import { operation } from '../../../shared/registry/define.js';
+import { asMember, asOwner, MANAGE, READ } from '../rules/access.js';
 import { listPropsRequest, listPropsResponse, propRequest, propResponse } from '../schemas/prop.js';
 import { listRoomProps, requireProp } from '../store/props.js';
 import { toClientProp } from '../views.js';
 
-export const getPropModel = propOperation<{ roomId: string; propId: string }, unknown>({
+export const getPropModel = operation({
   name: 'prop.getPropModel',
   summary: 'Get the model of a prop standing in a room',
   permission: READ,
   request: propRequest,
   response: propResponse,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { room } = await asMember(ctx.principal, input.roomId);
     return { prop: toClientProp(await requireProp(input.roomId, input.propId), room.name) };
-  },
-});
+  }
+);
 
-export const listProps = propOperation<{ roomId: string; offset: number; size: number }, unknown>({
+export const listProps = operation({
   name: 'prop.listProps',
   extension: true,
   summary: 'List the props of a room, oldest first, a page at a time (extension of seed 001)',
   permission: MANAGE,
   request: listPropsRequest,
   response: listPropsResponse,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { room } = await asOwner(ctx.principal, input.roomId);
     const { props, total } = await listRoomProps(input.roomId, input.offset, input.size);
     return { props: props.map((prop) => toClientProp(prop, room.name)), total };
-  },
-});
+  }
+);

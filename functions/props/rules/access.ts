@@ -4,6 +4,10 @@ import type { ResourceDoc } from '../../../shared/resources/model.js';
 import { getRoomForMember, getRoomForOwner } from '../../../shared/rooms/access.js';
 import { roomSortingTable } from '../store/props.js';
 
+/** seed 001's permission for changing a prop and its content: the owners of the prop's room */
+export const MANAGE = 'prop.manage /networkId/roomId/propId (owners of the room)';
+export const READ = 'membership of the room';
+
 /** Members read; rooms a caller is not in answer as if they did not exist. */
 export const asMember = (p: Principal, roomId: string) => getRoomForMember(roomId, p.userId, { hideFromNonMembers: true });
 

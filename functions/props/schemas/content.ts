@@ -1,17 +1,16 @@
-import type { JsonSchema } from '../../../shared/registry/types.js';
 import { resourceSchema } from '../../../shared/resources/schema.js';
 import { target } from './common.js';
 
 const idList = { type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: 500, uniqueItems: true } as const;
 
-export const contentRequest: JsonSchema = {
+export const contentRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId', 'propId'],
   properties: { ...target, offset: { type: 'integer', minimum: 0, default: 0 }, size: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-};
+} as const;
 
-export const changeContentRequest: JsonSchema = {
+export const changeContentRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId', 'propId'],
@@ -21,16 +20,16 @@ export const changeContentRequest: JsonSchema = {
     moveToProp: idList,
     removeFromProp: idList,
   },
-};
+} as const;
 
-export const positionRequest: JsonSchema = {
+export const positionRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId', 'propId', 'resource', 'position'],
   properties: { ...target, resource: { type: 'string', format: 'uuid' }, position: { type: 'integer', minimum: 0 } },
-};
+} as const;
 
-export const contentResponse: JsonSchema = {
+export const contentResponse = {
   type: 'object',
   required: ['content', 'counts'],
   properties: {
@@ -41,4 +40,4 @@ export const contentResponse: JsonSchema = {
       properties: { logoCount: { type: 'integer' }, thumbnailCount: { type: 'integer' } },
     },
   },
-};
+} as const;

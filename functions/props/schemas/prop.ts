@@ -59,7 +59,7 @@ export type PropFields = FromSchema<{ type: 'object'; additionalProperties: fals
 export const propFieldNames = Object.keys(propFieldsSchema) as Array<keyof typeof propFieldsSchema>;
 
 /** The prop model of seed 001, as answered. */
-export const propSchema: JsonSchema = {
+export const propSchema = {
   type: 'object',
   required: ['id', 'created', 'updated', 'roomId'],
   properties: {
@@ -70,25 +70,25 @@ export const propSchema: JsonSchema = {
     roomTitle: { type: 'string' },
     ...propFieldsSchema,
   },
-};
+} as const;
 
-export const propRequest: JsonSchema = { type: 'object', additionalProperties: false, required: ['roomId', 'propId'], properties: target };
+export const propRequest = { type: 'object', additionalProperties: false, required: ['roomId', 'propId'], properties: target } as const;
 
-export const createPropRequest: JsonSchema = {
+export const createPropRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId'],
   properties: { roomId: roomIdSchema, propId: { ...propIdSchema, description: 'the new prop\'s id; a new one is made when absent' }, ...propFieldsSchema },
-};
+} as const;
 
-export const updatePropRequest: JsonSchema = {
+export const updatePropRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId', 'propId'],
   properties: { ...target, ...propFieldsSchema },
-};
+} as const;
 
-export const listPropsRequest: JsonSchema = {
+export const listPropsRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId'],
@@ -97,12 +97,12 @@ export const listPropsRequest: JsonSchema = {
     offset: { type: 'integer', minimum: 0, default: 0 },
     size: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
   },
-};
+} as const;
 
-export const propResponse: JsonSchema = { type: 'object', required: ['prop'], properties: { prop: propSchema } };
+export const propResponse = { type: 'object', required: ['prop'], properties: { prop: propSchema } } as const;
 
-export const listPropsResponse: JsonSchema = {
+export const listPropsResponse = {
   type: 'object',
   required: ['props', 'total'],
   properties: { props: { type: 'array', items: propSchema }, total: { type: 'integer', minimum: 0 } },
-};
+} as const;

@@ -1,16 +1,14 @@
-import { requireWritableBelonging, rootRights } from '../../shared/access/belongings.js';
-import { mayRestoreResource, resourceAccess } from '../../shared/access/resources.js';
-import type { Principal } from '../../shared/auth/principal.js';
-import { conflict, forbidden, notFound } from '../../shared/errors/api-error.js';
-import type { OperationContext } from '../../shared/registry/types.js';
-import { formatBelonging, parseBelonging } from '../../shared/resources/belonging.js';
-import { emitMoves, type Placed } from '../../shared/resources/change-events.js';
-import { readResource, resources } from '../../shared/resources/collection.js';
-import { moveWithPlan, TRASH_FIELDS_CLEARED, trashMove, type PlannedMove } from '../../shared/resources/relocate.js';
-import { locateWritableResource } from '../../shared/resources/repository.js';
-import { recordQuery } from '../../shared/gcp/query-shapes.js';
-
-/** The fields that remember, in the trashcan, where a resource was deleted from. */
+import { requireWritableBelonging } from '../../../shared/access/belongings.js';
+import { mayRestoreResource, resourceAccess } from '../../../shared/access/resources.js';
+import type { Principal } from '../../../shared/auth/principal.js';
+import { conflict, notFound } from '../../../shared/errors/api-error.js';
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { formatBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
+import { emitMoves, type Placed } from '../../../shared/resources/change-events.js';
+import { readResource, resources } from '../../../shared/resources/collection.js';
+import { moveWithPlan, TRASH_FIELDS_CLEARED, trashMove, type PlannedMove } from '../../../shared/resources/relocate.js';
+import { locateWritableResource } from '../../../shared/resources/repository.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 interface Plan {
   moves: PlannedMove[];
@@ -86,13 +84,4 @@ export async function trashAll(ctx: OperationContext, table: string): Promise<nu
     if (snap.empty) return total;
     total += (await trashResources(ctx, snap.docs.map((d) => d.id), table)).length;
   }
-}
-
-/** 404 unless the caller sees the room; 403 unless the caller manages its sorting table (an owner). */
-export async function requireRoomTableManager(principal: Principal, roomId: string): Promise<string> {
-  const table = parseBelonging(`roomSortingTable:${roomId}`);
-  const rights = await rootRights(principal, table);
-  if (!rights.read) throw rights.hidden;
-  if (!rights.manage) throw forbidden(`only owners of room ${roomId} may empty its sorting table`);
-  return formatBelonging(table);
 }

@@ -1,35 +1,34 @@
-import type { JsonSchema } from '../../shared/registry/types.js';
-import { idSchema } from '../../shared/resources/schema.js';
-import { DOCUMENT_ID_PATTERN } from '../../shared/validation/firestore-limits.js';
+import { idSchema } from '../../../shared/resources/schema.js';
+import { DOCUMENT_ID_PATTERN } from '../../../shared/validation/firestore-limits.js';
 
 const reaction = { type: 'string', minLength: 1, maxLength: 64 } as const;
 /** a comment id becomes part of a document id */
 const optionalId = { type: 'string', minLength: 1, maxLength: 128, pattern: DOCUMENT_ID_PATTERN } as const;
 
-export const setReactionRequest: JsonSchema = {
+export const setReactionRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['resource', 'reaction'],
   properties: { resource: idSchema, comment: optionalId, room: idSchema, reaction },
-};
+} as const;
 
-export const deleteReactionRequest: JsonSchema = {
+export const deleteReactionRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['resource'],
   properties: { resource: idSchema, comment: optionalId, room: idSchema, reaction },
-};
+} as const;
 
-export const byResourceRequest: JsonSchema = {
+export const byResourceRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['resourceId'],
   properties: { resourceId: idSchema },
-};
+} as const;
 
-export const emptyResponse: JsonSchema = { type: 'object', additionalProperties: false, properties: {} };
+export const emptyResponse = { type: 'object', additionalProperties: false, properties: {} } as const;
 
-export const userReactions: JsonSchema = {
+export const userReactions = {
   type: 'object',
   required: ['reactions', 'total', 'ownReaction'],
   additionalProperties: false,
@@ -41,16 +40,16 @@ export const userReactions: JsonSchema = {
     total: { type: 'integer', minimum: 0 },
     ownReaction: { type: 'string' },
   },
-};
+} as const;
 
-export const ownReaction: JsonSchema = {
+export const ownReaction = {
   type: 'object',
   required: ['ownReaction'],
   additionalProperties: false,
   properties: { ownReaction: { type: 'string' } },
-};
+} as const;
 
-export const userSimple: JsonSchema = {
+export const userSimple = {
   type: 'object',
   required: ['id', 'firstName', 'lastName', 'privacyMode'],
   properties: {
@@ -66,9 +65,9 @@ export const userSimple: JsonSchema = {
     companyName: { type: 'string' },
     companyTitle: { type: 'string' },
   },
-};
+} as const;
 
-export const reactionEventPayload: JsonSchema = {
+export const reactionEventPayload = {
   type: 'object',
   required: ['room', 'resource', 'reaction'],
   properties: {
@@ -80,4 +79,4 @@ export const reactionEventPayload: JsonSchema = {
       properties: { updated: { type: 'integer' }, reaction: { type: 'string' }, fromUser: userSimple },
     },
   },
-};
+} as const;

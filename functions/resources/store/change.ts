@@ -1,26 +1,21 @@
-import { requireWritableBelonging } from '../../shared/access/belongings.js';
-import { badRequest, notFound } from '../../shared/errors/api-error.js';
-import { firestore } from '../../shared/gcp/clients.js';
-import type { OperationContext } from '../../shared/registry/types.js';
-import { formatBelonging } from '../../shared/resources/belonging.js';
-import { emitMoves, emitUpdated } from '../../shared/resources/change-events.js';
-import { readResource, resourceRef } from '../../shared/resources/collection.js';
-import { toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
-import { resolveNetwork } from '../../shared/resources/placement.js';
-import { moveWithPlan, type FieldChanges } from '../../shared/resources/relocate.js';
-import { locateWritableResource } from '../../shared/resources/repository.js';
-import { searchPrefixesOf } from '../../shared/resources/search-words.js';
-import { recordActivity } from '../../shared/ressources/activity.js';
-
-export interface UpdateAttributesInput {
-  resource: string;
-  attributes?: Partial<Record<'title' | 'description' | 'location' | 'date' | 'category', string>>;
-  params?: Record<string, unknown>;
-  actions?: unknown[];
-}
+import { requireWritableBelonging } from '../../../shared/access/belongings.js';
+import { badRequest, notFound } from '../../../shared/errors/api-error.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import type { InputOf } from '../../../shared/registry/schema-types.js';
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { formatBelonging } from '../../../shared/resources/belonging.js';
+import { emitMoves, emitUpdated } from '../../../shared/resources/change-events.js';
+import { readResource, resourceRef } from '../../../shared/resources/collection.js';
+import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { resolveNetwork } from '../../../shared/resources/placement.js';
+import { moveWithPlan, type FieldChanges } from '../../../shared/resources/relocate.js';
+import { locateWritableResource } from '../../../shared/resources/repository.js';
+import { searchPrefixesOf } from '../../../shared/resources/search-words.js';
+import { recordActivity } from '../../../shared/ressources/activity.js';
+import type { moveRequest, updateAttributesRequest } from '../schemas/resource.js';
 
 /** Attributes are set, `params` merged into `customParams` (null removes a key), `actions` replaced. */
-export async function updateAttributes(ctx: OperationContext, input: UpdateAttributesInput): Promise<Record<string, unknown>> {
+export async function updateAttributes(ctx: OperationContext, input: InputOf<typeof updateAttributesRequest>): Promise<Record<string, unknown>> {
   if (!input.attributes && !input.params && !input.actions) throw badRequest('nothing to update: give attributes, params or actions');
   const { chain } = await locateWritableResource(ctx.principal, input.resource);
   const after = await firestore().runTransaction(async (tx) => {
@@ -47,14 +42,8 @@ export async function updateAttributes(ctx: OperationContext, input: UpdateAttri
   return resource;
 }
 
-export interface MoveInput {
-  resourceId: string;
-  networkId?: string;
-  belonging: string;
-}
-
 /** Moves a resource the caller may change to a belonging the caller may write; out of the trashcan it forgets where it was. */
-export async function moveResource(ctx: OperationContext, input: MoveInput): Promise<Record<string, never>> {
+export async function moveResource(ctx: OperationContext, input: InputOf<typeof moveRequest>): Promise<Record<string, never>> {
   const { moved, result } = await moveWithPlan(async () => {
     const { doc, chain } = await locateWritableResource(ctx.principal, input.resourceId);
     const target = await requireWritableBelonging(ctx.principal, input.belonging);

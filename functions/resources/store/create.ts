@@ -1,38 +1,21 @@
-import type { OperationContext } from '../../shared/registry/types.js';
-import { badRequest, conflict } from '../../shared/errors/api-error.js';
-import { insertResources, type ResourceDraft } from '../../shared/resources/insert.js';
-import { isDirectory, toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
-import { resolvePlacement, type Placement } from '../../shared/resources/placement.js';
-import { locateVisibleResource } from '../../shared/resources/repository.js';
-import { resourceInputSchema } from '../../shared/resources/schema.js';
-import { assertDeclaredSize } from '../../shared/content/limits.js';
-import { createUploadTarget, type UploadTarget } from '../../shared/content/upload-target.js';
-
-export type { Placement };
-
-export interface CreateInput extends Placement {
-  resource?: Record<string, unknown>;
-}
-
-const CLIENT_FIELDS = Object.keys(resourceInputSchema.properties as Record<string, unknown>);
-
-/** The fields a client may set on a new resource; `data.directory` is the server's (see resource:createDirectory). */
-export function clientDraft(resource: Record<string, unknown> = {}): ResourceDraft {
-  const draft: Record<string, unknown> = {};
-  for (const key of CLIENT_FIELDS) if (resource[key] !== undefined) draft[key] = resource[key];
-  if (draft.data && typeof draft.data === 'object') {
-    const { directory: _directory, ...data } = draft.data as Record<string, unknown>;
-    draft.data = data;
-  }
-  return draft as ResourceDraft;
-}
+import type { InputOf } from '../../../shared/registry/schema-types.js';
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { badRequest, conflict } from '../../../shared/errors/api-error.js';
+import { insertResources, type ResourceDraft } from '../../../shared/resources/insert.js';
+import { isDirectory, toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { resolvePlacement } from '../../../shared/resources/placement.js';
+import { locateVisibleResource } from '../../../shared/resources/repository.js';
+import { assertDeclaredSize } from '../../../shared/content/limits.js';
+import { createUploadTarget, type UploadTarget } from '../../../shared/content/upload-target.js';
+import { clientDraft } from '../rules/client-draft.js';
+import type { createDirectoryRequest, createLinkRequest, createRequest } from '../schemas/resource.js';
 
 /**
  * A plain create makes a resource that will hold a file (unless it points at a remote link): it
  * answers, beside the Resource, a resumable upload target the client PUTs the bytes to. A declared
  * `metadata.fileSize` over the cap is refused before anything is written.
  */
-export async function createResource(ctx: OperationContext, input: CreateInput): Promise<{ resource: Record<string, unknown>; upload?: UploadTarget }> {
+export async function createResource(ctx: OperationContext, input: InputOf<typeof createRequest>): Promise<{ resource: Record<string, unknown>; upload?: UploadTarget }> {
   const draft = clientDraft(input.resource);
   const metadata = draft.metadata as { fileSize?: number; link?: string } | undefined;
   assertDeclaredSize(metadata?.fileSize);
@@ -42,7 +25,7 @@ export async function createResource(ctx: OperationContext, input: CreateInput):
   return { resource: toClientResource(doc), upload };
 }
 
-export async function createDirectory(ctx: OperationContext, input: { title?: string; belonging?: string; networkId?: string }): Promise<Record<string, unknown>> {
+export async function createDirectory(ctx: OperationContext, input: InputOf<typeof createDirectoryRequest>): Promise<Record<string, unknown>> {
   const placement = await resolvePlacement(ctx.principal, { belonging: input.belonging, networkId: input.networkId });
   const draft: ResourceDraft = {
     title: input.title,
@@ -81,7 +64,7 @@ const LINKED_FIELDS = [
  * network, `global` otherwise. An original whose bytes have not arrived yet (pending, processing)
  * can be linked: the link follows its status, metadata and bytes as they come (shared/resources/links.ts).
  */
-export async function createLinkResource(ctx: OperationContext, input: Placement & { resource: string }): Promise<Record<string, unknown>> {
+export async function createLinkResource(ctx: OperationContext, input: InputOf<typeof createLinkRequest>): Promise<Record<string, unknown>> {
   const { doc: original } = await locateVisibleResource(ctx.principal, input.resource);
   if (isDirectory(original)) throw badRequest(`resource ${original.id} is a directory: directories cannot be linked`);
   if (original.status === 'failed') throw conflict(`resource ${original.id} is failed: it holds no content to link`);

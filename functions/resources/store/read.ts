@@ -1,13 +1,11 @@
-import type { OperationContext } from '../../shared/registry/types.js';
-import { rootRights } from '../../shared/access/belongings.js';
-import type { Principal } from '../../shared/auth/principal.js';
-import { notFound } from '../../shared/errors/api-error.js';
-import { resources } from '../../shared/resources/collection.js';
-import { toClientResource, type ResourceDoc } from '../../shared/resources/model.js';
-import { DEFAULT_NETWORK } from '../../shared/resources/networks.js';
-import { locateVisibleResource } from '../../shared/resources/repository.js';
-import { joinChannel } from '../../shared/events/subscriptions.js';
-import { recordQuery } from '../../shared/gcp/query-shapes.js';
+import { rootRights } from '../../../shared/access/belongings.js';
+import type { Principal } from '../../../shared/auth/principal.js';
+import { notFound } from '../../../shared/errors/api-error.js';
+import { resources } from '../../../shared/resources/collection.js';
+import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { DEFAULT_NETWORK } from '../../../shared/resources/networks.js';
+import { locateVisibleResource } from '../../../shared/resources/repository.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 /**
  * A resource of the given network, or of the default one when it is not there (seed 000
@@ -27,13 +25,6 @@ export async function listParentDirectories(principal: Principal, id: string): P
   const { chain } = await locateVisibleResource(principal, id);
   if (chain.directories.length === 0 || !(await rootRights(principal, chain.root)).read) return [];
   return [...chain.directories].reverse().map(toClientResource);
-}
-
-/** The resource channel, once the caller may read the resource. */
-export async function subscribeToResource(ctx: OperationContext, id: string): Promise<Record<string, never>> {
-  await locateVisibleResource(ctx.principal, id);
-  await joinChannel(ctx, `resource:${id}`);
-  return {};
 }
 
 /** Public music: at most this many, newest first. */

@@ -1,15 +1,12 @@
 import type { DocumentReference } from '@google-cloud/firestore';
-import type { PendingEvent } from '../../shared/events/message.js';
-import { commitWithEvents } from '../../shared/events/outbox.js';
-import type { EventPublisher } from '../../shared/registry/types.js';
-import type { Principal } from '../../shared/auth/principal.js';
-import { mayReadResource } from '../../shared/access/resources.js';
-import { notFound } from '../../shared/errors/api-error.js';
-import { firestore } from '../../shared/gcp/clients.js';
-import type { ResourceDoc } from '../../shared/resources/model.js';
-import { resources } from '../../shared/resources/repository.js';
-import { getRoomForMember } from '../../shared/rooms/access.js';
-import { recordQuery } from '../../shared/gcp/query-shapes.js';
+import type { PendingEvent } from '../../../shared/events/message.js';
+import { commitWithEvents } from '../../../shared/events/outbox.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
+import type { Principal } from '../../../shared/auth/principal.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import { resources } from '../../../shared/resources/repository.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
+import { checkAccess } from '../rules/access.js';
 
 /**
  * `resources/{id}/reactions/{userId}`: one reaction per user to the resource itself; the resource's
@@ -34,15 +31,6 @@ const reactionRef = (target: ReactionTarget, userId: string): DocumentReference 
   target.comment
     ? resources().doc(target.resource).collection('commentReactions').doc(`${target.comment}_${userId}`)
     : resources().doc(target.resource).collection('reactions').doc(userId);
-
-/** The resource, when the caller may see it, and the room, when one is named and the caller is in it: 404 otherwise. */
-async function checkAccess(principal: Principal, target: ReactionTarget): Promise<ResourceDoc> {
-  const snap = await resources().doc(target.resource).get();
-  const doc = snap.data() as ResourceDoc | undefined;
-  if (!doc || !(await mayReadResource(principal, doc))) throw notFound('resource');
-  if (target.room) await getRoomForMember(target.room, principal.userId, { hideFromNonMembers: true });
-  return doc;
-}
 
 /** The event of a reaction change, committed with it (or nothing, outside a room). */
 export type Announcement = (record: ReactionRecord) => PendingEvent[];
