@@ -1,6 +1,7 @@
-import type { ChannelLeft, EventName, EventPayload, InputArgs, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
+import type { ChannelLeft, ChannelOf, EventName, EventPayload, InputArgs, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { ApiCallError, CallTimeoutError, ConnectionLostError } from './errors.js';
+import { installMethods, type WsMethods } from './methods.js';
 import { defaultSocketConstructor, frameText, OPEN, type SocketConstructor, type SocketLike } from './socket-transport.js';
 import { currentToken, expiresAt, type TokenProvider } from './token.js';
 
@@ -22,8 +23,8 @@ export interface RealtimeOptions {
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** Where an event came from. */
-export interface EventMeta {
-  channel: string;
+export interface EventMeta<E extends EventName = EventName> {
+  channel: ChannelOf<E>;
   position?: number;
 }
 
@@ -47,6 +48,8 @@ interface Frame {
   event?: { id: string | number | null };
   channel?: string;
   position?: number;
+  /** on a reply: channel -> its position when this call joined it */
+  joined?: Record<string, number>;
   data: unknown;
   error?: { status: boolean; code: number; message: string };
 }
@@ -57,7 +60,7 @@ interface RecoveryOutcome {
   reason?: string;
 }
 
-type Handler = (payload: never, meta: EventMeta) => void;
+type Handler = (payload: never, meta: never) => void;
 
 /** The relay accepts at most this many channels in one `recover`. */
 const MAX_RECOVER_CHANNELS = 100;
@@ -68,10 +71,11 @@ const CHANNEL_LEFT = 'relay:channelLeft';
 /**
  * A WebSocket client of the relay: authenticates with the `auth` frame, correlates replies by
  * `event.id`, dispatches typed events, reconnects with jittered backoff and, after a reconnect,
- * recovers the events it missed by naming its last position per channel and replaying its
- * subscribing calls.
+ * recovers the events it missed by naming its last position per channel (or, on a channel that
+ * had no event yet, the position the join reply gave) and replaying its subscribing calls.
+ * Every WebSocket endpoint is a method too: `rt.resource.get(input)` is `rt.call('resource:get', input)`.
  */
-export class RealtimeClient {
+class RealtimeCalls {
   private socket?: SocketLike;
   private ctor?: SocketConstructor;
   private seq = 0;
@@ -90,9 +94,13 @@ export class RealtimeClient {
   private readonly errorHandlers = new Set<(err: Error) => void>();
   /** channel -> position of the last event received on it */
   readonly positions = new Map<string, number>();
+  /** channel -> its position when joined, for channels without an event since: recovery starts there */
+  private readonly joinedAt = new Map<string, number>();
   userId?: string;
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    installMethods(this, 'websocket', (endpoint, input) => this.enqueue(endpoint, input ?? {}));
+  }
 
   get state(): ConnectionState {
     return this.stateValue;
@@ -149,7 +157,7 @@ export class RealtimeClient {
   }
 
   /** Calls `handler` for every `event` frame (only those of `channel`, when given); answers a function that stops it. */
-  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>, meta: EventMeta) => void, options: { channel?: string } = {}): () => void {
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>, meta: EventMeta<E>) => void, options: { channel?: ChannelOf<E> } = {}): () => void {
     let set = this.handlers.get(event);
     if (!set) this.handlers.set(event, (set = new Set()));
     const entry = { channel: options.channel, handler: handler as Handler };
@@ -241,15 +249,25 @@ export class RealtimeClient {
     }
   }
 
-  /** Last positions to name in the auth frame of a reconnect (the relay takes at most 100). */
+  /** Positions to name in the auth frame of a reconnect (the relay takes at most 100). */
   private recoverPositions(): Record<string, number> | undefined {
-    if (this.positions.size === 0) return undefined;
-    const entries = [...this.positions];
+    const all = new Map(this.joinedAt);
+    for (const [channel, position] of this.positions) {
+      all.delete(channel);
+      all.set(channel, position);
+    }
+    if (all.size === 0) return undefined;
+    const entries = [...all];
     for (const [channel] of entries.slice(0, Math.max(0, entries.length - MAX_RECOVER_CHANNELS))) {
-      this.positions.delete(channel);
+      this.forget(channel);
       this.unrecoverable(channel, `more than ${MAX_RECOVER_CHANNELS} channels to recover: re-query`);
     }
     return Object.fromEntries(entries.slice(-MAX_RECOVER_CHANNELS));
+  }
+
+  private forget(channel: string): void {
+    this.positions.delete(channel);
+    this.joinedAt.delete(channel);
   }
 
   private async open(reconnecting: boolean): Promise<{ userId: string }> {
@@ -350,10 +368,13 @@ export class RealtimeClient {
     const channel = frame.channel ?? '';
     if (frame.endpoint === RECOVERED) {
       const outcome = frame.data as RecoveryOutcome;
-      if (outcome.status === 'unrecoverable') this.unrecoverable(channel, outcome.reason ?? 'events were missed: re-query');
-      else if (outcome.position > (this.positions.get(channel) ?? 0)) this.positions.set(channel, outcome.position);
+      if (outcome.status === 'unrecoverable') {
+        // the joining call's reply that follows gives the position to go on from
+        this.forget(channel);
+        this.unrecoverable(channel, outcome.reason ?? 'events were missed: re-query');
+      } else if (outcome.status === 'recovered' && outcome.position > (this.positions.get(channel) ?? 0)) this.positions.set(channel, outcome.position);
     } else if (frame.endpoint === CHANNEL_LEFT) {
-      this.positions.delete((frame.data as ChannelLeft).channel);
+      this.forget((frame.data as ChannelLeft).channel);
     } else if (typeof frame.position === 'number') {
       if (frame.position <= (this.positions.get(channel) ?? 0)) return;
       this.positions.set(channel, frame.position);
@@ -361,7 +382,7 @@ export class RealtimeClient {
     for (const { channel: only, handler } of this.handlers.get(frame.endpoint) ?? []) {
       if (only !== undefined && only !== channel) continue;
       try {
-        handler(frame.data as never, { channel, position: frame.position });
+        handler(frame.data as never, { channel, position: frame.position } as never);
       } catch (err) {
         this.report(err as Error);
       }
@@ -371,6 +392,7 @@ export class RealtimeClient {
   private onReply(frame: Frame): void {
     const id = frame.event?.id;
     const call = id === undefined || id === null ? undefined : this.pending.get(String(id));
+    for (const [channel, position] of Object.entries(frame.joined ?? {})) if (!this.positions.has(channel)) this.joinedAt.set(channel, position);
     if (!call) return;
     this.pending.delete(String(id));
     clearTimeout(call.timer);
@@ -378,3 +400,6 @@ export class RealtimeClient {
     else call.resolve(frame.data);
   }
 }
+
+export type RealtimeClient = RealtimeCalls & WsMethods;
+export const RealtimeClient = RealtimeCalls as new (options: RealtimeOptions) => RealtimeClient;
