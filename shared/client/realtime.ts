@@ -18,6 +18,8 @@ export interface RealtimeOptions {
   callTimeoutMs?: number;
   /** re-authenticate this long before the token's `exp` (default 60000) */
   refreshBeforeExpiryMs?: number;
+  /** sees every frame the relay sends, parsed, before the client handles it (logging, checks against the AsyncAPI document) */
+  onFrame?: (frame: Record<string, unknown>) => void;
 }
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -363,6 +365,7 @@ class RealtimeCalls {
     } catch {
       return this.report(new Error('the relay sent a frame that is not JSON'));
     }
+    this.options.onFrame?.(frame as unknown as Record<string, unknown>);
     if (frame.type === 'response') return this.onReply(frame);
     if (frame.type !== 'event' || !frame.endpoint) return;
     const channel = frame.channel ?? '';
