@@ -123,7 +123,7 @@ class RealtimeCalls {
     }
     this.connecting ??= this.open(false)
       .catch((err: Error) => {
-        this.setState('closed');
+        this.setState('closed', err instanceof ConnectionLostError ? err.closed : undefined);
         for (const run of this.queue.splice(0)) run();
         throw err;
       })
@@ -247,7 +247,7 @@ class RealtimeCalls {
     for (const [id, call] of this.pending) {
       clearTimeout(call.timer);
       this.pending.delete(id);
-      call.reject(new ConnectionLostError(call.endpoint, `the connection closed${how} before ${call.endpoint} was answered; it may or may not have run`));
+      call.reject(new ConnectionLostError(call.endpoint, `the connection closed${how} before ${call.endpoint} was answered; it may or may not have run`, closed));
     }
   }
 
