@@ -171,6 +171,25 @@ describe('RealtimeClient', () => {
     await added.next((r) => r.payload.resources[0].title === 'live');
   });
 
+  it('tells the app when a channel that carried nothing before the reconnect missed more than the history keeps', async () => {
+    const user = await stack.user();
+    const http = new HttpClient({ baseUrl: stack.url, token: user.token });
+    const client = realtime(user.token);
+    const added = record(client, 'sortingTable:addResources');
+    await client.connect();
+    const lost = new Promise<{ channel: string; reason: string }>((resolve) => client.onUnrecoverable((channel, reason) => resolve({ channel, reason })));
+    await stack.stack.restartRelay(async () => {
+      await reaches(client, 'reconnecting');
+      for (const title of titles(6, 'unseen')) await http.resource.createMetadata({ resource: { title } });
+    });
+    // the user channel was named from the auth reply's position, though no event had arrived on it
+    expect(await lost).toEqual({ channel: `user:${user.id}`, reason: 'missed 6 events, more than the 4 kept: re-query' });
+    expect(added.seen).toEqual([]);
+    await reaches(client, 'open');
+    await http.resource.createMetadata({ resource: { title: 'live' } });
+    expect((await added.next()).payload.resources[0].title).toBe('live');
+  });
+
   it('refreshes the token before it expires without reconnecting or dropping subscriptions', async () => {
     const user = await stack.user();
     let minted = 0;
