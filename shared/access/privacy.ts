@@ -3,13 +3,13 @@ import type { Principal } from '../auth/principal.js';
 import { channelsOf, roomsOfMember } from '../rooms/repository.js';
 
 /** Seed 004 privacy of a resource ("ressource"). */
-export interface Privacy {
+export type Privacy = {
   value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
   perms: 'READ' | 'SPEAK' | 'WRITE';
   /** user ids and group ids (rooms: group, workspace or channel) */
   allow: string[];
   deny: string[];
-}
+};
 
 export const DEFAULT_PRIVACY: Privacy = { value: 'SELF', perms: 'READ', allow: [], deny: [] };
 

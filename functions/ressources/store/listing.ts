@@ -1,8 +1,12 @@
 import { FieldPath } from '@google-cloud/firestore';
-import { decodeCursor, encodeCursor, type ListPosition } from '../../shared/resources/cursor.js';
-import { resources } from '../../shared/resources/repository.js';
-import type { RessourceDoc } from './access.js';
-import { recordQuery } from '../../shared/gcp/query-shapes.js';
+import { decodeCursor, encodeCursor, type ListPosition } from '../../../shared/resources/cursor.js';
+import { resources } from '../../../shared/resources/repository.js';
+import { ressourceRights, viewerOf } from '../../../shared/access/privacy.js';
+import { READ_SCOPE, requireScope, type RessourceDoc } from '../../../shared/access/ressources.js';
+import type { Principal } from '../../../shared/auth/principal.js';
+import { listedBelonging, type Audience } from '../rules/audiences.js';
+import { ressourceView } from '../views.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 /** documents one listing call reads at most before answering a short page with a cursor */
 export const MAX_SCANNED = 1000;
@@ -44,4 +48,18 @@ export async function visiblePage(belonging: string, cursor: string | undefined,
   const hasMore = found.length > limit || (!exhausted && scanned >= MAX_SCANNED);
   const last = found.length > limit ? { created: docs[docs.length - 1].created, id: docs[docs.length - 1].id } : position;
   return { docs, hasMore, nextCursor: hasMore && last ? encodeCursor(last) : '' };
+}
+
+export interface Paging {
+  cursor?: string;
+  limit: number;
+}
+
+/** A page of the ressources published to an audience that the caller may read (seed 004 rules). */
+export async function listRessources(principal: Principal, audience: Audience, paging: Paging) {
+  requireScope(principal, READ_SCOPE);
+  const { belonging, workspaceId } = await listedBelonging(principal, audience);
+  const viewer = await viewerOf(principal);
+  const page = await visiblePage(belonging, paging.cursor, paging.limit, (doc) => ressourceRights(viewer, doc, workspaceId).read);
+  return { ressources: page.docs.map((doc) => ressourceView(doc, workspaceId)), nextCursor: page.nextCursor, hasMore: page.hasMore };
 }

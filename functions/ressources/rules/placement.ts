@@ -1,6 +1,6 @@
-import { forbidden, notFound } from '../../shared/errors/api-error.js';
-import { formatBelonging, type Belonging } from '../../shared/resources/belonging.js';
-import type { ResolvedPlacement } from '../../shared/resources/placement.js';
+import { forbidden, notFound } from '../../../shared/errors/api-error.js';
+import { formatBelonging, type Belonging } from '../../../shared/resources/belonging.js';
+import type { ResolvedPlacement } from '../../../shared/resources/placement.js';
 
 /**
  * A placement decided by the seed 004 rules (publishing, photo uploads) rather than by seed 000's

@@ -1,49 +1,26 @@
 import { Readable } from 'node:stream';
 import { FieldPath, type CollectionReference } from '@google-cloud/firestore';
-import { completeUpload } from '../../shared/content/completion.js';
-import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from '../../shared/content/limits.js';
-import { streamOriginal } from '../../shared/content/stream-upload.js';
-import { badRequest, conflict, notFound, unsupportedMediaType } from '../../shared/errors/api-error.js';
-import { firestore } from '../../shared/gcp/clients.js';
-import { mimeEssence, sniffContentType } from '../../shared/media/sniff.js';
-import type { BinaryContent, OperationContext } from '../../shared/registry/types.js';
-import { parseBelonging } from '../../shared/resources/belonging.js';
-import { decodeCursor, encodeCursor } from '../../shared/resources/cursor.js';
-import { insertResources } from '../../shared/resources/insert.js';
-import type { ResourceDoc } from '../../shared/resources/model.js';
-import { readResource, resourceRef } from '../../shared/resources/repository.js';
-import { actorOf, recordActivity, type ActivityActor } from '../../shared/ressources/activity.js';
-import type { RessourceAccess } from './access.js';
-import { usablePhoto } from './avatar.js';
-import { checkedPlacement } from './placement.js';
-import { recordQuery } from '../../shared/gcp/query-shapes.js';
-
-/** `resources/{id}/photos/{photoId}`: a photo (an image resource) attached to a ressource, by whom and when. */
-interface PhotoLink {
-  photo: string;
-  from: ActivityActor;
-  /** ms since epoch */
-  added: number;
-}
+import { completeUpload } from '../../../shared/content/completion.js';
+import { streamOriginal } from '../../../shared/content/stream-upload.js';
+import { badRequest, conflict, notFound, unsupportedMediaType } from '../../../shared/errors/api-error.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import { mimeEssence, sniffContentType } from '../../../shared/media/sniff.js';
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { parseBelonging } from '../../../shared/resources/belonging.js';
+import { decodeCursor, encodeCursor } from '../../../shared/resources/cursor.js';
+import { insertResources } from '../../../shared/resources/insert.js';
+import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { readResource, resourceRef } from '../../../shared/resources/repository.js';
+import { actorOf, recordActivity } from '../../../shared/ressources/activity.js';
+import { usablePhoto, type RessourceAccess } from '../../../shared/access/ressources.js';
+import { checkedPlacement } from '../rules/placement.js';
+import { photoView, type PhotoLink, type PhotoView } from '../views.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 const photoLinks = (ressourceId: string): CollectionReference => resourceRef(ressourceId).collection('photos');
 
-function photoView(link: PhotoLink, doc: ResourceDoc): Record<string, unknown> {
-  const metadata = (doc.metadata ?? {}) as { contentType?: string; dimensions?: { width?: number; height?: number } };
-  return {
-    id: doc.id,
-    ...(doc.title !== undefined && { title: doc.title }),
-    status: doc.status,
-    ...(metadata.contentType && { content_type: metadata.contentType }),
-    ...(metadata.dimensions?.width !== undefined && { width: metadata.dimensions.width }),
-    ...(metadata.dimensions?.height !== undefined && { height: metadata.dimensions.height }),
-    from: link.from,
-    added_time: new Date(link.added).toISOString(),
-  };
-}
-
 /** Attaches an image resource once; attaching it again changes nothing. Answers the photo and whether it is new. */
-async function link(ctx: OperationContext, ressourceId: string, photo: ResourceDoc): Promise<{ created: boolean; photo: Record<string, unknown> }> {
+async function link(ctx: OperationContext, ressourceId: string, photo: ResourceDoc): Promise<{ created: boolean; photo: PhotoView }> {
   const ref = photoLinks(ressourceId).doc(photo.id);
   return firestore().runTransaction(async (tx) => {
     const existing = await tx.get(ref);
@@ -62,39 +39,6 @@ export async function attachExistingPhoto(ctx: OperationContext, access: Ressour
   const photo = await usablePhoto(ctx.principal, photoId);
   if (!photo) throw badRequest(`photo ${photoId} is not an image resource you may use`);
   return link(ctx, access.doc.id, photo);
-}
-
-async function readBody(content: BinaryContent): Promise<Buffer> {
-  assertDeclaredSize(content.declaredLength);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of content.stream) {
-    size += (chunk as Buffer).length;
-    if (size > maxUploadBytes()) throw contentTooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** The photo `{ "photo": "<resource id>" }` of a JSON body, or the bytes when the body is the image itself. */
-export async function photoReference(content: BinaryContent | undefined): Promise<{ photo?: string; bytes?: Buffer }> {
-  const body = content ? await readBody(content) : Buffer.alloc(0);
-  const json = content?.declaredType !== undefined && mimeEssence(content.declaredType) === 'application/json';
-  if (!json) {
-    if (body.length === 0) throw badRequest('the photo is missing: send the image as the body, or { "photo": "<image resource id>" }');
-    return { bytes: body };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw badRequest('request body is not valid JSON');
-  }
-  const photo = (parsed as { photo?: unknown } | null)?.photo;
-  const keys = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (typeof photo !== 'string' || !uuid.test(photo) || keys.length !== 1) throw badRequest('photo: the body must be { "photo": "<image resource id>" }');
-  return { photo };
 }
 
 /**

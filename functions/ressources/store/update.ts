@@ -1,9 +1,9 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import type { Privacy } from '../../shared/access/privacy.js';
-import { firestore } from '../../shared/gcp/clients.js';
-import { resourceRef } from '../../shared/resources/repository.js';
-import { recordActivity } from '../../shared/ressources/activity.js';
-import type { RessourceAccess } from './access.js';
+import type { Principal } from '../../../shared/auth/principal.js';
+import type { Privacy } from '../../../shared/access/privacy.js';
+import { firestore } from '../../../shared/gcp/clients.js';
+import { resourceRef } from '../../../shared/resources/repository.js';
+import { recordActivity } from '../../../shared/ressources/activity.js';
+import type { RessourceAccess } from '../../../shared/access/ressources.js';
 
 const samePrivacy = (a: Privacy, b: Privacy) =>
   a.value === b.value && a.perms === b.perms && a.allow.join() === b.allow.join() && a.deny.join() === b.deny.join();

@@ -1,16 +1,12 @@
 import { FieldPath } from '@google-cloud/firestore';
-import { decodeCursor, encodeCursor } from '../../shared/resources/cursor.js';
-import { activityCollection, type ActivityRecord } from '../../shared/ressources/activity.js';
-import type { RessourceDoc } from './access.js';
-import { recordQuery } from '../../shared/gcp/query-shapes.js';
+import { decodeCursor, encodeCursor } from '../../../shared/resources/cursor.js';
+import { activityCollection, type ActivityRecord } from '../../../shared/ressources/activity.js';
+import type { RessourceDoc } from '../../../shared/access/ressources.js';
+import { feedEntryView } from '../views.js';
+import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
 /** The id of the entry every feed ends with: the creation, read from the resource itself. */
 const CREATED = 'created';
-
-function entryView(entry: ActivityRecord): Record<string, unknown> {
-  const { created, ...rest } = entry;
-  return { ...rest, created_time: new Date(created).toISOString() };
-}
 
 function createdEntry(doc: RessourceDoc, workspaceId: string | undefined): ActivityRecord {
   const byWorkspace = workspaceId !== undefined && doc.ownerId === workspaceId;
@@ -28,5 +24,5 @@ export async function feedPage(doc: RessourceDoc, workspaceId: string | undefine
   const page = entries.slice(0, limit);
   const hasMore = entries.length > limit;
   const last = page[page.length - 1];
-  return { feed: page.map(entryView), hasMore, nextCursor: hasMore ? encodeCursor({ created: last.created, id: last.id }) : '' };
+  return { feed: page.map(feedEntryView), hasMore, nextCursor: hasMore ? encodeCursor({ created: last.created, id: last.id }) : '' };
 }
