@@ -1,4 +1,4 @@
-import { env, envInt, type ConfigName } from '../../shared/config.js';
+import { env, envInt, type ConfigName } from '../../../shared/config.js';
 
 export interface Capabilities {
   canSeeMessageReads: boolean;

@@ -1,4 +1,4 @@
-import { roomsOfMember } from '../../shared/rooms/repository.js';
+import { roomsOfMember } from '../../../shared/rooms/repository.js';
 
 /**
  * The user and everyone sharing a room with them (channels share their workspace's members, so

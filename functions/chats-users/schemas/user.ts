@@ -1,10 +1,6 @@
-import type { JsonSchema } from '../../shared/registry/types.js';
+import { dateTime, uuid } from './common.js';
 
-export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
-export const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
-export const noContent: JsonSchema = { description: 'no content (204)' };
-
-export const user: JsonSchema = {
+export const user = {
   type: 'object',
   description: 'A user as Chats shows it; email only when known, pictureUpdatedAt only once a picture was set.',
   properties: {
@@ -18,12 +14,12 @@ export const user: JsonSchema = {
   },
   required: ['id', 'name'],
   additionalProperties: false,
-};
+} as const;
 
-const integer: JsonSchema = { type: 'integer', minimum: 0 };
-const flag: JsonSchema = { type: 'boolean' };
+const integer = { type: 'integer', minimum: 0 } as const;
+const flag = { type: 'boolean' } as const;
 
-export const capabilities: JsonSchema = {
+export const capabilities = {
   type: 'object',
   properties: {
     canSeeMessageReads: flag,
@@ -50,4 +46,4 @@ export const capabilities: JsonSchema = {
     'maxUserImageSizeInKb',
   ],
   additionalProperties: false,
-};
+} as const;

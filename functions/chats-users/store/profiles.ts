@@ -1,27 +1,9 @@
 import { FieldValue } from '@google-cloud/firestore';
-import { firestore } from '../../shared/gcp/clients.js';
-import { USERS, type UserProfile } from '../../shared/users/profile.js';
-
-/** A user as Chats shows it (seed 003 `User`). */
-export interface ChatsUser {
-  id: string;
-  /** absent when the user's token never carried one */
-  email?: string;
-  name: string;
-  type: 'internal' | 'guest';
-  pictureUpdatedAt?: string;
-  statusMessage?: string;
-}
+import { firestore } from '../../../shared/gcp/clients.js';
+import { USERS, type UserProfile } from '../../../shared/users/profile.js';
+import { chatsUser, type ChatsUser } from '../views.js';
 
 const usersCollection = () => firestore().collection(USERS);
-
-export function chatsUser(profile: UserProfile): ChatsUser {
-  const name = profile.name || [profile.firstName, profile.lastName].filter(Boolean).join(' ');
-  const user: ChatsUser = { id: profile.id, ...(profile.email ? { email: profile.email } : {}), name, type: profile.type };
-  if (profile.pictureUpdatedAt) user.pictureUpdatedAt = profile.pictureUpdatedAt;
-  if (profile.statusMessage) user.statusMessage = profile.statusMessage;
-  return user;
-}
 
 /** The users with these ids, in the order asked; unknown ids are left out. */
 export async function readUsers(ids: string[]): Promise<ChatsUser[]> {
