@@ -1,6 +1,6 @@
-import { forbidden, notFound } from '../../../shared/errors/api-error.js';
-import { loadRoomAccess, type MemberAccess } from '../../../shared/rooms/access.js';
-import { readAttachment, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { forbidden, notFound } from '../errors/api-error.js';
+import { loadRoomAccess, type MemberAccess } from '../rooms/access.js';
+import { readAttachment, type AttachmentRecord } from '../rooms/attachments.js';
 
 export interface AttachmentAccess {
   attachment: AttachmentRecord;

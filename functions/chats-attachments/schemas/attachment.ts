@@ -1,10 +1,6 @@
-import type { JsonSchema } from '../../shared/registry/types.js';
+import { dateTime, uuid } from './common.js';
 
-export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
-export const dateTime: JsonSchema = { type: 'string', format: 'date-time' };
-export const noContent: JsonSchema = { description: 'no content (204)' };
-
-export const attachment: JsonSchema = {
+export const attachment = {
   type: 'object',
   description: 'A file shared in a room.',
   properties: {
@@ -19,19 +15,19 @@ export const attachment: JsonSchema = {
   },
   required: ['id', 'name', 'size', 'mimeType', 'userId', 'roomId'],
   additionalProperties: false,
-};
+} as const;
 
-export const attachmentsPage: JsonSchema = {
+export const attachmentsPage = {
   type: 'object',
   description: 'A page of attachments, newest first; filter (present when more follow) asks for the next page.',
   properties: { filter: { type: 'string' }, attachments: { type: 'array', items: attachment } },
   required: ['attachments'],
   additionalProperties: false,
-};
+} as const;
 
-export const fileIdentifier: JsonSchema = {
+export const fileIdentifier = {
   type: 'object',
   properties: { id: uuid },
   required: ['id'],
   additionalProperties: false,
-};
+} as const;
