@@ -8,7 +8,7 @@ import { notFound } from '../../shared/errors/api-error.js';
 import { firestore } from '../../shared/gcp/clients.js';
 import type { ResourceDoc } from '../../shared/resources/model.js';
 import { resources } from '../../shared/resources/repository.js';
-import { getRoomForMember } from '../../shared/rooms/access.js';
+import { getRoomForMember } from '../../shared/access/rooms.js';
 import { recordQuery } from '../../shared/gcp/query-shapes.js';
 
 /**

@@ -1,5 +1,5 @@
 import { forbidden, notFound } from '../errors/api-error.js';
-import { loadRoomAccess, type MemberAccess } from '../rooms/access.js';
+import { loadRoomAccess, type MemberAccess } from './rooms.js';
 import { readAttachment, type AttachmentRecord } from '../rooms/attachments.js';
 
 export interface AttachmentAccess {

@@ -34,7 +34,7 @@ export function requireUserToken(principal: Principal, what: string): void {
 }
 
 /** The workspace a resource is attached to: the workspace room its belonging is in (a channel's parent). */
-export async function workspaceOf(doc: ResourceDoc): Promise<string | undefined> {
+async function workspaceOf(doc: ResourceDoc): Promise<string | undefined> {
   const match = /^(?:roomSortingTable|room):([^/()]+)/.exec(doc.belonging);
   return match ? workspaceOfRoom(match[1]) : undefined;
 }

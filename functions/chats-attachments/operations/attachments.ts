@@ -8,7 +8,7 @@ import { getAttachmentForMember } from '../../../shared/access/attachments.js';
 import { operation } from '../../../shared/registry/define.js';
 import { binaryContent } from '../../../shared/registry/schema-types.js';
 import { results } from '../../../shared/registry/types.js';
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { attachmentObjectPath, attachmentRef, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import { attachmentEvents } from '../events.js';

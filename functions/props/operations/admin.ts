@@ -1,7 +1,7 @@
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { MANAGE, propOperation } from '../define.js';
 import { emitPropChanged, emitPropEvent } from '../events.js';
-import { asOwner } from '../rules/access.js';
+import { asOwner } from '../../../shared/access/props.js';
 import { emptyResponse } from '../schemas/common.js';
 import { createPropRequest, propFieldNames, propRequest, propResponse, updatePropRequest, type PropFields } from '../schemas/prop.js';
 import { deletePropReturningContent } from '../store/content.js';

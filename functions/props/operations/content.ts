@@ -2,7 +2,7 @@ import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { MANAGE, propOperation, READ } from '../define.js';
-import { asMember, asOwner } from '../rules/access.js';
+import { asMember, asOwner } from '../../../shared/access/props.js';
 import { emptyResponse } from '../schemas/common.js';
 import { changeContentRequest, contentRequest, contentResponse, positionRequest } from '../schemas/content.js';
 import { changeContent, moveToPosition, readContent, sortContent } from '../store/content.js';

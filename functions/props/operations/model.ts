@@ -1,5 +1,5 @@
 import { MANAGE, propOperation, READ } from '../define.js';
-import { asMember, asOwner } from '../rules/access.js';
+import { asMember, asOwner } from '../../../shared/access/props.js';
 import { listPropsRequest, listPropsResponse, propRequest, propResponse } from '../schemas/prop.js';
 import { listRoomProps, requireProp } from '../store/props.js';
 import { toClientProp } from '../views.js';
