@@ -1,7 +1,7 @@
 import { defineOperation, results, type BinaryContent } from '../../shared/registry/types.js';
 import { resourceThumbnailOrigin } from '../../shared/processing/paths.js';
 import { thumbnailAnswer } from '../../shared/processing/serve-thumbnail.js';
-import { revalidationHeaders, sizeSchema } from '../resource-media/schemas.js';
+import { revalidationHeaders, sizeSchema } from '../resource-media/schemas/thumbnail.js';
 import { ressourceAccess } from './access.js';
 import { feedPage } from './feed.js';
 import { listRessources, type Paging } from './lists.js';
