@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { resourceMediaFamily } from './family.js';
 
-export const resourceMediaFunction = createFamilyHandler(resourceMediaFamily.operations);
-http('resource-media', resourceMediaFunction);
+export const resourceMedia = serveFamily(resourceMediaFamily);

@@ -1,5 +1,4 @@
 import { bucket } from '../gcp/clients.js';
-import type { JsonSchema } from '../registry/types.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { assertDeclaredSize } from './limits.js';
 import { originalObjectPath } from './paths.js';
@@ -15,7 +14,7 @@ export interface UploadTarget {
 }
 
 /** JSON Schema of an {@link UploadTarget}, for answers that carry one (e.g. `upload` beside a created resource). */
-export const uploadTargetSchema: JsonSchema = {
+export const uploadTargetSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['url', 'method', 'objectPath', 'expiresAt'],
@@ -25,7 +24,7 @@ export const uploadTargetSchema: JsonSchema = {
     objectPath: { type: 'string' },
     expiresAt: { type: 'integer', minimum: 0, description: 'ms since the epoch' },
   },
-};
+} as const;
 
 /** Cloud Storage keeps a resumable upload session open for a week. */
 const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ export const binaryContent = { type: 'object', 'x-binary-content': true } as con
 type Deserialize = [{ pattern: { 'x-binary-content': true }; output: BinaryContent }];
 
 /** An object type without its `[key: string]: unknown` part (the schema's declared fields only). */
-type DeclaredFields<T> = T extends object ? { [K in keyof T as string extends K ? never : K]: T[K] } : T;
+export type DeclaredFields<T> = T extends object ? { [K in keyof T as string extends K ? never : K]: T[K] } : T;
 
 /**
  * The handler's input: the request schema's declared fields (reading any other fails `tsc`, even

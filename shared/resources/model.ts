@@ -1,4 +1,13 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import type { DeclaredFields } from '../registry/schema-types.js';
 import { registerClientView } from './client-views.js';
+import type { programmaticActionWithChildren, resourceData, resourceMetadata, resourceSchema } from './schema.js';
+
+/** The Resource model of seed 000 as answered to clients: the fields `resourceSchema` declares. */
+export type ClientResource = DeclaredFields<FromSchema<typeof resourceSchema>>;
+export type ResourceMetadata = FromSchema<typeof resourceMetadata>;
+export type ResourceData = FromSchema<typeof resourceData>;
+export type ProgrammaticAction = FromSchema<typeof programmaticActionWithChildren>;
 
 /** A resource as stored in Firestore: the seed 000 model plus the fields the server keeps for itself. */
 export interface ResourceDoc {
@@ -17,7 +26,7 @@ export interface ResourceDoc {
   encryptionEpk?: string;
   belonging: string;
   status: 'pending' | 'processing' | 'ready' | 'failed';
-  metadata?: Record<string, unknown>;
+  metadata?: ResourceMetadata;
   thumbnail?: string;
   fromTemplate?: boolean;
   totalReactions: number;
@@ -25,7 +34,7 @@ export interface ResourceDoc {
   /** why processing failed, when status is `failed` (an addition to seed 000's model) */
   failure?: string;
   customParams?: Record<string, unknown>;
-  actions?: unknown[];
+  actions?: ProgrammaticAction[];
 
   // server-side fields, never answered to clients
   ownerId: string;
@@ -50,11 +59,22 @@ export interface ResourceDoc {
   deletedBy?: string;
 }
 
-export interface ResourceData extends Record<string, unknown> {
-  directory?: { innerContentType?: string; innerContentCount: number };
-}
-
 export const RESOURCES = 'resources';
+
+/** Server-side fields of ResourceDoc, never answered to clients. */
+type ServerOnly =
+  | 'ownerId'
+  | 'networkId'
+  | 'belongingType'
+  | 'storagePath'
+  | 'searchPrefixes'
+  | 'position'
+  | 'countedKind'
+  | 'directoryKinds'
+  | 'previousBelonging'
+  | 'previousRoot'
+  | 'deletedAt'
+  | 'deletedBy';
 
 const SERVER_ONLY: ReadonlyArray<string> = [
   'ownerId',
@@ -72,7 +92,7 @@ const SERVER_ONLY: ReadonlyArray<string> = [
   // seed 004 "ressource" fields, answered by the ressource view only
   'privacy',
   'avatar',
-];
+] satisfies ReadonlyArray<ServerOnly | 'privacy' | 'avatar'>;
 
 export const isDirectory = (doc: Pick<ResourceDoc, 'data'>): boolean => Boolean(doc.data?.directory);
 
@@ -89,11 +109,8 @@ export function innerContentType(kinds: Record<string, number> | undefined): str
 }
 
 /** The client view of a stored resource (seed 000 Resource model). */
-export function toClientResource(doc: ResourceDoc): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) {
-    if (!SERVER_ONLY.includes(key) && value !== undefined && value !== null) out[key] = value;
-  }
+export function toClientResource(doc: ResourceDoc): ClientResource {
+  const out = clientFields(doc);
   if (doc.data?.directory) {
     out.data = {
       ...doc.data,
@@ -103,4 +120,16 @@ export function toClientResource(doc: ResourceDoc): Record<string, unknown> {
   // the stored counters are not maintained: the transport counts them when the answer is sent (live-counts.ts)
   registerClientView(out, doc);
   return out;
+}
+
+/**
+ * The stored fields a client sees: every field but the server's own, without empty ones. Typed as
+ * what it keeps of ResourceDoc, so a stored field that does not match `resourceSchema` fails tsc.
+ */
+function clientFields(doc: ResourceDoc): Omit<ResourceDoc, ServerOnly> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!SERVER_ONLY.includes(key) && value !== undefined && value !== null) out[key] = value;
+  }
+  return out as Omit<ResourceDoc, ServerOnly>;
 }

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../registry/types.js';
+import type { JSONSchema } from 'json-schema-to-ts';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -9,7 +9,7 @@ const count = { type: 'integer', minimum: 0 } as const;
 const amount = { type: 'number', minimum: 0 } as const;
 /** Timestamps of seed 000/001 are milliseconds since the epoch. */
 const timestamp = { type: 'integer', minimum: 0 } as const;
-const obj = (properties: Record<string, unknown>): JsonSchema => ({ type: 'object', properties });
+const obj = <const P extends Record<string, JSONSchema>>(properties: P) => ({ type: 'object', properties }) as const;
 
 const actionData = obj({
   usedPropId: str,
@@ -24,9 +24,9 @@ const actionData = obj({
   animationData: { type: 'object' },
 });
 
-export const programmaticAction: JsonSchema = obj({ localId: str, eventName: str, actionName: str, actionData });
+export const programmaticAction = obj({ localId: str, eventName: str, actionName: str, actionData });
 
-export const programmaticActionWithChildren: JsonSchema = obj({
+export const programmaticActionWithChildren = obj({
   localId: str,
   eventName: str,
   actionName: str,
@@ -34,7 +34,7 @@ export const programmaticActionWithChildren: JsonSchema = obj({
   childActions: { type: 'array', items: programmaticAction },
 });
 
-export const resourceMetadata: JsonSchema = obj({
+export const resourceMetadata = obj({
   fileName: str,
   fileSize: count,
   fileDate: timestamp,
@@ -47,7 +47,7 @@ export const resourceMetadata: JsonSchema = obj({
   dimensions: obj({ width: count, height: count, orientation: int }),
 });
 
-export const resourceData: JsonSchema = obj({
+export const resourceData = obj({
   audio: obj({ title: str, artist: str, album: str, genre: str, duration: count, durationFloat: amount }),
   video: obj({ duration: count, durationFloat: amount, hasAlphaChannel: bool, alphaChannel: str }),
   amazon: obj({ asin: str, summary: str, author: { type: 'array', items: str }, manufacturer: str, title: str, publicationDate: str, url: str }),
@@ -77,7 +77,7 @@ export const resourceData: JsonSchema = obj({
 });
 
 /** The Resource model of seed 000, as answered to clients. */
-export const resourceSchema: JsonSchema = {
+export const resourceSchema = {
   type: 'object',
   required: ['id', 'created', 'updated', 'belonging', 'status'],
   properties: {
@@ -105,7 +105,7 @@ export const resourceSchema: JsonSchema = {
     customParams: { type: 'object' },
     actions: { type: 'array', items: programmaticActionWithChildren },
   },
-};
+} as const;
 
 /** What a client may set when creating a resource (server-owned fields are ignored). */
 export const resourceInputSchema = {

@@ -24,7 +24,7 @@ export const empty = { type: 'object', additionalProperties: false, properties: 
 export const resourceEnvelope = { type: 'object', required: ['resource'], properties: { resource: resourceSchema } } as const;
 export const resourceList = { type: 'object', required: ['resources'], properties: { resources: { type: 'array', items: resourceSchema } } } as const;
 /** resource.createMetadata answers the Resource itself, with the upload session beside its fields. */
-export const resourceWithUpload = { ...resourceSchema, properties: { ...(resourceSchema.properties as object), upload: uploadTargetSchema } };
+export const resourceWithUpload = { ...resourceSchema, properties: { ...resourceSchema.properties, upload: uploadTargetSchema } } as const;
 export const envelopeWithUpload = { ...resourceEnvelope, properties: { ...resourceEnvelope.properties, upload: uploadTargetSchema } } as const;
 
 export const createRequest = object({ resource: resourceInputSchema, ...placementProperties });

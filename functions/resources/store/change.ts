@@ -6,7 +6,7 @@ import type { OperationContext } from '../../../shared/registry/types.js';
 import { formatBelonging } from '../../../shared/resources/belonging.js';
 import { emitMoves, emitUpdated } from '../../../shared/resources/change-events.js';
 import { readResource, resourceRef } from '../../../shared/resources/collection.js';
-import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { toClientResource, type ClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { resolveNetwork } from '../../../shared/resources/placement.js';
 import { moveWithPlan, type FieldChanges } from '../../../shared/resources/relocate.js';
 import { locateWritableResource } from '../../../shared/resources/repository.js';
@@ -15,7 +15,7 @@ import { recordActivity } from '../../../shared/ressources/activity.js';
 import type { moveRequest, updateAttributesRequest } from '../schemas/resource.js';
 
 /** Attributes are set, `params` merged into `customParams` (null removes a key), `actions` replaced. */
-export async function updateAttributes(ctx: OperationContext, input: InputOf<typeof updateAttributesRequest>): Promise<Record<string, unknown>> {
+export async function updateAttributes(ctx: OperationContext, input: InputOf<typeof updateAttributesRequest>): Promise<ClientResource> {
   if (!input.attributes && !input.params && !input.actions) throw badRequest('nothing to update: give attributes, params or actions');
   const { chain } = await locateWritableResource(ctx.principal, input.resource);
   const after = await firestore().runTransaction(async (tx) => {

@@ -2,7 +2,7 @@ import type { InputOf } from '../../../shared/registry/schema-types.js';
 import type { OperationContext } from '../../../shared/registry/types.js';
 import { badRequest, conflict } from '../../../shared/errors/api-error.js';
 import { insertResources, type ResourceDraft } from '../../../shared/resources/insert.js';
-import { isDirectory, toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { isDirectory, toClientResource, type ClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { resolvePlacement } from '../../../shared/resources/placement.js';
 import { locateVisibleResource } from '../../../shared/resources/repository.js';
 import { assertDeclaredSize } from '../../../shared/content/limits.js';
@@ -15,7 +15,7 @@ import type { createDirectoryRequest, createLinkRequest, createRequest } from '.
  * answers, beside the Resource, a resumable upload target the client PUTs the bytes to. A declared
  * `metadata.fileSize` over the cap is refused before anything is written.
  */
-export async function createResource(ctx: OperationContext, input: InputOf<typeof createRequest>): Promise<{ resource: Record<string, unknown>; upload?: UploadTarget }> {
+export async function createResource(ctx: OperationContext, input: InputOf<typeof createRequest>): Promise<{ resource: ClientResource; upload?: UploadTarget }> {
   const draft = clientDraft(input.resource);
   const metadata = draft.metadata as { fileSize?: number; link?: string } | undefined;
   assertDeclaredSize(metadata?.fileSize);
@@ -25,7 +25,7 @@ export async function createResource(ctx: OperationContext, input: InputOf<typeo
   return { resource: toClientResource(doc), upload };
 }
 
-export async function createDirectory(ctx: OperationContext, input: InputOf<typeof createDirectoryRequest>): Promise<Record<string, unknown>> {
+export async function createDirectory(ctx: OperationContext, input: InputOf<typeof createDirectoryRequest>): Promise<ClientResource> {
   const placement = await resolvePlacement(ctx.principal, { belonging: input.belonging, networkId: input.networkId });
   const draft: ResourceDraft = {
     title: input.title,
@@ -64,7 +64,7 @@ const LINKED_FIELDS = [
  * network, `global` otherwise. An original whose bytes have not arrived yet (pending, processing)
  * can be linked: the link follows its status, metadata and bytes as they come (shared/resources/links.ts).
  */
-export async function createLinkResource(ctx: OperationContext, input: InputOf<typeof createLinkRequest>): Promise<Record<string, unknown>> {
+export async function createLinkResource(ctx: OperationContext, input: InputOf<typeof createLinkRequest>): Promise<ClientResource> {
   const { doc: original } = await locateVisibleResource(ctx.principal, input.resource);
   if (isDirectory(original)) throw badRequest(`resource ${original.id} is a directory: directories cannot be linked`);
   if (original.status === 'failed') throw conflict(`resource ${original.id} is failed: it holds no content to link`);

@@ -2,7 +2,7 @@ import { rootRights } from '../../../shared/access/belongings.js';
 import type { Principal } from '../../../shared/auth/principal.js';
 import { notFound } from '../../../shared/errors/api-error.js';
 import { resources } from '../../../shared/resources/collection.js';
-import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
+import { toClientResource, type ClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { DEFAULT_NETWORK } from '../../../shared/resources/networks.js';
 import { locateVisibleResource } from '../../../shared/resources/repository.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
@@ -21,7 +21,7 @@ export async function getInNetwork(principal: Principal, id: string, networkId: 
  * The directories above a resource, from the top one down to its own. An owner whose resource sits
  * in directories the owner may not read (another user moved them away) sees none of them.
  */
-export async function listParentDirectories(principal: Principal, id: string): Promise<Record<string, unknown>[]> {
+export async function listParentDirectories(principal: Principal, id: string): Promise<ClientResource[]> {
   const { chain } = await locateVisibleResource(principal, id);
   if (chain.directories.length === 0 || !(await rootRights(principal, chain.root)).read) return [];
   return [...chain.directories].reverse().map(toClientResource);
@@ -35,7 +35,7 @@ export const PUBLIC_MUSIC_LIMIT = 500;
  * community (community content is public, see shared/access/belongings.ts) whose
  * `metadata.contentType` is `audio/*`.
  */
-export async function publicMusic(): Promise<Record<string, unknown>[]> {
+export async function publicMusic(): Promise<ClientResource[]> {
   const snap = await recordQuery(
     resources()
       .where('belongingType', '==', 'community')

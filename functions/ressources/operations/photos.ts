@@ -3,7 +3,7 @@ import { resourceThumbnailOrigin } from '../../../shared/processing/paths.js';
 import { thumbnailAnswer } from '../../../shared/processing/serve-thumbnail.js';
 import { operation } from '../../../shared/registry/define.js';
 import { results } from '../../../shared/registry/types.js';
-import { revalidationHeaders, sizeSchema } from '../../resource-media/schemas.js';
+import { revalidationHeaders, sizeSchema } from '../../resource-media/schemas/thumbnail.js';
 import { photoReference } from '../rules/photo-body.js';
 import { pagingNote, readRule, ressourcePath } from '../schemas/docs.js';
 import { attachPhotoRequest, pagedRequest, photoPageSchema, photoSchema } from '../schemas/ressource.js';

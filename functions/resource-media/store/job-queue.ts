@@ -1,5 +1,5 @@
-import { publishJob, type JobTopic } from '../../shared/processing/jobs.js';
-import { resources } from '../../shared/resources/repository.js';
+import { publishJob, type JobTopic } from '../../../shared/processing/jobs.js';
+import { resources } from '../../../shared/resources/repository.js';
 
 /**
  * Queues the job that completes a just-created resource. If the job cannot be queued the resource

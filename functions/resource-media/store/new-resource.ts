@@ -1,7 +1,7 @@
-import type { OperationContext } from '../../shared/registry/types.js';
-import { insertResources } from '../../shared/resources/insert.js';
-import type { ResourceDoc } from '../../shared/resources/model.js';
-import { resolvePlacement, type Placement } from '../../shared/resources/placement.js';
+import type { OperationContext } from '../../../shared/registry/types.js';
+import { insertResources } from '../../../shared/resources/insert.js';
+import type { ResourceDoc } from '../../../shared/resources/model.js';
+import { resolvePlacement, type Placement } from '../../../shared/resources/placement.js';
 
 /** What an import chooses for a new resource; identity, placement and ownership are filled in here. */
 export type NewResourceFields = Pick<ResourceDoc, 'status'> & Partial<Pick<ResourceDoc, 'title' | 'metadata' | 'data' | 'storagePath'>>;
