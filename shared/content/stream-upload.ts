@@ -5,6 +5,7 @@ import type { BinaryContent } from '../registry/types.js';
 import { ByteLimit } from '../streams/byte-limit.js';
 import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from './limits.js';
 import { originalObjectPath } from './paths.js';
+import { hasStorageStatus, StorageStatus } from '../gcp/status-codes.js';
 
 export interface StoredOriginal {
   objectPath: string;
@@ -43,7 +44,7 @@ export async function streamOriginal(resourceId: string, content: BinaryContent 
   try {
     await pipeline(body, limit, sink);
   } catch (err) {
-    if ((err as { code?: number }).code === 412) throw conflict('the content of this resource was uploaded already');
+    if (hasStorageStatus(err, StorageStatus.PRECONDITION_FAILED)) throw conflict('the content of this resource was uploaded already');
     throw err;
   }
   return { objectPath, generation: String(file.metadata.generation), size: limit.bytes };

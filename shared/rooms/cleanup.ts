@@ -1,7 +1,7 @@
 import { bucket, firestore } from '../gcp/clients.js';
 import { log } from '../log.js';
 import { roomPicturePath } from '../pictures/paths.js';
-import { isNotFound } from '../pictures/store.js';
+import { isNotFound } from '../gcp/status-codes.js';
 import { attachmentObjectPath, attachmentsCollection, previewPrefix } from './attachments.js';
 import { roomRef } from './repository.js';
 import { recordQuery } from '../gcp/query-shapes.js';

@@ -1,5 +1,5 @@
 import { bucket } from '../../../shared/gcp/clients.js';
-import { isNotFound } from '../../../shared/pictures/store.js';
+import { isNotFound } from '../../../shared/gcp/status-codes.js';
 import { previewPrefix } from '../../../shared/rooms/attachments.js';
 
 /** Cloud Storage path of one rendered variant of an attachment's preview. */

@@ -7,6 +7,7 @@ import { firestore } from '../../../shared/gcp/clients.js';
 import { resources } from '../../../shared/resources/repository.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 import { checkAccess } from '../rules/access.js';
+import { GrpcCode, hasGrpcCode, isNotFound } from '../../../shared/gcp/status-codes.js';
 
 /**
  * `resources/{id}/reactions/{userId}`: one reaction per user to the resource itself; the resource's
@@ -48,8 +49,6 @@ export async function putReaction(principal: Principal, target: ReactionTarget, 
   return record;
 }
 
-const NOT_FOUND = 5;
-const FAILED_PRECONDITION = 9;
 
 /**
  * Removes the caller's reaction; answers the removed record, or undefined when there was none. The
@@ -67,8 +66,7 @@ export async function removeReaction(principal: Principal, target: ReactionTarge
   try {
     await commitWithEvents(batch, events, announce({ ...removed, updated: Date.now() }));
   } catch (err) {
-    const code = (err as { code?: number }).code;
-    if (code === NOT_FOUND || code === FAILED_PRECONDITION) return undefined; // removed or replaced concurrently
+    if (isNotFound(err) || hasGrpcCode(err, GrpcCode.FAILED_PRECONDITION)) return undefined; // removed or replaced concurrently
     throw err;
   }
   return removed;

@@ -20,6 +20,7 @@ import {
 import { results, type OperationResult } from '../../../shared/registry/types.js';
 import { fetchPartnerImage } from './partner-image.js';
 import { partnerSources, type PartnerProvider } from './sources.js';
+import { isNotFound } from '../../../shared/gcp/status-codes.js';
 
 export interface PartnerThumbnailRequest {
   provider: PartnerProvider;
@@ -113,7 +114,6 @@ async function download(path: string): Promise<Buffer | undefined> {
   }
 }
 
-const isNotFound = (err: unknown): boolean => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 404;
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
