@@ -29,7 +29,7 @@ const { userId } = await realtime.connect();
 process.stdout.write(`socket authenticated as ${userId}\n`);
 await realtime.subscribe('resource:searchBelonging', { belonging: `room:${roomId}` });
 process.stdout.write(`joined room:${roomId}\n`);
-const renamed = await http.call('updateRoom', { roomId, name: `Renamed at ${new Date().toISOString()}` });
+const renamed = await http.updateRoom({ roomId, name: `Renamed at ${new Date().toISOString()}` });
 process.stdout.write(`renamed over HTTP: ${renamed.name}\n`);
 await event;
 realtime.close();

@@ -1,12 +1,11 @@
-import { defineEvent } from '../../shared/registry/types.js';
-import { family } from './define.js';
-import { attachment, uuid } from './schemas.js';
+import { event } from '../../shared/registry/define.js';
+import { attachment } from './schemas/attachment.js';
+import { uuid } from './schemas/common.js';
 
 export const attachmentEvents = {
-  attachmentAdded: defineEvent({
+  attachmentAdded: event({
     extension: true,
     name: 'chats:attachmentAdded',
-    family,
     summary: 'A file was attached in the room.',
     channel: 'room',
     payload: {
@@ -16,10 +15,9 @@ export const attachmentEvents = {
       additionalProperties: false,
     },
   }),
-  attachmentDeleted: defineEvent({
+  attachmentDeleted: event({
     extension: true,
     name: 'chats:attachmentDeleted',
-    family,
     summary: "A room's attachment was deleted.",
     channel: 'room',
     payload: {

@@ -1,27 +1,21 @@
-import type { Family } from '../../shared/registry/family.js';
+import { defineFamily } from '../../shared/registry/define.js';
 import { attachmentEvents } from './events.js';
-import {
-  deleteAttachment,
-  getAttachment,
-  getAttachmentInfo,
-  insertAttachment,
-  listRoomAttachmentInfo,
-} from './operations/attachments.js';
+import { deleteAttachment, getAttachment, getAttachmentInfo, insertAttachment, listRoomAttachmentInfo } from './operations/attachments.js';
 import { getImagePreview, getImageThumbnail, getPdfPreview, getPdfThumbnail } from './operations/previews.js';
 
-export const chatsAttachmentsFamily: Family = {
-  name: 'chats-attachments',
+export const chatsAttachmentsFamily = defineFamily('chats-attachments', {
   description: 'Chats (seed 003): room attachments and their image/PDF previews',
+  defaults: { restStyle: 'chats' },
   operations: [
-  insertAttachment,
-  listRoomAttachmentInfo,
-  getAttachmentInfo,
-  getAttachment,
-  deleteAttachment,
-  getImagePreview,
-  getImageThumbnail,
-  getPdfPreview,
-  getPdfThumbnail,
-],
+    insertAttachment,
+    listRoomAttachmentInfo,
+    getAttachmentInfo,
+    getAttachment,
+    deleteAttachment,
+    getImagePreview,
+    getImageThumbnail,
+    getPdfPreview,
+    getPdfThumbnail,
+  ],
   events: Object.values(attachmentEvents),
-};
+});

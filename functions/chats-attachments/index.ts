@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { chatsAttachmentsFamily } from './family.js';
 
-export const chatsAttachments = createFamilyHandler(chatsAttachmentsFamily.operations);
-http('chats-attachments', chatsAttachments);
+export const chatsAttachments = serveFamily(chatsAttachmentsFamily);

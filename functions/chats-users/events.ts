@@ -1,12 +1,10 @@
-import { defineEvent } from '../../shared/registry/types.js';
-import { family } from './define.js';
-import { dateTime, uuid } from './schemas.js';
+import { event } from '../../shared/registry/define.js';
+import { dateTime, uuid } from './schemas/common.js';
 
 export const userEvents = {
-  pictureChanged: defineEvent({
+  pictureChanged: event({
     extension: true,
     name: 'chats:userPictureChanged',
-    family,
     summary: "The user's picture was set or replaced (sent to the user and to everyone sharing a room with them).",
     channel: 'user',
     payload: {
@@ -16,10 +14,9 @@ export const userEvents = {
       additionalProperties: false,
     },
   }),
-  pictureDeleted: defineEvent({
+  pictureDeleted: event({
     extension: true,
     name: 'chats:userPictureDeleted',
-    family,
     summary: "The user's picture was removed (sent to the user and to everyone sharing a room with them).",
     channel: 'user',
     payload: { type: 'object', properties: { userId: uuid }, required: ['userId'], additionalProperties: false },

@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { chatsUsersFamily } from './family.js';
 
-export const chatsUsers = createFamilyHandler(chatsUsersFamily.operations);
-http('chats-users', chatsUsers);
+export const chatsUsers = serveFamily(chatsUsersFamily);

@@ -68,9 +68,10 @@ export function parseFrame(raw: RawData, isBinary: boolean): Parsed {
   }
 }
 
-/** `{ type: "response", endpoint, event: { id, date }, data, error }` */
-export function responseFrame(endpoint: string | undefined, eventId: string | number | undefined, data: unknown, error: ErrorEnvelope = OK): string {
-  return JSON.stringify({ type: 'response', endpoint: endpoint ?? null, event: { id: eventId ?? null, date: Date.now() }, data: data ?? null, error });
+/** `{ type: "response", endpoint, event: { id, date }, data, error }`, with `joined` (channel -> position) when the call joined channels. */
+export function responseFrame(endpoint: string | undefined, eventId: string | number | undefined, data: unknown, error: ErrorEnvelope = OK, joined?: Record<string, number>): string {
+  const frame = { type: 'response', endpoint: endpoint ?? null, event: { id: eventId ?? null, date: Date.now() }, data: data ?? null, error };
+  return JSON.stringify(joined && Object.keys(joined).length > 0 ? { ...frame, joined } : frame);
 }
 
 export function errorFrame(endpoint: string | undefined, eventId: string | number | undefined, error: ApiError): string {

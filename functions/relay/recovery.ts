@@ -85,6 +85,23 @@ export class Recovery {
     }
   }
 
+  /**
+   * Where the socket is on channels it just joined: every event after that position reaches it
+   * live, or by recovery from it after a reconnect. The hub's next position when the socket
+   * joined, else (no event went out on this instance yet) the channel's sequenced position.
+   * A channel whose position cannot be read is left out: the client cannot recover it.
+   */
+  async joinPositions(client: RelayClient, channels: string[]): Promise<Record<string, number>> {
+    const joined = channels.filter((channel) => client.channels.has(channel));
+    const positions = await Promise.all(
+      joined.map((channel) => {
+        const next = client.joinMarks.get(channel);
+        return next !== undefined ? next - 1 : currentPosition(channel).catch(() => undefined);
+      }),
+    );
+    return Object.fromEntries(joined.flatMap((channel, i) => (positions[i] === undefined ? [] : [[channel, positions[i]]])));
+  }
+
   private async recover(client: RelayClient, channels: Array<[string, number]>): Promise<Record<string, ChannelRecovery>> {
     if (channels.length === 0) return {};
     client.recovering ??= new Map();

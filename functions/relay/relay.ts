@@ -6,6 +6,7 @@ import { userChannel } from '../../shared/events/channels.js';
 import { storedEvents } from '../../shared/events/history.js';
 import { AUTH_ENDPOINT, closeCodes, RECOVER_ENDPOINT, relayEndpoints } from '../../shared/events/relay-protocol.js';
 import { log } from '../../shared/log.js';
+import { OK } from '../../shared/transport/envelopes.js';
 import { validateRequest } from '../../shared/validation/validator.js';
 import { authenticate, type SocketIdentity } from './authenticate.js';
 import { RelayClient } from './client.js';
@@ -169,7 +170,8 @@ export class Relay {
       if (recover) client.intents = new Map(Object.entries(recover));
       if (!this.admit(client, identity, token)) return;
       await this.recovery.joined(client, [userChannel(client.userId)]);
-      client.send(responseFrame(AUTH_ENDPOINT, frame.event?.id, { userId: client.userId }));
+      const joined = await this.recovery.joinPositions(client, [userChannel(client.userId)]);
+      client.send(responseFrame(AUTH_ENDPOINT, frame.event?.id, { userId: client.userId }, OK, joined));
     } catch (err) {
       const error = toApiError(err);
       client.send(errorFrame(AUTH_ENDPOINT, frame.event?.id, error));
@@ -202,7 +204,8 @@ export class Relay {
     for (const channel of result.channels.leave) this.hub.leave(client, channel);
     for (const channel of result.channels.join) this.hub.join(client, channel);
     await this.recovery.joined(client, result.channels.join);
-    client.send(responseFrame(frame.endpoint, frame.event?.id, result.data, result.error));
+    const joined = result.channels.join.length > 0 ? await this.recovery.joinPositions(client, result.channels.join) : undefined;
+    client.send(responseFrame(frame.endpoint, frame.event?.id, result.data, result.error, joined));
   }
 
   private async refreshToken(client: RelayClient, frame: CallFrame): Promise<void> {

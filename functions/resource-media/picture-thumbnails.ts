@@ -1,6 +1,6 @@
 import { roomPicturePath, userPicturePath } from '../../shared/pictures/paths.js';
 import { networkPicturePath, pictureThumbnailOrigin, type ThumbnailOrigin } from '../../shared/processing/paths.js';
-import { getRoomForMember } from '../../shared/rooms/access.js';
+import { getRoomForMember } from '../../shared/access/rooms.js';
 import { thumbnailAnswer, thumbnailSignedUrl } from '../../shared/processing/serve-thumbnail.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { defineOperation, type AnyOperation, type JsonSchema } from '../../shared/registry/types.js';

@@ -1,6 +1,4 @@
-import { http } from '@google-cloud/functions-framework';
-import { createFamilyHandler } from '../../shared/transport/family-handler.js';
+import { serveFamily } from '../../shared/transport/serve-family.js';
 import { ressourcesFamily } from './family.js';
 
-export const ressources = createFamilyHandler(ressourcesFamily.operations);
-http('ressources', ressources);
+export const ressources = serveFamily(ressourcesFamily);

@@ -3,13 +3,13 @@ import type { Principal } from '../auth/principal.js';
 import { channelsOf, roomsOfMember } from '../rooms/repository.js';
 
 /** Seed 004 privacy of a resource ("ressource"). */
-export interface Privacy {
+export type Privacy = {
   value: 'WORKSPACE' | 'SELF' | 'CUSTOM';
   perms: 'READ' | 'SPEAK' | 'WRITE';
   /** user ids and group ids (rooms: group, workspace or channel) */
   allow: string[];
   deny: string[];
-}
+};
 
 export const DEFAULT_PRIVACY: Privacy = { value: 'SELF', perms: 'READ', allow: [], deny: [] };
 
@@ -18,7 +18,7 @@ const rank: Record<PrivacyLevel, number> = { NONE: 0, READ: 1, SPEAK: 2, WRITE: 
 export const atLeast = (level: PrivacyLevel, wanted: PrivacyLevel) => rank[level] >= rank[wanted];
 
 /** The groups a user belongs to: every room they are a member of, and the channels of their workspaces. */
-export async function groupsOf(userId: string, tx?: Transaction): Promise<Set<string>> {
+async function groupsOf(userId: string, tx?: Transaction): Promise<Set<string>> {
   const rooms = await roomsOfMember(userId, tx);
   const workspaces = rooms.filter((r) => r.type === 'workspace').map((r) => r.id);
   const channels = workspaces.length > 0 ? await channelsOf(workspaces, tx) : [];

@@ -14,7 +14,7 @@ import { workspaceOfRoom } from './rooms.js';
  * its managers (room and workspace owners) change, move and delete it. A seed 004 share adds to
  * that: READ reads, WRITE changes (never for a resource in the trashcan).
  */
-export interface ResourceRights {
+interface ResourceRights {
   read: boolean;
   write: boolean;
 }
@@ -51,25 +51,12 @@ async function sharedLevel(principal: Principal, privacy: Privacy, chain: Belong
   return privacyLevelFor(principal, privacy, workspaceId, tx);
 }
 
-export async function resourceRights(principal: Principal, resource: ResourceDoc, tx?: Transaction): Promise<ResourceRights> {
-  const { read, write } = await resourceAccess(principal, resource, tx);
-  return { read, write };
-}
-
 export async function mayReadResource(principal: Principal, resource: ResourceDoc, tx?: Transaction): Promise<boolean> {
   return (await resourceAccess(principal, resource, tx)).read;
 }
 
 export async function mayWriteResource(principal: Principal, resource: ResourceDoc, tx?: Transaction): Promise<boolean> {
   return (await resourceAccess(principal, resource, tx)).write;
-}
-
-/**
- * The part of the rules that needs no reads (the owner). Synchronous callers (reactions) use it;
- * they see fewer resources than {@link mayReadResource} allows and should move to it.
- */
-export function canReadResource(principal: Principal, resource: ResourceDoc): boolean {
-  return resource.ownerId === principal.userId;
 }
 
 /** The synchronous part of {@link mayWriteResource}: the owner. */

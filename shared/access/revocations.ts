@@ -11,7 +11,7 @@ import { recordQuery } from '../gcp/query-shapes.js';
 export type ChannelUsers = Map<string, Set<string>>;
 
 /** Most resources of one moved/deleted tree whose channels are re-checked; beyond, the rest keep their subscribers (logged). */
-export const MAX_TREE_RESOURCES = 5000;
+const MAX_TREE_RESOURCES = 5000;
 const IN_LIMIT = 30;
 
 function add(map: ChannelUsers, channel: string, user: string): void {
@@ -24,7 +24,7 @@ function add(map: ChannelUsers, channel: string, user: string): void {
  * Re-checks each (channel, user) with the same rules as joining, and revokes the channel for the
  * users who may no longer be on it. Call after the change committed.
  */
-export async function revokeLostAccess(ctx: { events: EventPublisher }, candidates: ChannelUsers): Promise<ChannelUsers> {
+async function revokeLostAccess(ctx: { events: EventPublisher }, candidates: ChannelUsers): Promise<ChannelUsers> {
   const pairs = [...candidates].flatMap(([channel, users]) => [...users].map((user) => [channel, user] as const));
   const verdicts = await Promise.all(pairs.map(([channel, user]) => mayBeOnChannel(user, channel)));
   const lost: ChannelUsers = new Map();
@@ -40,7 +40,7 @@ export async function revokeLostAccess(ctx: { events: EventPublisher }, candidat
  * `resource:{id}` of the resources and of everything below them, and `belonging:directory:{id}` of
  * the directories among them. `leaves`: ids known not to be directories (nothing to look up below).
  */
-export async function resourceTreeChannels(ids: Iterable<string>, leaves: ReadonlySet<string> = new Set()): Promise<string[]> {
+async function resourceTreeChannels(ids: Iterable<string>, leaves: ReadonlySet<string> = new Set()): Promise<string[]> {
   const seen = new Set<string>();
   let frontier = [...new Set(ids)];
   while (frontier.length > 0 && seen.size < MAX_TREE_RESOURCES) {

@@ -1,3 +1,4 @@
+import type { eventChannels } from './operations.generated.js';
 import type { ApiTypes } from './types.generated.js';
 
 /** Names of the operations callable over HTTP (REST or JSON-RPC). */
@@ -22,3 +23,6 @@ export type EventPayload<E extends EventName> = EventPayloads[E];
 
 /** The input argument: optional when the operation takes nothing or only optional fields. */
 export type InputArgs<T> = Record<string, never> extends T ? [input?: T] : [input: T];
+
+/** The channels an event is published on: `resource:updated` on `resource:{id}`, `chats:roomCreated` on `user:{id}`, ... */
+export type ChannelOf<E extends EventName> = E extends keyof typeof eventChannels ? `${(typeof eventChannels)[E]}:${string}` : string;

@@ -20,6 +20,8 @@ export class ConnectionLostError extends Error {
   constructor(
     readonly operation: string,
     message = `the connection closed before ${operation} was answered; it may or may not have run`,
+    /** the relay's close code and reason, when it closed the socket (4401 bad token, 4429 too many sockets, 1012 restart, ...) */
+    readonly closed?: { code: number; reason: string },
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 import type { HttpOperation, HttpRequest, HttpResponse, InputArgs } from './api-types.js';
 import type { BinaryAnswer, BinaryBody, HttpBindingInfo, OperationInfo } from './binary.js';
 import { ApiCallError } from './errors.js';
+import { installMethods, type HttpMethods } from './methods.js';
 import { httpOperations } from './operations.generated.js';
 import { currentToken, type TokenProvider } from './token.js';
 
@@ -56,15 +57,17 @@ async function errorOf(res: Response, operation: string, info: OperationInfo): P
 }
 
 /**
- * Typed calls of every HTTP (REST) and JSON-RPC operation: `call(name, input)` with the same
- * input object the operation's request schema describes (path, query, headers and body fields
- * together); the client puts each field where the binding wants it.
+ * Typed calls of every HTTP (REST) and JSON-RPC operation: a method per operation
+ * (`http.resource.createMetadata(input)`, `http.getRoom(input)`), or `call(name, input)`, with the
+ * same input object the operation's request schema describes (path, query, headers and body
+ * fields together); the client puts each field where the binding wants it.
  */
-export class HttpClient {
+class HttpCalls {
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly options: HttpClientOptions) {
     this.fetchFn = options.fetch ?? ((...args) => fetch(...args));
+    installMethods(this, 'http', (name, input) => this.call(name as HttpOperation, input as never));
   }
 
   /** Answers the operation's data; throws ApiCallError with the seed's code and message. */
@@ -129,3 +132,6 @@ export class HttpClient {
     return this.fetchFn(url, init);
   }
 }
+
+export type HttpClient = HttpCalls & HttpMethods;
+export const HttpClient = HttpCalls as new (options: HttpClientOptions) => HttpClient;

@@ -9,7 +9,8 @@ export { backoffDelay, type BackoffOptions } from './backoff.js';
 export type { SocketConstructor, SocketLike } from './socket-transport.js';
 export type { TokenProvider } from './token.js';
 export type { BinaryAnswer, BinaryBody } from './binary.js';
-export type { ChannelLeft, EventName, EventPayload, HttpOperation, HttpRequest, HttpResponse, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
+export type { HttpMethods, WsMethods } from './methods.js';
+export type { ChannelLeft, ChannelOf, EventName, EventPayload, HttpOperation, HttpRequest, HttpResponse, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
 export type { ApiTypes } from './types.generated.js';
 
 import { HttpClient } from './http.js';

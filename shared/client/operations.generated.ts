@@ -967,7 +967,7 @@ export const httpOperations: OperationTable = {
 };
 
 /** Event name -> kind of channel it is published on. */
-export const eventChannels: Record<string, string> = {
+export const eventChannels = {
   "sortingTable:addResources": "user",
   "sortingTable:deleteResources": "user",
   "sortingTable:addResourcesToDirectory": "user",
@@ -1004,4 +1004,4 @@ export const eventChannels: Record<string, string> = {
   "chats:userPictureDeleted": "user",
   "chats:attachmentAdded": "room",
   "chats:attachmentDeleted": "room"
-};
+} as const;

@@ -1,6 +1,7 @@
-import type { ChannelLeft, EventName, EventPayload, InputArgs, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
+import type { ChannelLeft, ChannelOf, EventName, EventPayload, InputArgs, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { ApiCallError, CallTimeoutError, ConnectionLostError } from './errors.js';
+import { installMethods, type WsMethods } from './methods.js';
 import { defaultSocketConstructor, frameText, OPEN, type SocketConstructor, type SocketLike } from './socket-transport.js';
 import { currentToken, expiresAt, type TokenProvider } from './token.js';
 
@@ -17,13 +18,15 @@ export interface RealtimeOptions {
   callTimeoutMs?: number;
   /** re-authenticate this long before the token's `exp` (default 60000) */
   refreshBeforeExpiryMs?: number;
+  /** sees every frame the relay sends, parsed, before the client handles it (logging, checks against the AsyncAPI document) */
+  onFrame?: (frame: Record<string, unknown>) => void;
 }
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** Where an event came from. */
-export interface EventMeta {
-  channel: string;
+export interface EventMeta<E extends EventName = EventName> {
+  channel: ChannelOf<E>;
   position?: number;
 }
 
@@ -47,6 +50,8 @@ interface Frame {
   event?: { id: string | number | null };
   channel?: string;
   position?: number;
+  /** on a reply: channel -> its position when this call joined it */
+  joined?: Record<string, number>;
   data: unknown;
   error?: { status: boolean; code: number; message: string };
 }
@@ -57,7 +62,7 @@ interface RecoveryOutcome {
   reason?: string;
 }
 
-type Handler = (payload: never, meta: EventMeta) => void;
+type Handler = (payload: never, meta: never) => void;
 
 /** The relay accepts at most this many channels in one `recover`. */
 const MAX_RECOVER_CHANNELS = 100;
@@ -68,10 +73,11 @@ const CHANNEL_LEFT = 'relay:channelLeft';
 /**
  * A WebSocket client of the relay: authenticates with the `auth` frame, correlates replies by
  * `event.id`, dispatches typed events, reconnects with jittered backoff and, after a reconnect,
- * recovers the events it missed by naming its last position per channel and replaying its
- * subscribing calls.
+ * recovers the events it missed by naming its last position per channel (or, on a channel that
+ * had no event yet, the position the join reply gave) and replaying its subscribing calls.
+ * Every WebSocket endpoint is a method too: `rt.resource.get(input)` is `rt.call('resource:get', input)`.
  */
-export class RealtimeClient {
+class RealtimeCalls {
   private socket?: SocketLike;
   private ctor?: SocketConstructor;
   private seq = 0;
@@ -90,9 +96,13 @@ export class RealtimeClient {
   private readonly errorHandlers = new Set<(err: Error) => void>();
   /** channel -> position of the last event received on it */
   readonly positions = new Map<string, number>();
+  /** channel -> its position when joined, for channels without an event since: recovery starts there */
+  private readonly joinedAt = new Map<string, number>();
   userId?: string;
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    installMethods(this, 'websocket', (endpoint, input) => this.enqueue(endpoint, input ?? {}));
+  }
 
   get state(): ConnectionState {
     return this.stateValue;
@@ -113,7 +123,7 @@ export class RealtimeClient {
     }
     this.connecting ??= this.open(false)
       .catch((err: Error) => {
-        this.setState('closed');
+        this.setState('closed', err instanceof ConnectionLostError ? err.closed : undefined);
         for (const run of this.queue.splice(0)) run();
         throw err;
       })
@@ -149,7 +159,7 @@ export class RealtimeClient {
   }
 
   /** Calls `handler` for every `event` frame (only those of `channel`, when given); answers a function that stops it. */
-  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>, meta: EventMeta) => void, options: { channel?: string } = {}): () => void {
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>, meta: EventMeta<E>) => void, options: { channel?: ChannelOf<E> } = {}): () => void {
     let set = this.handlers.get(event);
     if (!set) this.handlers.set(event, (set = new Set()));
     const entry = { channel: options.channel, handler: handler as Handler };
@@ -237,19 +247,29 @@ export class RealtimeClient {
     for (const [id, call] of this.pending) {
       clearTimeout(call.timer);
       this.pending.delete(id);
-      call.reject(new ConnectionLostError(call.endpoint, `the connection closed${how} before ${call.endpoint} was answered; it may or may not have run`));
+      call.reject(new ConnectionLostError(call.endpoint, `the connection closed${how} before ${call.endpoint} was answered; it may or may not have run`, closed));
     }
   }
 
-  /** Last positions to name in the auth frame of a reconnect (the relay takes at most 100). */
+  /** Positions to name in the auth frame of a reconnect (the relay takes at most 100). */
   private recoverPositions(): Record<string, number> | undefined {
-    if (this.positions.size === 0) return undefined;
-    const entries = [...this.positions];
+    const all = new Map(this.joinedAt);
+    for (const [channel, position] of this.positions) {
+      all.delete(channel);
+      all.set(channel, position);
+    }
+    if (all.size === 0) return undefined;
+    const entries = [...all];
     for (const [channel] of entries.slice(0, Math.max(0, entries.length - MAX_RECOVER_CHANNELS))) {
-      this.positions.delete(channel);
+      this.forget(channel);
       this.unrecoverable(channel, `more than ${MAX_RECOVER_CHANNELS} channels to recover: re-query`);
     }
     return Object.fromEntries(entries.slice(-MAX_RECOVER_CHANNELS));
+  }
+
+  private forget(channel: string): void {
+    this.positions.delete(channel);
+    this.joinedAt.delete(channel);
   }
 
   private async open(reconnecting: boolean): Promise<{ userId: string }> {
@@ -345,15 +365,19 @@ export class RealtimeClient {
     } catch {
       return this.report(new Error('the relay sent a frame that is not JSON'));
     }
+    this.options.onFrame?.(frame as unknown as Record<string, unknown>);
     if (frame.type === 'response') return this.onReply(frame);
     if (frame.type !== 'event' || !frame.endpoint) return;
     const channel = frame.channel ?? '';
     if (frame.endpoint === RECOVERED) {
       const outcome = frame.data as RecoveryOutcome;
-      if (outcome.status === 'unrecoverable') this.unrecoverable(channel, outcome.reason ?? 'events were missed: re-query');
-      else if (outcome.position > (this.positions.get(channel) ?? 0)) this.positions.set(channel, outcome.position);
+      if (outcome.status === 'unrecoverable') {
+        // the joining call's reply that follows gives the position to go on from
+        this.forget(channel);
+        this.unrecoverable(channel, outcome.reason ?? 'events were missed: re-query');
+      } else if (outcome.status === 'recovered' && outcome.position > (this.positions.get(channel) ?? 0)) this.positions.set(channel, outcome.position);
     } else if (frame.endpoint === CHANNEL_LEFT) {
-      this.positions.delete((frame.data as ChannelLeft).channel);
+      this.forget((frame.data as ChannelLeft).channel);
     } else if (typeof frame.position === 'number') {
       if (frame.position <= (this.positions.get(channel) ?? 0)) return;
       this.positions.set(channel, frame.position);
@@ -361,7 +385,7 @@ export class RealtimeClient {
     for (const { channel: only, handler } of this.handlers.get(frame.endpoint) ?? []) {
       if (only !== undefined && only !== channel) continue;
       try {
-        handler(frame.data as never, { channel, position: frame.position });
+        handler(frame.data as never, { channel, position: frame.position } as never);
       } catch (err) {
         this.report(err as Error);
       }
@@ -371,6 +395,7 @@ export class RealtimeClient {
   private onReply(frame: Frame): void {
     const id = frame.event?.id;
     const call = id === undefined || id === null ? undefined : this.pending.get(String(id));
+    for (const [channel, position] of Object.entries(frame.joined ?? {})) if (!this.positions.has(channel)) this.joinedAt.set(channel, position);
     if (!call) return;
     this.pending.delete(String(id));
     clearTimeout(call.timer);
@@ -378,3 +403,6 @@ export class RealtimeClient {
     else call.resolve(frame.data);
   }
 }
+
+export type RealtimeClient = RealtimeCalls & WsMethods;
+export const RealtimeClient = RealtimeCalls as new (options: RealtimeOptions) => RealtimeClient;

@@ -17,13 +17,21 @@ const replyEvent = {
   properties: { id: { type: ['string', 'number', 'null'], description: 'the call\'s event.id (null when the frame had none)' }, date: { type: 'number' } },
 };
 
+const joined = {
+  type: 'object',
+  description:
+    'Present when the call joined channels: channel -> its position at the join. Every later event of the channel reaches the socket; ' +
+    'after a reconnect, name this position in `recover` for a channel on which no event arrived yet.',
+  additionalProperties: { type: 'integer', minimum: 0 },
+};
+
 /** Message and operation keys: `resource:get` -> `resource_get`. */
 export const messageKey = (name: string) => name.replace(/[^A-Za-z0-9_.-]/g, '_');
 export const eventKey = (name: string) => `event.${messageKey(name)}`;
 
 /** The reply to a call: its data with `error.status` false, or `data: null` with the error. */
 export function replyPayload(endpoint: string | null, data: JsonSchema): JsonSchema {
-  const base = { type: { const: 'response' }, endpoint: endpoint === null ? { type: ['string', 'null'] } : { const: endpoint }, event: replyEvent };
+  const base = { type: { const: 'response' }, endpoint: endpoint === null ? { type: ['string', 'null'] } : { const: endpoint }, event: replyEvent, joined };
   const required = ['type', 'endpoint', 'event', 'data', 'error'];
   return {
     oneOf: [

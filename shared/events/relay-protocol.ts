@@ -55,7 +55,8 @@ export const recoveryOutcome: JsonSchema = {
 export const RECOVERY_PROTOCOL = [
   'Every event frame carries its `channel` and a per-channel `position` (1, 2, 3, ... assigned by the event sequencer shortly',
   'after the change that caused it committed, the same on every relay instance). Every event whose change committed reaches',
-  'each socket joined to its channel, in position order, or is recoverable after a reconnect. To recover after a reconnect, keep the last position received per channel and,',
+  'each socket joined to its channel, in position order, or is recoverable after a reconnect. To recover after a reconnect, keep the last position received per channel',
+  '(for a channel with no event yet: the position the joining reply gives in `joined`, the `auth` reply for `user:{id}`) and,',
   'on the new socket, name those positions before joining the channels again: in the auth frame (`recover`), or in',
   '`relay:recover` sent before the subscribing calls (resource:subscribe, resource:searchBelonging, sortingTable:get',
   'with subscribe, ...). A named channel is recovered the moment it is joined: the missed events are sent as ordinary',

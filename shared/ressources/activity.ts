@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CollectionReference, Transaction, WriteBatch } from '@google-cloud/firestore';
+import type { Privacy } from '../access/privacy.js';
 import type { Principal } from '../auth/principal.js';
 import { log } from '../log.js';
 import { resourceRef } from '../resources/collection.js';
@@ -23,7 +24,7 @@ export interface ActivityRecord {
   /** ms since epoch */
   created: number;
   /** privacy_changed: the new privacy */
-  privacy?: unknown;
+  privacy?: Privacy;
   /** updated: the fields that changed */
   fields?: string[];
   /** photo_added: the photo's resource id */

@@ -6,7 +6,7 @@ import type { JsonSchema } from '../registry/types.js';
  * reference parses its enums. Validation leaves such values to {@link anyCaseEnumValue}, which
  * names the field and the allowed values when one does not match.
  */
-export function anyCaseEnum<const E extends JsonSchema = Record<never, never>>(values: readonly string[], extra?: E) {
+export function anyCaseEnum<const E extends JsonSchema = Record<never, never>>(values: readonly string[], extra: E = {} as E) {
   return { type: 'string', description: `One of ${values.join(', ')}, in any letter case.`, examples: [...values], ...extra } as const;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../functions/chats-attachments/store/paging.js';
-import { parseArea, parseThumbnailArea } from '../../functions/chats-attachments/previews/params.js';
+import { parseArea, parseThumbnailArea } from '../../functions/chats-attachments/rules/preview-params.js';
 import { checkRanks, rankPositions } from '../../functions/chats-rooms/rules/ranks.js';
 import { planRoomCreation } from '../../functions/chats-rooms/rules/room-creation.js';
 import { contentDisposition } from '../../shared/http-headers/content-disposition.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError, HttpClient, RealtimeClient, type ConnectionState } from '../../shared/client/index.js';
+import { storedEvents } from '../../shared/events/history.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { reaches, record } from './support.js';
 
@@ -112,6 +113,43 @@ describe('RealtimeClient', () => {
     await added.next((r) => r.payload.resources[0].title === 'after');
   });
 
+  it('recovers a channel on which nothing arrived before the reconnect from the position its join reply gave: each missed event once, in order', async () => {
+    const user = await stack.user();
+    const http = new HttpClient({ baseUrl: stack.url, token: user.token });
+    const resource = (await http.resource.createMetadata({ resource: { title: 'quiet' } })).id;
+    const channel = `resource:${resource}` as const;
+    // events the channel had before the watcher joined it: never delivered to the watcher
+    const earlier = realtime(user.token);
+    const before = record(earlier, 'resource:updated', channel);
+    await earlier.subscribe('resource:subscribe', { resource });
+    for (const title of ['earlier 1', 'earlier 2']) await earlier.resource.updateAttributes({ resource, attributes: { title } });
+    const joinedAfter = (await before.next((r) => r.payload.resource.title === 'earlier 2')).meta.position!;
+    earlier.close();
+
+    const client = realtime(user.token);
+    const unrecoverable: string[] = [];
+    client.onUnrecoverable((c, reason) => unrecoverable.push(`${c}: ${reason}`));
+    const updates = record(client, 'resource:updated', channel);
+    await client.subscribe('resource:subscribe', { resource });
+    expect(updates.seen).toEqual([]);
+
+    await stack.stack.restartRelay(async () => {
+      await reaches(client, 'reconnecting');
+      await http.resource.uploadContent({ id: resource, content: new Uint8Array([1, 2, 3]) });
+    });
+    await reaches(client, 'open');
+    await updates.next((r) => r.payload.resource.status !== 'pending' && r.payload.resource.status !== 'processing');
+    await client.resource.updateAttributes({ resource, attributes: { title: 'live' } });
+    const last = await updates.next((r) => r.payload.resource.title === 'live');
+
+    const positions = updates.seen.map((r) => r.meta.position!);
+    const stored = await storedEvents(channel, joinedAfter + 1, last.meta.position!);
+    expect(positions).toEqual(stored.map((e) => e.position));
+    expect(positions[0]).toBe(joinedAfter + 1);
+    expect(updates.seen.map((r) => r.payload)).toEqual(stored.map((e) => e.data));
+    expect(unrecoverable).toEqual([]);
+  });
+
   it('tells the app when missed events cannot be recovered', async () => {
     const user = await stack.user();
     const http = new HttpClient({ baseUrl: stack.url, token: user.token });
@@ -131,6 +169,25 @@ describe('RealtimeClient', () => {
     await reaches(client, 'open');
     await http.call('resource.createMetadata', { resource: { title: 'live' } });
     await added.next((r) => r.payload.resources[0].title === 'live');
+  });
+
+  it('tells the app when a channel that carried nothing before the reconnect missed more than the history keeps', async () => {
+    const user = await stack.user();
+    const http = new HttpClient({ baseUrl: stack.url, token: user.token });
+    const client = realtime(user.token);
+    const added = record(client, 'sortingTable:addResources');
+    await client.connect();
+    const lost = new Promise<{ channel: string; reason: string }>((resolve) => client.onUnrecoverable((channel, reason) => resolve({ channel, reason })));
+    await stack.stack.restartRelay(async () => {
+      await reaches(client, 'reconnecting');
+      for (const title of titles(6, 'unseen')) await http.resource.createMetadata({ resource: { title } });
+    });
+    // the user channel was named from the auth reply's position, though no event had arrived on it
+    expect(await lost).toEqual({ channel: `user:${user.id}`, reason: 'missed 6 events, more than the 4 kept: re-query' });
+    expect(added.seen).toEqual([]);
+    await reaches(client, 'open');
+    await http.resource.createMetadata({ resource: { title: 'live' } });
+    expect((await added.next()).payload.resources[0].title).toBe('live');
   });
 
   it('refreshes the token before it expires without reconnecting or dropping subscriptions', async () => {

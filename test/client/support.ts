@@ -1,12 +1,12 @@
-import type { EventMeta, EventName, EventPayload, RealtimeClient } from '../../shared/client/index.js';
+import type { ChannelOf, EventMeta, EventName, EventPayload, RealtimeClient } from '../../shared/client/index.js';
 
 export interface Received<E extends EventName> {
   payload: EventPayload<E>;
-  meta: EventMeta;
+  meta: EventMeta<E>;
 }
 
 /** Records the events of one name a client receives; `next` waits for the n-th one (or one matching). */
-export function record<E extends EventName>(client: RealtimeClient, event: E, channel?: string) {
+export function record<E extends EventName>(client: RealtimeClient, event: E, channel?: ChannelOf<E>) {
   const seen: Array<Received<E>> = [];
   const waiters: Array<{ match: (r: Received<E>) => boolean; resolve: (r: Received<E>) => void }> = [];
   client.on(

@@ -6,7 +6,8 @@ import { closeServers } from '../../scripts/lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type IssuerKeys } from '../../scripts/lib/issuer.js';
 import { startStack, type RunningStack } from '../../scripts/lib/stack.js';
 import { commitFamily } from './fixtures/commit-family.js';
-import { familiesWithProbe, OK, probeDeployable, TestSocket, type Frame } from './helpers.js';
+import { ClientSocket } from './client-sockets.js';
+import { familiesWithProbe, probeDeployable, TestSocket, type Frame } from './helpers.js';
 
 /**
  * Every event whose change committed reaches the subscribed socket, or a reconnecting one, with
@@ -40,25 +41,25 @@ afterAll(async () => {
   await closeServers(jwks ? [jwks.server] : []);
 });
 
-async function subscribed(channel: string): Promise<{ socket: TestSocket; token: string }> {
+async function subscribed(channel: string): Promise<{ socket: ClientSocket; token: string }> {
   const token = await mintToken(keys, { user: randomUUID() });
-  const socket = await TestSocket.authenticated(wsUrl, token);
-  expect((await socket.call('probe:join', { channel })).error).toEqual(OK);
+  const socket = await ClientSocket.open(wsUrl, token);
+  await socket.call('probe:join', { channel });
   return { socket, token };
 }
 
-const changesOn = (socket: TestSocket, channel: string) => socket.events('resource:updated').filter((f) => f.channel === channel);
+const changesOn = (socket: ClientSocket, channel: string) => socket.events('resource:updated').filter((f) => f.channel === channel);
 
 /** Waits until the socket holds `count` events of the channel. */
-async function receive(socket: TestSocket, channel: string, count: number, timeoutMs = 20_000): Promise<Frame[]> {
+async function receive(socket: ClientSocket, channel: string, count: number, timeoutMs = 20_000): Promise<Frame[]> {
   await socket.next(() => changesOn(socket, channel).length >= count, timeoutMs);
   return changesOn(socket, channel);
 }
 
 /** A new socket that recovers the channel from position 0: what a client reconnecting after everything gets. */
 async function recovered(token: string, channel: string): Promise<Frame[]> {
-  const socket = await TestSocket.authenticated(wsUrl, token);
-  expect((await socket.call('relay:recover', { channels: { [channel]: 0 } })).error).toEqual(OK);
+  const socket = await ClientSocket.open(wsUrl, token);
+  await socket.call('relay:recover', { channels: { [channel]: 0 } });
   await socket.call('probe:join', { channel });
   const outcome = await socket.event('relay:recovered', (f) => f.channel === channel);
   socket.close();
@@ -74,12 +75,12 @@ describe('lossless publishing', () => {
   it('delivers every event of 60 concurrent publishers on one channel once, in contiguous positions, and recovers them all', async () => {
     const channel = `resource:${randomUUID()}`;
     const { socket, token } = await subscribed(channel);
-    const publishers = await Promise.all(Array.from({ length: 60 }, async () => TestSocket.authenticated(wsUrl, await mintToken(keys, { user: randomUUID() }))));
+    const publishers = await Promise.all(Array.from({ length: 60 }, async () => ClientSocket.open(wsUrl, await mintToken(keys, { user: randomUUID() }))));
     // each publisher's first call creates its user profile: done before the concurrent part
-    for (const p of publishers) expect((await p.call('commit:read', { id: 'none' })).error).toEqual(OK);
+    for (const p of publishers) await p.call('commit:read', { id: 'none' });
     const ids = publishers.map(() => randomUUID());
-    const answers = await Promise.all(publishers.map((p, i) => p.call('commit:write', { channel, id: ids[i] })));
-    expect(answers.map((a) => a.error)).toEqual(answers.map(() => OK));
+    // every call answers without an error (an error reply rejects)
+    await Promise.all(publishers.map((p, i) => p.call('commit:write', { channel, id: ids[i] })));
 
     const frames = await receive(socket, channel, 60);
     expect(positionsOf(frames)).toEqual(oneTo(60));
@@ -95,15 +96,15 @@ describe('lossless publishing', () => {
     const { socket, token } = await subscribed(channel);
     injectFault('intake-publish', 1, () => Object.assign(new Error('injected: Pub/Sub unavailable'), { code: 14 }));
     const first = randomUUID();
-    expect((await socket.call('commit:write', { channel, id: first })).error).toEqual(OK);
+    await socket.call('commit:write', { channel, id: first });
     expect(idsOf(await receive(socket, channel, 1))).toEqual([first]);
 
     injectFault('sequencer-commit', 2, () => Object.assign(new Error('injected: Firestore unavailable'), { code: 14 }));
     const second = randomUUID();
-    expect((await socket.call('commit:write', { channel, id: second, count: 3 })).error).toEqual(OK);
+    await socket.call('commit:write', { channel, id: second, count: 3 });
     injectFault('events-publish', 1, () => Object.assign(new Error('injected: Pub/Sub unavailable'), { code: 14 }));
     const third = randomUUID();
-    expect((await socket.call('commit:write', { channel, id: third })).error).toEqual(OK);
+    await socket.call('commit:write', { channel, id: third });
 
     const frames = await receive(socket, channel, 5);
     expect(positionsOf(frames)).toEqual(oneTo(5));
@@ -122,9 +123,8 @@ describe('lossless publishing', () => {
 
     injectFault('after-commit', 1, () => new Error('injected: the function died after its commit'));
     const lost = randomUUID();
-    const died = await socket.call('commit:write', { channel, id: lost, count: 2 });
-    expect(died.error).toMatchObject({ status: true, code: 500 });
-    expect((await socket.call('commit:read', { id: lost })).data).toEqual({ committed: true });
+    await expect(socket.call('commit:write', { channel, id: lost, count: 2 })).rejects.toMatchObject({ name: 'ApiCallError', code: 500 });
+    expect(await socket.call('commit:read', { id: lost })).toEqual({ committed: true });
 
     const frames = await receive(socket, channel, 3);
     expect(idsOf(frames)).toEqual([before, lost, lost]);
@@ -137,8 +137,7 @@ describe('lossless publishing', () => {
     const channel = `resource:${randomUUID()}`;
     const { socket, token } = await subscribed(channel);
     const id = randomUUID();
-    const answer = await socket.call('commit:badAnswer', { channel, id });
-    expect(answer.error).toMatchObject({ status: true, code: 500 });
+    await expect(socket.call('commit:badAnswer', { channel, id })).rejects.toMatchObject({ name: 'ApiCallError', code: 500 });
     const frames = await receive(socket, channel, 1);
     expect(idsOf(frames)).toEqual([id]);
     expect(positionsOf(frames)).toEqual([1]);

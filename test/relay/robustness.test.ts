@@ -8,7 +8,9 @@ import { startRelay, type RelayOptions, type RunningRelay } from '../../function
 import { pubsub } from '../../shared/gcp/clients.js';
 import { closeServers } from '../../scripts/lib/function-host.js';
 import { repoRoot } from '../../scripts/lib/paths.js';
-import { familiesWithProbe, OK, sleep, startRelayTestStack, TestSocket, type RelayTestStack } from './helpers.js';
+import { ApiCallError } from '../../shared/client/index.js';
+import { ClientSocket } from './client-sockets.js';
+import { familiesWithProbe, sleep, startRelayTestStack, TestSocket, type RelayTestStack } from './helpers.js';
 
 // this file publishes made-up event payloads: the drift check of event frames does not apply
 TestSocket.checkEventFrames = false;
@@ -36,19 +38,20 @@ describe('heartbeats', () => {
   it('drops a socket that does not answer pings and keeps one that does', async () => {
     const { relay, wsUrl } = await relayWith({ limits: { heartbeatMs: 200 } });
     const { token } = await stack.user();
+    // a socket that never answers pings: not something the client does, so a plain ws socket
     const deaf = await TestSocket.open(wsUrl, token, { autoPong: false });
-    const alive = await TestSocket.authenticated(wsUrl, token);
+    const alive = await ClientSocket.open(wsUrl, token);
     const dropped = await deaf.closed;
     expect(dropped.code).toBe(1006);
     await sleep(700);
-    expect(alive.ws.readyState).toBe(alive.ws.OPEN);
+    expect(alive.client.state).toBe('open');
     expect(relay.stats()).toMatchObject({ sockets: 1, authenticated: 1 });
     alive.close();
   });
 
   it('closes a socket whose token expired with 4401', async () => {
     const { wsUrl } = await relayWith({ limits: { heartbeatMs: 200 } });
-    const socket = await TestSocket.authenticated(wsUrl, (await stack.user({ ttl: 2 })).token);
+    const socket = await ClientSocket.open(wsUrl, (await stack.user({ ttl: 2 })).token, { refreshBeforeExpiryMs: -60_000 });
     const closed = await socket.closed;
     expect(closed.code).toBe(4401);
     expect(closed.reason).toMatch(/^token expired/);
@@ -60,7 +63,9 @@ describe('slow consumers', () => {
     const threshold = 1024 * 1024;
     const { relay, wsUrl } = await relayWith({ limits: { maxBufferedBytes: threshold } });
     const channel = `resource:${randomUUID()}`;
-    const [slow, reader] = await Promise.all([1, 2].map(async () => TestSocket.authenticated(wsUrl, (await stack.user()).token)));
+    // a socket that stops reading: a plain ws socket, paused
+    const slow = await TestSocket.authenticated(wsUrl, (await stack.user()).token);
+    const reader = await ClientSocket.open(wsUrl, (await stack.user()).token);
     await slow.call('probe:join', { channel });
     await reader.call('probe:join', { channel });
     slow.ws.pause();
@@ -72,7 +77,7 @@ describe('slow consumers', () => {
     }
     await reader.event('resource:updated', (f) => f.position === total, 30_000);
     expect(reader.events('resource:updated')).toHaveLength(total);
-    expect(reader.ws.readyState).toBe(reader.ws.OPEN);
+    expect(reader.client.state).toBe('open');
 
     slow.ws.resume();
     const closed = await slow.closed;
@@ -86,42 +91,42 @@ describe('rate limits', () => {
   it('answers frames above the per-user rate with 429 and keeps the socket', async () => {
     const { wsUrl } = await relayWith({ limits: { messageRate: 5, messageBurst: 5 } });
     const { token } = await stack.user();
-    const socket = await TestSocket.open(wsUrl, token);
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => socket.call('probe:slow', { ms: 0, value: String(i) })));
-    const limited = answers.filter((a) => a.error.code === 429);
+    const socket = await ClientSocket.open(wsUrl, token);
+    const answers = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => socket.call('probe:slow', { ms: 0, value: String(i) })));
+    const limited = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as ApiCallError] : []));
     expect(limited.length).toBeGreaterThanOrEqual(6);
-    expect(answers.filter((a) => !a.error.status).length).toBeGreaterThanOrEqual(5);
-    expect(limited[0].error.message).toBe('rate limit: at most 5 frames per second per user');
+    for (const error of limited) expect(error).toMatchObject({ name: 'ApiCallError', code: 429, message: 'rate limit: at most 5 frames per second per user' });
+    expect(answers.filter((a) => a.status === 'fulfilled').length).toBeGreaterThanOrEqual(5);
     await sleep(1100);
-    expect((await socket.call('probe:slow', { ms: 0, value: 'later' })).error).toEqual(OK);
+    expect(await socket.call('probe:slow', { ms: 0, value: 'later' })).toEqual({ value: 'later' });
     socket.close();
   });
 
   it('answers calls beyond the in-flight limit of a socket with 429', async () => {
     const { wsUrl } = await relayWith({ limits: { maxInFlight: 2 } });
-    const socket = await TestSocket.authenticated(wsUrl, (await stack.user()).token);
-    const answers = await Promise.all([300, 300, 0].map((ms, i) => socket.call('probe:slow', { ms, value: String(i) })));
-    expect(answers.map((a) => a.error.code)).toEqual([0, 0, 429]);
-    expect(answers[2].error.message).toBe('too many calls in flight on this socket (at most 2)');
+    const socket = await ClientSocket.open(wsUrl, (await stack.user()).token);
+    const answers = await Promise.allSettled([300, 300, 0].map((ms, i) => socket.call('probe:slow', { ms, value: String(i) })));
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((answers[2] as PromiseRejectedResult).reason).toMatchObject({ name: 'ApiCallError', code: 429, message: 'too many calls in flight on this socket (at most 2)' });
     socket.close();
   });
 
   it('closes sockets beyond the per-user connection limits with 4429', async () => {
     const { wsUrl } = await relayWith({ limits: { maxSocketsPerUser: 2, connectionsPerMinute: 3 } });
     const { token } = await stack.user();
-    const first = await TestSocket.authenticated(wsUrl, token);
-    const second = await TestSocket.authenticated(wsUrl, token);
-    const third = await TestSocket.open(wsUrl, token);
+    const first = await ClientSocket.open(wsUrl, token);
+    const second = await ClientSocket.open(wsUrl, token);
+    const third = new ClientSocket(wsUrl, token);
+    await expect(third.client.connect()).rejects.toMatchObject({ name: 'ConnectionLostError', operation: 'auth' });
     expect(await third.closed).toEqual({ code: 4429, reason: 'too many connections: at most 2 sockets per user' });
-    const other = await TestSocket.authenticated(wsUrl, (await stack.user()).token);
+    const other = await ClientSocket.open(wsUrl, (await stack.user()).token);
     first.close();
-    await first.closed;
-    await sleep(50);
-    const fourth = await TestSocket.authenticated(wsUrl, token);
+    await sleep(100);
+    const fourth = await ClientSocket.open(wsUrl, token);
     second.close();
-    await second.closed;
-    await sleep(50);
-    const fifth = await TestSocket.open(wsUrl, token);
+    await sleep(100);
+    const fifth = new ClientSocket(wsUrl, token);
+    await expect(fifth.client.connect()).rejects.toMatchObject({ closed: { code: 4429 } });
     expect(await fifth.closed).toEqual({ code: 4429, reason: 'too many connections: at most 3 new sockets per user per minute' });
     fourth.close();
     other.close();
@@ -129,8 +134,8 @@ describe('rate limits', () => {
 
   it('closes a socket that sends a frame above the size limit with 1009', async () => {
     const { wsUrl } = await relayWith({ limits: { maxFrameBytes: 1024 } });
-    const socket = await TestSocket.authenticated(wsUrl, (await stack.user()).token);
-    socket.sendRaw(JSON.stringify({ endpoint: 'probe:slow', data: { ms: 0, value: 'x'.repeat(2000) }, event: { id: 1 } }));
+    const socket = await ClientSocket.open(wsUrl, (await stack.user()).token);
+    await expect(socket.call('probe:slow', { ms: 0, value: 'x'.repeat(2000) })).rejects.toMatchObject({ name: 'ConnectionLostError', closed: { code: 1009 } });
     expect((await socket.closed).code).toBe(1009);
   });
 });
@@ -140,15 +145,14 @@ describe('draining', () => {
     const { relay, wsUrl } = await relayWith({ subscribe: true });
     const [{ subscription }] = [relay];
     expect((await pubsub().subscription(subscription!).exists())[0]).toBe(true);
-    const socket = await TestSocket.authenticated(wsUrl, (await stack.user()).token);
+    const socket = await ClientSocket.open(wsUrl, (await stack.user()).token);
     const slow = socket.call('probe:slow', { ms: 800, value: 'finished' });
     await sleep(100);
     const stopped = relay.stop();
     await sleep(50);
-    const refused = await socket.call('probe:slow', { ms: 0, value: 'too late' });
-    expect(refused.error).toEqual({ status: true, code: 503, message: 'the relay is restarting: reconnect' });
-    await expect(TestSocket.open(wsUrl, (await stack.user()).token)).rejects.toThrow();
-    expect((await slow).data).toEqual({ value: 'finished' });
+    await expect(socket.call('probe:slow', { ms: 0, value: 'too late' })).rejects.toMatchObject({ name: 'ApiCallError', code: 503, message: 'the relay is restarting: reconnect' });
+    await expect(ClientSocket.open(wsUrl, (await stack.user()).token)).rejects.toThrow();
+    expect(await slow).toEqual({ value: 'finished' });
     expect(await socket.closed).toEqual({ code: 1012, reason: 'service restart' });
     await stopped;
     expect((await pubsub().subscription(subscription!).exists())[0]).toBe(false);
@@ -169,9 +173,8 @@ describe('draining', () => {
       void exited.then((code) => reject(new Error(`relay exited with ${code}: ${output}`)));
     });
     const user = await stack.user();
-    const socket = await TestSocket.authenticated(`ws://127.0.0.1:${port}/ws`, user.token);
-    const created = await socket.call('resource:create', { resource: { title: 'via the service' } });
-    expect(created.error).toEqual(OK);
+    const socket = await ClientSocket.open(`ws://127.0.0.1:${port}/ws`, user.token);
+    expect((await socket.client.resource.create({ resource: { title: 'via the service' } })).resource.title).toBe('via the service');
     await socket.event('sortingTable:addResources');
     child.kill('SIGTERM');
     expect(await socket.closed).toEqual({ code: 1012, reason: 'service restart' });
@@ -206,9 +209,9 @@ describe('service identity towards the functions', () => {
     try {
       const { wsUrl } = await relayWith({ invokerAuth: 'metadata', functionUrls: { ...stack.functionUrls, relayprobe: frontUrl } });
       const user = await stack.user();
-      const socket = await TestSocket.authenticated(wsUrl, user.token);
-      expect((await socket.call('probe:slow', { ms: 0, value: 'one' })).data).toEqual({ value: 'one' });
-      expect((await socket.call('probe:slow', { ms: 0, value: 'two' })).data).toEqual({ value: 'two' });
+      const socket = await ClientSocket.open(wsUrl, user.token);
+      expect(await socket.call('probe:slow', { ms: 0, value: 'one' })).toEqual({ value: 'one' });
+      expect(await socket.call('probe:slow', { ms: 0, value: 'two' })).toEqual({ value: 'two' });
       expect(seen).toHaveLength(2);
       for (const headers of seen) {
         expect(headers['x-serverless-authorization']).toBe(`Bearer ${idToken}`);

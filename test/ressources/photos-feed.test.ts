@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedPageSchema, photoPageSchema, photoSchema } from '../../functions/ressources/schemas.js';
+import { feedPageSchema, photoPageSchema, photoSchema } from '../../functions/ressources/schemas/ressource.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import sharp from 'sharp';
 import { startTestStack, type TestStack } from '../helpers/stack.js';

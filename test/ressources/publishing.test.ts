@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedSchema, ressourcePageSchema } from '../../functions/ressources/schemas.js';
+import { publishedSchema, ressourcePageSchema } from '../../functions/ressources/schemas/ressource.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { allPages, group, ids, person, publish, workspace, workspaceToken, type ErrorBody, type Page, type View } from './support.js';

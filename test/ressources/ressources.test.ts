@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { responseProblems } from '../../shared/validation/validator.js';
-import { ressourceSchema } from '../../functions/ressources/schemas.js';
+import { ressourceSchema } from '../../functions/ressources/schemas/ressource.js';
 import { resources } from '../../shared/resources/repository.js';
 
 let stack: TestStack;

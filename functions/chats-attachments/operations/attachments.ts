@@ -4,31 +4,22 @@ import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
 import { firestore, bucket } from '../../../shared/gcp/clients.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
-import { results, type BinaryContent } from '../../../shared/registry/types.js';
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { getAttachmentForMember } from '../../../shared/access/attachments.js';
+import { operation } from '../../../shared/registry/define.js';
+import { binaryContent } from '../../../shared/registry/schema-types.js';
+import { results } from '../../../shared/registry/types.js';
+import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { attachmentObjectPath, attachmentRef, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
-import { attachmentsOperation } from '../define.js';
 import { attachmentEvents } from '../events.js';
-import { attachment, attachmentsPage, fileIdentifier, noContent, uuid } from '../schemas.js';
-import { getAttachmentForMember } from '../store/access.js';
+import { attachment, attachmentsPage, fileIdentifier } from '../schemas/attachment.js';
+import { noContent, uuid } from '../schemas/common.js';
 import { pageOfAttachments } from '../store/listing.js';
 import { streamToStorage } from '../store/upload.js';
 import { attachmentView } from '../views.js';
 
 const mimeTypePattern = "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$";
 const MAX_NAME_LENGTH = 255;
-
-interface InsertAttachmentInput {
-  roomId: string;
-  fileName: string;
-  mimeType: string;
-  description?: string;
-  messageId?: string;
-  replyId?: string;
-  area?: string;
-  content?: BinaryContent;
-}
 
 function decodedText(value: string, field: string, maxLength: number): string {
   const text = decodeUnicodeHeader(value, field);
@@ -39,7 +30,7 @@ function decodedText(value: string, field: string, maxLength: number): string {
 /** A single whitespace or word character, or digits, lowercase x's and digits (`15x20`, `x`, `100x`). */
 const AREA = /^(?:\s|\w|\d*x+\d*)$/;
 
-export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unknown>({
+export const insertAttachment = operation({
   name: 'insertAttachment',
   summary: 'Uploads a file into a room (members only); the body is the file, at most CHATS_MAX_ATTACHMENT_BYTES (413 beyond).',
   description:
@@ -68,11 +59,12 @@ export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unkn
       messageId: { type: 'string', maxLength: 255 },
       replyId: { type: 'string', maxLength: 255 },
       area: { type: 'string', maxLength: 64 },
+      content: binaryContent,
     },
     required: ['roomId', 'fileName', 'mimeType'],
   },
   response: fileIdentifier,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { userId } = ctx.principal;
     const name = decodedText(input.fileName, 'fileName', MAX_NAME_LENGTH);
     const description = input.description !== undefined ? decodedText(input.description, 'description', 4096) : undefined;
@@ -107,10 +99,10 @@ export const insertAttachment = attachmentsOperation<InsertAttachmentInput, unkn
     }
     ctx.events.emit(attachmentEvents.attachmentAdded.name, `room:${room.id}`, { roomId: room.id, attachment: attachmentView(record) });
     return { id: fileId };
-  },
-});
+  }
+);
 
-export const listRoomAttachmentInfo = attachmentsOperation<{ roomId: string; itemsNumber: number; filter?: string }, unknown>({
+export const listRoomAttachmentInfo = operation({
   name: 'listRoomAttachmentInfo',
   summary: "Pages through a room's attachments, newest first (members only).",
   description: 'Pass the `filter` of a page to get the next one; the last page has no filter.',
@@ -126,24 +118,24 @@ export const listRoomAttachmentInfo = attachmentsOperation<{ roomId: string; ite
     required: ['roomId'],
   },
   response: attachmentsPage,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
     const page = await pageOfAttachments(room.id, input.itemsNumber, input.filter);
     return { attachments: page.attachments.map(attachmentView), ...(page.filter ? { filter: page.filter } : {}) };
-  },
-});
+  }
+);
 
-export const getAttachmentInfo = attachmentsOperation<{ fileId: string }, unknown>({
+export const getAttachmentInfo = operation({
   name: 'getAttachmentInfo',
   summary: "Returns an attachment's metadata (members of its room only).",
   bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}' }] },
   permission: 'member of the attachment\'s room',
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: attachment,
-  handler: async (ctx, input) => attachmentView((await getAttachmentForMember(input.fileId, ctx.principal.userId)).attachment),
-});
+}).handle(async (ctx, input) => attachmentView((await getAttachmentForMember(input.fileId, ctx.principal.userId)).attachment)
+);
 
-export const getAttachment = attachmentsOperation<{ fileId: string }, unknown>({
+export const getAttachment = operation({
   name: 'getAttachment',
   summary: "Downloads an attachment's bytes (members of its room only).",
   bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}/download' }] },
@@ -152,7 +144,7 @@ export const getAttachment = attachmentsOperation<{ fileId: string }, unknown>({
   responseHeaders: ['Content-Disposition'],
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: {},
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { attachment: a } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
     const stream = bucket().file(attachmentObjectPath(a.id)).createReadStream();
     return results.binary(stream, a.mimeType, {
@@ -160,10 +152,10 @@ export const getAttachment = attachmentsOperation<{ fileId: string }, unknown>({
       'content-disposition': contentDisposition('attachment', a.name),
       'x-content-type-options': 'nosniff',
     });
-  },
-});
+  }
+);
 
-export const deleteAttachment = attachmentsOperation<{ fileId: string }, unknown>({
+export const deleteAttachment = operation({
   name: 'deleteAttachment',
   summary: 'Deletes an attachment with its bytes and previews: its uploader or an owner of its room.',
   bindings: { http: [{ method: 'DELETE', path: '/attachments/{fileId}' }] },
@@ -171,7 +163,7 @@ export const deleteAttachment = attachmentsOperation<{ fileId: string }, unknown
   successStatus: 204,
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { userId } = ctx.principal;
     const { attachment: a, room } = await getAttachmentForMember(input.fileId, userId);
     if (a.userId !== userId && !room.member.owner) throw forbidden('only the uploader or an owner of the room can delete the attachment');
@@ -179,5 +171,5 @@ export const deleteAttachment = attachmentsOperation<{ fileId: string }, unknown
     await deleteAttachmentObjects(a.id);
     ctx.events.emit(attachmentEvents.attachmentDeleted.name, `room:${a.roomId}`, { roomId: a.roomId, fileId: a.id });
     return results.empty(204);
-  },
-});
+  }
+);

@@ -1,8 +1,12 @@
+import { getAttachmentForMember } from '../../../shared/access/attachments.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
-import { results, type JsonSchema } from '../../../shared/registry/types.js';
-import { attachmentsOperation } from '../define.js';
-import { cachedPreview } from '../previews/cache.js';
-import { imagePreview, thumbnail } from '../previews/image.js';
+import { extractPages } from '../../../shared/media/index.js';
+import { operation } from '../../../shared/registry/define.js';
+import { results } from '../../../shared/registry/types.js';
+import { anyCaseEnum } from '../../../shared/validation/any-case-enum.js';
+import { imagePreview, thumbnail, type EncodeOptions } from '../previews/image.js';
+import { firstPageCovering } from '../previews/pdf-page.js';
+import { previewStep } from '../rules/media-failure.js';
 import {
   contentTypes,
   outputFormats,
@@ -15,17 +19,12 @@ import {
   type EncodingParameters,
   type OutputFormat,
   type Shape,
-} from '../previews/params.js';
-import type { EncodeOptions } from '../previews/image.js';
-import { anyCaseEnum } from '../../../shared/validation/any-case-enum.js';
-import { extractPages } from '../../../shared/media/index.js';
-import { previewStep } from '../previews/media-failure.js';
-import { firstPageCovering } from '../previews/pdf-page.js';
-import { imageSource, pdfSource } from '../previews/source.js';
-import { uuid } from '../schemas.js';
-import { getAttachmentForMember } from '../store/access.js';
+} from '../rules/preview-params.js';
+import { uuid } from '../schemas/common.js';
+import { cachedPreview } from '../store/preview-cache.js';
+import { imageSource, pdfSource } from '../store/preview-source.js';
 
-const imageParameters: Record<string, JsonSchema> = {
+const imageParameters = {
   fileId: uuid,
   area: { type: 'string', maxLength: 32 },
   quality: anyCaseEnum(qualities, { default: 'Medium' }),
@@ -33,27 +32,20 @@ const imageParameters: Record<string, JsonSchema> = {
     default: 'Jpeg',
     description: `One of ${outputFormats.join(', ')}, in any letter case; \`medium\`, the default the reference declares, is Jpeg.`,
   }),
-};
+} as const;
 
 /** The two thumbnail previews (image, first PDF page) take the same parameters. */
-const thumbnailRequest: JsonSchema = {
+const thumbnailRequest = {
   type: 'object',
   properties: { ...imageParameters, shape: anyCaseEnum(shapes, { default: 'Rectangular' }) },
   required: ['fileId', 'area'],
-};
-
-interface ImageInput extends EncodingParameters {
-  fileId: string;
-  area: string;
-}
-
-type ThumbnailInput = ImageInput & { shape: string };
+} as const;
 
 interface ThumbnailOptions extends EncodeOptions {
   shape: Shape;
 }
 
-function thumbnailOptions(input: ThumbnailInput): ThumbnailOptions {
+function thumbnailOptions(input: EncodingParameters & { shape: string }): ThumbnailOptions {
   return { ...parseEncoding(input), shape: parseShape(input.shape) };
 }
 
@@ -65,7 +57,7 @@ function imageResult(bytes: Buffer, format: OutputFormat) {
   return results.binary(bytes, contentTypes[format], { 'content-length': String(bytes.length) });
 }
 
-export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean }, unknown>({
+export const getImagePreview = operation({
   name: 'getImagePreview',
   summary: 'A preview of an image attachment of size `area` (WxH), at a quality and in a format (members only).',
   description:
@@ -79,7 +71,7 @@ export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean
     required: ['fileId', 'area'],
   },
   response: {},
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const area = parseArea(input.area);
     const options = parseEncoding(input);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
@@ -89,10 +81,10 @@ export const getImagePreview = attachmentsOperation<ImageInput & { crop: boolean
       return previewStep('image', () => imagePreview(source, area, input.crop, options));
     });
     return imageResult(bytes, options.format);
-  },
-});
+  }
+);
 
-export const getImageThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
+export const getImageThumbnail = operation({
   name: 'getImageThumbnail',
   summary: 'A thumbnail of an image attachment filling `area` (WxH), Rounded or Rectangular (members only).',
   bindings: { http: [{ method: 'GET', path: '/preview/image/{fileId}/{area}/thumbnail' }] },
@@ -100,7 +92,7 @@ export const getImageThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
   produces: 'image/jpeg, image/png, image/gif',
   request: thumbnailRequest,
   response: {},
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const area = parseThumbnailArea(input.area);
     const options = thumbnailOptions(input);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
@@ -110,10 +102,10 @@ export const getImageThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
       return previewStep('image', () => thumbnail(source, area, options.shape, options));
     });
     return imageResult(bytes, options.format);
-  },
-});
+  }
+);
 
-export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: number; lastPage: number }, unknown>({
+export const getPdfPreview = operation({
   name: 'getPdfPreview',
   summary: 'A PDF made of pages firstPage..lastPage of a PDF attachment (lastPage 0: the last page; members only).',
   bindings: { http: [{ method: 'GET', path: '/preview/pdf/{fileId}/' }] },
@@ -130,7 +122,7 @@ export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: n
     required: ['fileId'],
   },
   response: {},
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
     const variant = `pdf-${input.firstPage}-${input.lastPage}`;
     const bytes = await cachedPreview(attachment.id, variant, 'application/pdf', async () => {
@@ -141,10 +133,10 @@ export const getPdfPreview = attachmentsOperation<{ fileId: string; firstPage: n
       'content-length': String(bytes.length),
       'content-disposition': contentDisposition('inline', attachment.name),
     });
-  },
-});
+  }
+);
 
-export const getPdfThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
+export const getPdfThumbnail = operation({
   name: 'getPdfThumbnail',
   summary: "A thumbnail of a PDF attachment's first page filling `area` (WxH), Rounded or Rectangular (members only).",
   bindings: { http: [{ method: 'GET', path: '/preview/pdf/{fileId}/{area}/thumbnail' }] },
@@ -152,7 +144,7 @@ export const getPdfThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
   produces: 'image/jpeg, image/png, image/gif',
   request: thumbnailRequest,
   response: {},
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const area = parseThumbnailArea(input.area);
     const options = thumbnailOptions(input);
     const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
@@ -163,5 +155,5 @@ export const getPdfThumbnail = attachmentsOperation<ThumbnailInput, unknown>({
       return previewStep('PDF', () => thumbnail(page, area, options.shape, options));
     });
     return imageResult(bytes, options.format);
-  },
-});
+  }
+);

@@ -2,7 +2,7 @@ import type { Sharp } from 'sharp';
 import { imageDecodeError, probeImage } from '../../../shared/media/index.js';
 import { loadSharp } from '../../../shared/media/lazy.js';
 import { maxPixels, toolTimeoutMs } from '../../../shared/media/limits.js';
-import { gifColours, jpegQuality, pngPalette, type Area, type OutputFormat, type Quality, type Shape } from './params.js';
+import { gifColours, jpegQuality, pngPalette, type Area, type OutputFormat, type Quality, type Shape } from '../rules/preview-params.js';
 
 export interface EncodeOptions {
   quality: Quality;

@@ -1,5 +1,5 @@
 import { renderFirstPage } from '../../../shared/media/index.js';
-import type { Area } from './params.js';
+import type { Area } from '../rules/preview-params.js';
 
 /**
  * The first page of a PDF rendered large enough to cover `area`, for a thumbnail to crop. The

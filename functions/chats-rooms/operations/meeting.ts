@@ -1,5 +1,5 @@
 import { notFound } from '../../../shared/errors/api-error.js';
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { readMeeting } from '../../../shared/rooms/repository.js';
 import { operation } from '../../../shared/registry/define.js';
 import { pathIds } from '../schemas/common.js';

@@ -1,4 +1,4 @@
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { results } from '../../../shared/registry/types.js';
 import { roomEvents } from '../events.js';

@@ -7,7 +7,7 @@ import { roomPicturePath } from '../../../shared/pictures/paths.js';
 import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
 import { envInt } from '../../../shared/config.js';
 import { FieldValue } from '@google-cloud/firestore';
-import { getRoomForMember, getRoomForOwner } from '../../../shared/rooms/access.js';
+import { getRoomForMember, getRoomForOwner } from '../../../shared/access/rooms.js';
 import type { RoomRecord } from '../../../shared/rooms/model.js';
 import { roomRef } from '../../../shared/rooms/repository.js';
 import { results } from '../../../shared/registry/types.js';

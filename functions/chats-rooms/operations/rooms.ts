@@ -1,6 +1,6 @@
 import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { subscribersOf } from '../../../shared/events/subscriptions.js';
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { roomTypes } from '../../../shared/rooms/model.js';
 import { anyCaseEnum, anyCaseEnumValue } from '../../../shared/validation/any-case-enum.js';
 import { results } from '../../../shared/registry/types.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
-import { loadRoomAccess } from '../../../shared/rooms/access.js';
+import { loadRoomAccess } from '../../../shared/access/rooms.js';
 import type { MeetingRecord, RoomMember, RoomRecord } from '../../../shared/rooms/model.js';
 import { meetingRef, pairRef, readRoom, roomRef } from '../../../shared/rooms/repository.js';
 import { requireExistingUsers } from '../../../shared/users/directory.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { bucket, firestore } from '../../../shared/gcp/clients.js';
-import { getRoomForMember, loadRoomAccess } from '../../../shared/rooms/access.js';
+import { getRoomForMember, loadRoomAccess } from '../../../shared/access/rooms.js';
 import { attachmentObjectPath, attachmentRef, readAttachment, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import type { RoomMessageRecord } from '../../../shared/rooms/model.js';

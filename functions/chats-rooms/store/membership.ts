@@ -1,7 +1,7 @@
 import type { Transaction } from '@google-cloud/firestore';
 import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
-import { getRoomForMember, getRoomForOwner, type MemberAccess } from '../../../shared/rooms/access.js';
+import { getRoomForMember, getRoomForOwner, type MemberAccess } from '../../../shared/access/rooms.js';
 import type { RoomMember, RoomRecord } from '../../../shared/rooms/model.js';
 import { channelsOf, roomRef, settingsRef } from '../../../shared/rooms/repository.js';
 import { requireExistingUsers } from '../../../shared/users/directory.js';

@@ -1,7 +1,7 @@
 import type { Transaction } from '@google-cloud/firestore';
 import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
-import { getRoomForMember, loadRoomAccess, requireMember, requireOwner } from '../../../shared/rooms/access.js';
+import { getRoomForMember, loadRoomAccess, requireMember, requireOwner } from '../../../shared/access/rooms.js';
 import { purgeRoomContents } from '../../../shared/rooms/cleanup.js';
 import type { RoomRecord } from '../../../shared/rooms/model.js';
 import { channelsOf, meetingRef, roomRef } from '../../../shared/rooms/repository.js';

@@ -1,6 +1,6 @@
 import { badRequest } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
-import { getRoomForMember, getRoomForOwner } from '../../../shared/rooms/access.js';
+import { getRoomForMember, getRoomForOwner } from '../../../shared/access/rooms.js';
 import { channelsOf, roomRef, settingsRef, workspacesOfMember } from '../../../shared/rooms/repository.js';
 import { checkRankSequence, checkRanks, type RankEntry } from '../rules/ranks.js';
 

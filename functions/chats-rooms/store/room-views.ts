@@ -1,4 +1,4 @@
-import type { MemberAccess } from '../../../shared/rooms/access.js';
+import type { MemberAccess } from '../../../shared/access/rooms.js';
 import type { RoomRecord, RoomUserSettingsRecord } from '../../../shared/rooms/model.js';
 import { channelsOf, readSettings, roomsOfMember, workspacesOfMember } from '../../../shared/rooms/repository.js';
 import { rankPositions } from '../rules/ranks.js';

@@ -5,20 +5,21 @@ import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header
 import { assertImageType, receivePicture } from '../../../shared/pictures/intake.js';
 import { userPicturePath } from '../../../shared/pictures/paths.js';
 import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
-import { results, type BinaryContent } from '../../../shared/registry/types.js';
-import { usersOperation } from '../define.js';
-import { userAndContacts } from '../contacts.js';
+import { operation } from '../../../shared/registry/define.js';
+import { binaryContent } from '../../../shared/registry/schema-types.js';
+import { results } from '../../../shared/registry/types.js';
+import { userAndContacts } from '../store/contacts.js';
 import { userEvents } from '../events.js';
-import { readUser, setPictureUpdatedAt } from '../profiles.js';
-import { noContent, uuid } from '../schemas.js';
+import { noContent, uuid } from '../schemas/common.js';
+import { readUser, setPictureUpdatedAt } from '../store/profiles.js';
 
-const userIdOnly = { type: 'object', properties: { userId: uuid }, required: ['userId'] };
+const userIdOnly = { type: 'object', properties: { userId: uuid }, required: ['userId'] } as const;
 
 function assertSelf(requesterId: string, userId: string): void {
   if (requesterId !== userId) throw forbidden('only the user can change their own picture');
 }
 
-export const getUserPicture = usersOperation<{ userId: string }, unknown>({
+export const getUserPicture = operation({
   name: 'getUserPicture',
   summary: "Returns a user's picture; 404 when the user or the picture does not exist.",
   bindings: { http: [{ method: 'GET', path: '/users/{userId}/picture' }] },
@@ -27,7 +28,7 @@ export const getUserPicture = usersOperation<{ userId: string }, unknown>({
   responseHeaders: ['Content-Disposition'],
   request: userIdOnly,
   response: {},
-  handler: async (_ctx, input) => {
+}).handle(async (_ctx, input) => {
     const user = await readUser(input.userId);
     const picture = user?.pictureUpdatedAt ? await readPicture(userPicturePath(input.userId)) : undefined;
     if (!picture) throw notFound('user picture');
@@ -35,17 +36,10 @@ export const getUserPicture = usersOperation<{ userId: string }, unknown>({
       'content-length': String(picture.bytes.length),
       'content-disposition': contentDisposition('inline', picture.fileName),
     });
-  },
-});
+  }
+);
 
-interface PictureUpload {
-  userId: string;
-  fileName: string;
-  mimeType: string;
-  content?: BinaryContent;
-}
-
-export const updateUserPicture = usersOperation<PictureUpload, unknown>({
+export const updateUserPicture = operation({
   name: 'updateUserPicture',
   summary: 'Sets the requester\'s own picture: an image by its bytes, at most CHATS_MAX_USER_IMAGE_KB (400 beyond).',
   description: '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
@@ -55,11 +49,11 @@ export const updateUserPicture = usersOperation<PictureUpload, unknown>({
   successStatus: 204,
   request: {
     type: 'object',
-    properties: { userId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 } },
+    properties: { userId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 }, content: binaryContent },
     required: ['userId', 'fileName', 'mimeType'],
   },
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
     assertSelf(ctx.principal.userId, input.userId);
     const picture = await receivePicture(input.content, envInt('CHATS_MAX_USER_IMAGE_KB') * 1024);
@@ -71,10 +65,10 @@ export const updateUserPicture = usersOperation<PictureUpload, unknown>({
       ctx.events.emit(userEvents.pictureChanged.name, `user:${id}`, { userId: input.userId, pictureUpdatedAt });
     }
     return results.empty(204);
-  },
-});
+  }
+);
 
-export const deleteUserPicture = usersOperation<{ userId: string }, unknown>({
+export const deleteUserPicture = operation({
   name: 'deleteUserPicture',
   summary: "Removes the requester's own picture; 404 when none was set.",
   bindings: { http: [{ method: 'DELETE', path: '/users/{userId}/picture' }] },
@@ -82,7 +76,7 @@ export const deleteUserPicture = usersOperation<{ userId: string }, unknown>({
   successStatus: 204,
   request: userIdOnly,
   response: noContent,
-  handler: async (ctx, input) => {
+}).handle(async (ctx, input) => {
     assertSelf(ctx.principal.userId, input.userId);
     const user = await readUser(input.userId);
     if (!user?.pictureUpdatedAt) throw notFound('user picture');
@@ -90,5 +84,5 @@ export const deleteUserPicture = usersOperation<{ userId: string }, unknown>({
     await deletePicture(userPicturePath(input.userId));
     for (const id of await userAndContacts(input.userId)) ctx.events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
     return results.empty(204);
-  },
-});
+  }
+);

@@ -1,7 +1,8 @@
 import { emitMoves } from '../../../shared/resources/change-events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { emitPropChanged, emitPropEvent } from '../events.js';
-import { asOwner, MANAGE } from '../rules/access.js';
+import { asOwner } from '../../../shared/access/props.js';
+import { MANAGE } from '../rules/permissions.js';
 import { emptyResponse } from '../schemas/common.js';
 import { createPropRequest, propFieldNames, propRequest, propResponse, updatePropRequest, type PropFields } from '../schemas/prop.js';
 import { deletePropReturningContent } from '../store/content.js';

@@ -1,5 +1,6 @@
 import { operation } from '../../../shared/registry/define.js';
-import { asMember, asOwner, MANAGE, READ } from '../rules/access.js';
+import { asMember, asOwner } from '../../../shared/access/props.js';
+import { MANAGE, READ } from '../rules/permissions.js';
 import { listPropsRequest, listPropsResponse, propRequest, propResponse } from '../schemas/prop.js';
 import { listRoomProps, requireProp } from '../store/props.js';
 import { toClientProp } from '../views.js';

@@ -10,7 +10,7 @@ import { toClientResource, type ResourceDoc } from '../../../shared/resources/mo
 import { moveWithPlan, StalePlan, type PlannedMove } from '../../../shared/resources/relocate.js';
 import { readResource, resources } from '../../../shared/resources/repository.js';
 import { resolveChain } from '../../../shared/resources/tree.js';
-import { mayPlace } from '../rules/access.js';
+import { mayPlace } from '../../../shared/access/props.js';
 import { propBelonging, propRef, requireProp, roomSortingTable, type PropRecord } from './props.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 

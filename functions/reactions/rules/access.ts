@@ -3,7 +3,7 @@ import { mayReadResource } from '../../../shared/access/resources.js';
 import { notFound } from '../../../shared/errors/api-error.js';
 import type { ResourceDoc } from '../../../shared/resources/model.js';
 import { resources } from '../../../shared/resources/repository.js';
-import { getRoomForMember } from '../../../shared/rooms/access.js';
+import { getRoomForMember } from '../../../shared/access/rooms.js';
 import type { ReactionTarget } from '../store/reactions.js';
 
 /** The resource, when the caller may see it, and the room, when one is named and the caller is in it: 404 otherwise. */

@@ -2,7 +2,7 @@ import { operation } from '../../../shared/registry/define.js';
 import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { moveResource, updateAttributes } from '../store/change.js';
 import { empty, moveRequest, resourceEnvelope, resourceIdRequest, updateAttributesRequest } from '../schemas/resource.js';
-import { trashResources } from '../store/trash.js';
+import { trashResources } from '../../../shared/resources/trash.js';
 
 const writeRule = 'owner of the resource, or manager of its belonging (room or workspace owner)';
 

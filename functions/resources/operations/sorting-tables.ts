@@ -5,7 +5,7 @@ import { belongingOffsetPage } from '../../../shared/resources/listing.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { empty, idsRequest, idsResponse, roomIdRequest, roomIdsRequest, roomIdsResponse, sortingTableContent, sortingTableGetRequest } from '../schemas/resource.js';
 import { readableRoomTable, requireRoomTableManager } from '../rules/access.js';
-import { restoreResources, trashAll, trashResources } from '../store/trash.js';
+import { restoreResources, trashAll, trashResources } from '../../../shared/resources/trash.js';
 
 const userTable = (userId: string) => `userSortingTable:${userId}`;
 

@@ -1,9 +1,0 @@
-import { defineOperation, type OperationDefinition } from '../../shared/registry/types.js';
-
-export const family = 'chats-users';
-
-type UsersOperation<I, O> = Omit<OperationDefinition<I, O>, 'family' | 'restStyle' | 'auth'>;
-
-/** Every operation of this family is a seed 003 REST operation for authenticated users. */
-export const usersOperation = <I, O>(op: UsersOperation<I, O>) =>
-  defineOperation<I, O>({ family, restStyle: 'chats', auth: 'required', ...op });
