@@ -1,5 +1,5 @@
-import { roomPicturePath, userPicturePath } from '../../shared/pictures/paths.js';
-import { networkPicturePath, pictureThumbnailOrigin, type ThumbnailOrigin } from '../../shared/processing/paths.js';
+import { StoragePaths } from '../../shared/data-layout.js';
+import { pictureThumbnailOrigin, type ThumbnailOrigin } from '../../shared/processing/thumbnail-paths.js';
 import { getRoomForMember } from '../../shared/access/rooms.js';
 import { thumbnailAnswer, thumbnailSignedUrl } from '../../shared/processing/serve-thumbnail.js';
 import type { Principal } from '../../shared/auth/principal.js';
@@ -26,15 +26,15 @@ interface PictureKind {
 }
 
 const kinds: PictureKind[] = [
-  { kind: 'user', id: idSchema, permission: 'authenticated user', authorize: async () => undefined, path: userPicturePath },
+  { kind: 'user', id: idSchema, permission: 'authenticated user', authorize: async () => undefined, path: StoragePaths.userPicture },
   {
     kind: 'room',
     id: idSchema,
     permission: 'member of the room',
     authorize: async (principal, id) => void (await getRoomForMember(id, principal.userId, { hideFromNonMembers: true })),
-    path: roomPicturePath,
+    path: StoragePaths.roomPicture,
   },
-  { kind: 'network', id: networkIdSchema, permission: 'authenticated user', authorize: async () => undefined, path: networkPicturePath },
+  { kind: 'network', id: networkIdSchema, permission: 'authenticated user', authorize: async () => undefined, path: StoragePaths.networkPicture },
 ];
 
 async function originFor(picture: PictureKind, principal: Principal, id: string): Promise<ThumbnailOrigin> {

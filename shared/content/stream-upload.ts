@@ -4,7 +4,7 @@ import { bucket } from '../gcp/clients.js';
 import type { BinaryContent } from '../registry/types.js';
 import { ByteLimit } from '../streams/byte-limit.js';
 import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from './limits.js';
-import { originalObjectPath } from './paths.js';
+import { StoragePaths } from '../data-layout.js';
 import { hasStorageStatus, StorageStatus } from '../gcp/status-codes.js';
 
 export interface StoredOriginal {
@@ -32,7 +32,7 @@ export async function streamOriginal(resourceId: string, content: BinaryContent 
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   };
   const limit = new ByteLimit(maxUploadBytes(), contentTooLarge);
-  const objectPath = originalObjectPath(resourceId);
+  const objectPath = StoragePaths.original(resourceId);
   const file = bucket().file(objectPath);
   const sink = file.createWriteStream({
     resumable: false,

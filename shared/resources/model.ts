@@ -54,8 +54,6 @@ export interface ResourceData extends Record<string, unknown> {
   directory?: { innerContentType?: string; innerContentCount: number };
 }
 
-export const RESOURCES = 'resources';
-
 const SERVER_ONLY: ReadonlyArray<string> = [
   'ownerId',
   'networkId',

@@ -20,6 +20,7 @@ import {
 import { results, type OperationResult } from '../../../shared/registry/types.js';
 import { fetchPartnerImage } from './partner-image.js';
 import { partnerSources, type PartnerProvider } from './sources.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 import { isNotFound } from '../../../shared/gcp/status-codes.js';
 
 export interface PartnerThumbnailRequest {
@@ -38,7 +39,7 @@ interface Source {
 }
 
 export const partnerThumbnailPrefix = (provider: PartnerProvider, id: string): string =>
-  `partner-thumbnails/${provider}/${createHash('sha256').update(id).digest('hex')}`;
+  StoragePaths.partnerThumbnails(provider, createHash('sha256').update(id).digest('hex'));
 
 export async function partnerThumbnail(request: PartnerThumbnailRequest): Promise<OperationResult> {
   const prefix = partnerThumbnailPrefix(request.provider, request.id);
