@@ -2,6 +2,7 @@ import type { Subscription } from '@google-cloud/pubsub';
 import { env, requireEnv } from '../../shared/config.js';
 import { pubsub } from '../../shared/gcp/clients.js';
 import { ensureTopic } from '../../shared/gcp/topics.js';
+import { isAlreadyExists } from '../../shared/gcp/status-codes.js';
 
 /** Pub/Sub leases a message this long before the client library extends it. */
 export const ACK_DEADLINE_SECONDS = 30;
@@ -23,8 +24,8 @@ export async function intakeSubscription(maxMessages: number): Promise<Subscript
       await pubsub()
         .topic(topic)
         .createSubscription(name, { enableMessageOrdering: true, ackDeadlineSeconds: ACK_DEADLINE_SECONDS })
-        .catch((err: { code?: number }) => {
-          if (err.code !== 6) throw err; // ALREADY_EXISTS: created concurrently
+        .catch((err: unknown) => {
+          if (!isAlreadyExists(err)) throw err; // created concurrently
         });
     }
   }

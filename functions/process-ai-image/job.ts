@@ -3,7 +3,7 @@ import { factsOf } from '../../shared/processing/content-facts.js';
 import { PermanentJobError } from '../../shared/processing/errors.js';
 import type { JobDefinition } from '../../shared/processing/job-handler.js';
 import { aiImageJobSchema, type AiImageJob } from '../../shared/processing/jobs.js';
-import { originalObjectPath } from '../../shared/processing/paths.js';
+import { StoragePaths } from '../../shared/data-layout.js';
 import { readyWithThumbnails } from '../../shared/processing/process-content.js';
 import { saveObject } from '../../shared/processing/storage-objects.js';
 import { loadResource } from '../../shared/resources/repository.js';
@@ -23,7 +23,7 @@ export const aiImageJob: JobDefinition<AiImageJob> = {
     const image = await generateImage(job.prompt, job.model);
     const facts = await factsOf(image.bytes, 'ai-image');
     if (!facts.contentType.startsWith('image/')) throw new PermanentJobError(`the image generation API answered ${facts.contentType}, not an image`);
-    const objectPath = originalObjectPath(job.resourceId);
+    const objectPath = StoragePaths.original(job.resourceId);
     await saveObject(objectPath, image.bytes, facts.contentType);
     const patch = await readyWithThumbnails(job.resourceId, facts, log);
     log.info('AI image generated', { model: job.model, bytes: image.bytes.length, revised: image.revisedPrompt !== undefined });

@@ -2,7 +2,7 @@ import type { Logger } from '../../shared/log.js';
 import { factsOf } from '../../shared/processing/content-facts.js';
 import { PermanentJobError } from '../../shared/processing/errors.js';
 import type { JobResult } from '../../shared/processing/job-handler.js';
-import { originalObjectPath } from '../../shared/processing/paths.js';
+import { StoragePaths } from '../../shared/data-layout.js';
 import { readyWithThumbnails } from '../../shared/processing/process-content.js';
 import { downloadRemote } from '../../shared/processing/remote-image.js';
 import { saveObject } from '../../shared/processing/storage-objects.js';
@@ -29,7 +29,7 @@ export async function storeRemoteImage(resourceId: string, url: string, log: Log
   const fileName = fileNameOf(url);
   const facts = await factsOf(bytes, fileName);
   if (!facts.contentType.startsWith('image/')) throw new PermanentJobError(`the URL did not answer with an image but with ${facts.contentType}`);
-  const objectPath = originalObjectPath(resourceId);
+  const objectPath = StoragePaths.original(resourceId);
   await saveObject(objectPath, bytes, facts.contentType);
   const patch = await readyWithThumbnails(resourceId, facts, log);
   if (fileName && !resource.metadata?.fileName) patch['metadata.fileName'] = fileName;

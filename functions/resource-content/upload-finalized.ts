@@ -1,6 +1,6 @@
 import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
 import { completeUpload } from '../../shared/content/completion.js';
-import { resourceIdOfObject } from '../../shared/content/paths.js';
+import { StoragePaths } from '../../shared/data-layout.js';
 import { OBJECT_FINALIZE, readNotification } from '../../shared/content/storage-notification.js';
 import { requireEnv } from '../../shared/config.js';
 import { publishEvents } from '../../shared/events/publish.js';
@@ -21,7 +21,7 @@ export async function onUploadFinalized(event: CloudEvent<PubSubEventData>): Pro
   const log = createLogger({ function: 'upload-finalized', messageId: message?.messageId ?? event.id });
   const notice = readNotification(message?.attributes);
   if (!notice) return log.warn('message is not a Cloud Storage notification: dropped', { attributes: message?.attributes });
-  if (notice.eventType !== OBJECT_FINALIZE || !resourceIdOfObject(notice.objectId)) return;
+  if (notice.eventType !== OBJECT_FINALIZE || !StoragePaths.resourceIdOf(notice.objectId)) return;
   if (notice.bucketId !== requireEnv('STORAGE_BUCKET')) return log.warn('notification of another bucket: dropped', { bucketId: notice.bucketId });
 
   const completion = await completeUpload(notice.objectId, notice.objectGeneration, log);

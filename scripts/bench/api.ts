@@ -21,6 +21,7 @@ import { startEmulators } from '../lib/emulators/index.js';
 import { closeServers } from '../lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks } from '../lib/issuer.js';
 import { startStack } from '../lib/stack.js';
+import { Collections } from '../../shared/data-layout.js';
 
 const CONCURRENCY = 10;
 const TARGET = 0.6;
@@ -65,7 +66,7 @@ export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<
       });
     const created = (await (await post('resource:create', { resource: { title: 'Bench' } })).json()) as { data: { resource: { id: string } } };
     const id = created.data.resource.id;
-    const doc = firestore().collection('resources').doc(id);
+    const doc = firestore().collection(Collections.resources).doc(id);
     const gatewayGet = async () => {
       const res = await post('resource:get', { resource: id });
       if (res.status !== 200) throw new Error(`resource:get answered ${res.status}`);

@@ -1,7 +1,7 @@
 import type { Bucket } from '@google-cloud/storage';
 import { requireEnv } from '../../shared/config.js';
 import { finalizeNotification, type ObjectResource } from '../../shared/content/storage-notification.js';
-import { ORIGINALS_PREFIX } from '../../shared/content/paths.js';
+import { StoragePaths } from '../../shared/data-layout.js';
 import { bucket as contentBucket, pubsub } from '../../shared/gcp/clients.js';
 import { ensureTopic } from '../../shared/gcp/topics.js';
 import { log } from '../../shared/log.js';
@@ -35,7 +35,7 @@ export interface StorageNotifier {
 
 export async function startStorageNotifier(options: StorageNotifierOptions = {}): Promise<StorageNotifier> {
   const bucket = options.bucket ?? contentBucket();
-  const prefix = options.prefix ?? ORIGINALS_PREFIX;
+  const prefix = options.prefix ?? StoragePaths.originalsPrefix;
   const intervalMs = options.intervalMs ?? 200;
   const topic = pubsub().topic(await ensureTopic(options.topic ?? requireEnv('UPLOADS_TOPIC')));
   /** object name -> last generation announced */

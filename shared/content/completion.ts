@@ -8,16 +8,16 @@ import { followOriginal, readLinksOf, reloadLinks } from '../resources/links.js'
 import type { ResourceDoc } from '../resources/model.js';
 import { loadResource, resources } from '../resources/repository.js';
 import { maxUploadBytes } from './limits.js';
-import { resourceIdOfObject } from './paths.js';
+import { StoragePaths } from '../data-layout.js';
 import { publishProcessingJob } from './processing-job.js';
 import { deleteObjectVersion, objectInfo, objectVersion, readHead, type ObjectInfo } from './storage-objects.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * One document per resource recording which generation of its original completed it: a second
  * notification (or the notification that follows a streamed upload) of the same generation finds
  * it and changes nothing. Server-side only.
  */
-export const RESOURCE_UPLOADS = 'resourceUploads';
 
 export interface UploadRecord {
   resourceId: string;
@@ -40,7 +40,7 @@ export type Completion =
 /** Enough to sniff any format file-type knows, and to tell text from binary. */
 const SNIFF_BYTES = 64 * 1024;
 
-const uploadRef = (resourceId: string) => firestore().collection(RESOURCE_UPLOADS).doc(resourceId) as DocumentReference<UploadRecord>;
+const uploadRef = (resourceId: string) => firestore().collection(Collections.resourceUploads).doc(resourceId) as DocumentReference<UploadRecord>;
 
 export async function readUploadRecord(resourceId: string): Promise<UploadRecord | undefined> {
   return (await uploadRef(resourceId).get()).data();
@@ -56,7 +56,7 @@ export async function readUploadRecord(resourceId: string): Promise<UploadRecord
  * The events of a change are returned for the caller to publish after this returns.
  */
 export async function completeUpload(objectPath: string, generation: string | undefined, log: Logger = rootLog): Promise<Completion> {
-  const resourceId = resourceIdOfObject(objectPath);
+  const resourceId = StoragePaths.resourceIdOf(objectPath);
   if (!resourceId) return { kind: 'ignored', reason: `${objectPath} is not a resource original` };
   const info = await objectInfo(objectPath);
   if (!info) return { kind: 'ignored', reason: `${objectPath} no longer exists` };

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.js';
 import { conflict, notFound } from '../errors/api-error.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { getVisibleResource, loadResource } from '../resources/repository.js';
-import { originalObjectPath } from './paths.js';
+import { StoragePaths } from '../data-layout.js';
 import { objectInfo, type ObjectInfo } from './storage-objects.js';
 
 /** Resources live in the default network unless created elsewhere; the network read paths fall back to it. */
@@ -29,7 +29,7 @@ export async function locateContent(principal: Principal, id: string, networkId?
   const source = resource.linkId ? await linkedOriginal(resource) : resource;
   const whose = source === resource ? `resource ${resource.id}` : `the resource ${resource.id} links to`;
   if (source.status === 'pending') throw conflict(`${whose} has no content yet: upload it first`);
-  const object = await objectInfo(originalObjectPath(source.id));
+  const object = await objectInfo(StoragePaths.original(source.id));
   if (!object) throw conflict(`${whose} holds no stored content${source.status === 'failed' && source.failure ? ` (${source.failure})` : ''}`);
   return { resource, source, object };
 }
@@ -37,7 +37,7 @@ export async function locateContent(principal: Principal, id: string, networkId?
 async function linkedOriginal(link: ResourceDoc): Promise<ResourceDoc> {
   const original = link.linkId ? await loadResource(link.linkId) : undefined;
   if (!original || original.linkId) throw conflict(`resource ${link.id} links to a resource that no longer exists`);
-  if (link.storagePath !== undefined && link.storagePath !== originalObjectPath(original.id)) throw conflict(`link resource ${link.id} does not share the content of ${original.id}`);
+  if (link.storagePath !== undefined && link.storagePath !== StoragePaths.original(original.id)) throw conflict(`link resource ${link.id} does not share the content of ${original.id}`);
   return original;
 }
 

@@ -1,5 +1,6 @@
 import type { File } from '@google-cloud/storage';
 import { bucket } from '../gcp/clients.js';
+import { hasStorageStatus, isNotFound, StorageStatus } from '../gcp/status-codes.js';
 
 /** What reads and completion need to know about a stored object. */
 export interface ObjectInfo {
@@ -12,9 +13,6 @@ export interface ObjectInfo {
   updated?: string;
 }
 
-export function isNotFound(err: unknown): boolean {
-  return (err as { code?: number }).code === 404;
-}
 
 /** The live version of an object, or undefined when there is none. */
 export async function objectInfo(path: string): Promise<ObjectInfo | undefined> {
@@ -53,7 +51,6 @@ export async function deleteObjectVersion(info: Pick<ObjectInfo, 'path' | 'gener
   try {
     await bucket().file(info.path).delete({ ifGenerationMatch: info.generation });
   } catch (err) {
-    const code = (err as { code?: number }).code;
-    if (code !== 404 && code !== 412) throw err;
+    if (!isNotFound(err) && !hasStorageStatus(err, StorageStatus.PRECONDITION_FAILED)) throw err;
   }
 }

@@ -4,7 +4,8 @@ import { bucket } from '../gcp/clients.js';
 import type { BinaryContent } from '../registry/types.js';
 import { ByteLimit } from '../streams/byte-limit.js';
 import { assertDeclaredSize, contentTooLarge, maxUploadBytes } from './limits.js';
-import { originalObjectPath } from './paths.js';
+import { StoragePaths } from '../data-layout.js';
+import { hasStorageStatus, StorageStatus } from '../gcp/status-codes.js';
 
 export interface StoredOriginal {
   objectPath: string;
@@ -31,7 +32,7 @@ export async function streamOriginal(resourceId: string, content: BinaryContent 
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   };
   const limit = new ByteLimit(maxUploadBytes(), contentTooLarge);
-  const objectPath = originalObjectPath(resourceId);
+  const objectPath = StoragePaths.original(resourceId);
   const file = bucket().file(objectPath);
   const sink = file.createWriteStream({
     resumable: false,
@@ -43,7 +44,7 @@ export async function streamOriginal(resourceId: string, content: BinaryContent 
   try {
     await pipeline(body, limit, sink);
   } catch (err) {
-    if ((err as { code?: number }).code === 412) throw conflict('the content of this resource was uploaded already');
+    if (hasStorageStatus(err, StorageStatus.PRECONDITION_FAILED)) throw conflict('the content of this resource was uploaded already');
     throw err;
   }
   return { objectPath, generation: String(file.metadata.generation), size: limit.bytes };

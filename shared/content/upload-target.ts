@@ -1,7 +1,7 @@
 import { bucket } from '../gcp/clients.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { assertDeclaredSize } from './limits.js';
-import { originalObjectPath } from './paths.js';
+import { StoragePaths } from '../data-layout.js';
 
 /** Where and how a client sends a resource's bytes directly to Cloud Storage. */
 export interface UploadTarget {
@@ -40,7 +40,7 @@ const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export async function createUploadTarget(doc: Pick<ResourceDoc, 'id' | 'metadata'>): Promise<UploadTarget> {
   const declared = declaredFileSize(doc);
   assertDeclaredSize(declared);
-  const objectPath = originalObjectPath(doc.id);
+  const objectPath = StoragePaths.original(doc.id);
   const expiresAt = Date.now() + SESSION_LIFETIME_MS;
   const [url] = await bucket()
     .file(objectPath)

@@ -3,6 +3,7 @@ import { envInt } from '../config.js';
 import { firestore } from '../gcp/clients.js';
 import type { EventMessage, IntakeMessage } from './message.js';
 import { recordQuery, ttlExpiry } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * Per-channel positions and the bounded event history behind gap filling and reconnect recovery.
@@ -13,8 +14,6 @@ import { recordQuery, ttlExpiry } from '../gcp/query-shapes.js';
  * deletion lags). The sequencer writes the counter and the batch in one transaction: one counter
  * write and one new document per batch, however many events the batch holds.
  */
-const CHANNELS = 'eventChannels';
-const BATCHES = 'batches';
 /** Firestore documents hold at most 1 MiB; larger payloads keep their position but are not recoverable. */
 export const MAX_STORED_BATCH = 900 * 1024;
 /** `array-contains-any` takes at most 30 values. */
@@ -45,8 +44,8 @@ interface BatchDoc {
   expireAt: Timestamp;
 }
 
-const channelRef = (channel: string) => firestore().collection(CHANNELS).doc(encodeURIComponent(channel)) as DocumentReference<ChannelDoc>;
-const batchesOf = (channel: string) => channelRef(channel).collection(BATCHES);
+const channelRef = (channel: string) => firestore().collection(Collections.eventChannels).doc(encodeURIComponent(channel)) as DocumentReference<ChannelDoc>;
+const batchesOf = (channel: string) => channelRef(channel).collection(Collections.eventBatches);
 const batchId = (first: number) => String(first).padStart(12, '0');
 
 export const historySeconds = () => envInt('EVENT_HISTORY_SECONDS');
@@ -128,7 +127,7 @@ export async function sequenceBatch(channel: string, messages: IntakeMessage[], 
     entries: fresh.map((m) => m.entry),
     time: now,
     events: storedEventsOf(events),
-    expireAt: Timestamp.fromDate(ttlExpiry(BATCHES, 'expireAt', now + historySeconds() * 1000)),
+    expireAt: Timestamp.fromDate(ttlExpiry(Collections.eventBatches, 'expireAt', now + historySeconds() * 1000)),
   };
   const next: ChannelDoc = { channel, position, updated: now };
   const batch = firestore().batch();

@@ -10,6 +10,7 @@ import { deletePublishedEntry } from './outbox-cleanup.js';
 import type { IntakeMessage, OutboxEntry, PendingEvent } from './message.js';
 import { orderedTopic, publishOrdered } from './ordered-topic.js';
 import { ttlExpiry } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * The transactional outbox. The events of a change are written into `eventOutbox/{id}` in the
@@ -19,7 +20,6 @@ import { ttlExpiry } from '../gcp/query-shapes.js';
  * is published again by the sequencer's sweeper. The sequencer deduplicates by entry id, so a
  * twice-published entry gets its positions once.
  */
-const OUTBOX = 'eventOutbox';
 /** Entries are deleted once published; this TTL only bounds what a broken deployment leaves behind. */
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -32,7 +32,7 @@ interface OutboxDoc {
 
 type Writer = Transaction | WriteBatch;
 
-const outboxRef = (id: string) => firestore().collection(OUTBOX).doc(id) as DocumentReference<OutboxDoc>;
+const outboxRef = (id: string) => firestore().collection(Collections.eventOutbox).doc(id) as DocumentReference<OutboxDoc>;
 
 export const sweepAgeMs = () => envInt('EVENT_OUTBOX_SWEEP_SECONDS') * 1000;
 
@@ -45,7 +45,7 @@ export function newOutboxEntry(pending: PendingEvent[]): OutboxEntry {
 
 /** Adds the entry to a transaction or batch: it commits with the change or not at all. */
 export function writeOutboxEntry(writer: Writer, entry: OutboxEntry): void {
-  const doc: OutboxDoc = { time: entry.time, events: JSON.stringify(entry.events), expireAt: Timestamp.fromDate(ttlExpiry('eventOutbox', 'expireAt', entry.time + OUTBOX_TTL_SECONDS * 1000)) };
+  const doc: OutboxDoc = { time: entry.time, events: JSON.stringify(entry.events), expireAt: Timestamp.fromDate(ttlExpiry(Collections.eventOutbox, 'expireAt', entry.time + OUTBOX_TTL_SECONDS * 1000)) };
   (writer as WriteBatch).create(outboxRef(entry.id), doc);
 }
 
@@ -118,7 +118,7 @@ export async function commitWithEvents(batch: WriteBatch, publisher: EventPublis
 
 /** Entries older than the sweep age, oldest first: committed, but not published (or not deleted after it). */
 export async function staleOutboxEntries(limit: number): Promise<OutboxEntry[]> {
-  const snapshot = await firestore().collection(OUTBOX).where('time', '<=', Date.now() - sweepAgeMs()).orderBy('time').limit(limit).get();
+  const snapshot = await firestore().collection(Collections.eventOutbox).where('time', '<=', Date.now() - sweepAgeMs()).orderBy('time').limit(limit).get();
   return snapshot.docs.map((doc) => {
     const data = doc.data() as OutboxDoc;
     return { id: doc.id, time: data.time, events: JSON.parse(data.events) as OutboxEntry['events'] };

@@ -3,6 +3,7 @@ import { firestore } from '../gcp/clients.js';
 import type { ChannelMembership } from '../registry/types.js';
 import { channelKind } from './channels.js';
 import { recordQuery, ttlExpiry } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * Who joined which channel, so that a change that ends access knows whose sockets to remove.
@@ -10,7 +11,6 @@ import { recordQuery, ttlExpiry } from '../gcp/query-shapes.js';
  * channel whose access can end (not the user's own `user:{id}`), and deleted when the access is
  * revoked; Firestore TTL deletes entries not renewed for SUBSCRIPTION_DAYS.
  */
-const COLLECTION = 'channelSubscriptions';
 const SUBSCRIPTION_DAYS = 30;
 /** Firestore answers `in` queries with at most 30 values. */
 const IN_LIMIT = 30;
@@ -22,7 +22,7 @@ interface SubscriptionDoc {
   expireAt: Timestamp;
 }
 
-const ref = (channel: string, userId: string) => firestore().collection(COLLECTION).doc(`${encodeURIComponent(channel)}~${userId}`);
+const ref = (channel: string, userId: string) => firestore().collection(Collections.channelSubscriptions).doc(`${encodeURIComponent(channel)}~${userId}`);
 
 /** Whether losing access to the channel is possible (a user's own channel is always theirs). */
 const revocable = (channel: string, userId: string) => channelKind(channel) !== 'user' && channel !== `belonging:userSortingTable:${userId}`;
@@ -32,7 +32,7 @@ export async function joinChannel(ctx: { principal: { userId: string }; channels
   const { userId } = ctx.principal;
   if (revocable(channel, userId)) {
     const now = Date.now();
-    const doc: SubscriptionDoc = { channel, userId, joined: now, expireAt: Timestamp.fromDate(ttlExpiry(COLLECTION, 'expireAt', now + SUBSCRIPTION_DAYS * 86_400_000)) };
+    const doc: SubscriptionDoc = { channel, userId, joined: now, expireAt: Timestamp.fromDate(ttlExpiry(Collections.channelSubscriptions, 'expireAt', now + SUBSCRIPTION_DAYS * 86_400_000)) };
     await ref(channel, userId).set(doc);
   }
   ctx.channels.join(channel);
@@ -47,7 +47,7 @@ function chunks<T>(values: T[]): T[][] {
 /** channel -> users, of the recorded joins whose `field` is one of `values`. */
 async function joinsWhere(field: 'channel' | 'userId', values: Iterable<string>): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
-  const snaps = await Promise.all(chunks([...new Set(values)]).map((list) => recordQuery(firestore().collection(COLLECTION).where(field, 'in', list)).get()));
+  const snaps = await Promise.all(chunks([...new Set(values)]).map((list) => recordQuery(firestore().collection(Collections.channelSubscriptions).where(field, 'in', list)).get()));
   for (const snap of snaps) {
     for (const doc of snap.docs) {
       const { channel, userId } = doc.data() as SubscriptionDoc;

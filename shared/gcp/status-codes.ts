@@ -1,4 +1,7 @@
-/** The gRPC status codes Google Cloud clients throw that the code reacts to. */
+/**
+ * The one place that reads Google Cloud client errors. Firestore and Pub/Sub throw gRPC status
+ * codes; Cloud Storage throws HTTP statuses.
+ */
 export const GrpcCode = {
   INVALID_ARGUMENT: 3,
   NOT_FOUND: 5,
@@ -9,10 +12,32 @@ export const GrpcCode = {
 
 export type GrpcCodeValue = (typeof GrpcCode)[keyof typeof GrpcCode];
 
-/** Whether a Google Cloud client error carries the given status code. */
+export const StorageStatus = {
+  NOT_FOUND: 404,
+  PRECONDITION_FAILED: 412,
+} as const;
+
+export type StorageStatusValue = (typeof StorageStatus)[keyof typeof StorageStatus];
+
+const codeOf = (err: unknown): unknown => (typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined);
+
+/** Whether a Firestore or Pub/Sub client error carries the given gRPC status code. */
 export function hasGrpcCode(err: unknown, code: GrpcCodeValue): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code;
+  return codeOf(err) === code;
 }
+
+/** Whether a Cloud Storage client error carries the given HTTP status. */
+export function hasStorageStatus(err: unknown, status: StorageStatusValue): boolean {
+  return codeOf(err) === status;
+}
+
+/** A missing document, topic, subscription (gRPC NOT_FOUND) or object (HTTP 404). */
+export function isNotFound(err: unknown): boolean {
+  return hasGrpcCode(err, GrpcCode.NOT_FOUND) || hasStorageStatus(err, StorageStatus.NOT_FOUND);
+}
+
+/** A create that lost to one made concurrently (a topic, a subscription, a document). */
+export const isAlreadyExists = (err: unknown): boolean => hasGrpcCode(err, GrpcCode.ALREADY_EXISTS);
 
 /**
  * A transaction that lost a lock contest: production Firestore aborts it (ABORTED, which the

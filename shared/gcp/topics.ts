@@ -1,5 +1,6 @@
 import { env } from '../config.js';
 import { pubsub } from './clients.js';
+import { isAlreadyExists } from './status-codes.js';
 
 const known = new Set<string>();
 
@@ -15,7 +16,7 @@ export async function ensureTopic(name: string): Promise<string> {
     try {
       await pubsub().createTopic(name);
     } catch (err) {
-      if ((err as { code?: number }).code !== 6) throw err; // ALREADY_EXISTS: created concurrently
+      if (!isAlreadyExists(err)) throw err; // created concurrently
     }
   }
   known.add(key);

@@ -1,5 +1,6 @@
 import { firestore, pubsub, bucket } from '../gcp/clients.js';
 import { recordQuery } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 export type DependencyName = 'database' | 'event_dispatcher' | 'storage_service';
 
@@ -29,7 +30,7 @@ async function probe(check: () => Promise<unknown>): Promise<boolean> {
 /** Real round trips to Firestore, Pub/Sub and Cloud Storage, in parallel, each bounded in time. */
 export async function checkDependencies(): Promise<DependencyHealth[]> {
   const [database, events, storage] = await Promise.all([
-    probe(() => recordQuery(firestore().collection('_health').limit(1)).get()),
+    probe(() => recordQuery(firestore().collection(Collections.health).limit(1)).get()),
     probe(() => pubsub().getTopics({ pageSize: 1, autoPaginate: false })),
     probe(() => bucket().getFiles({ maxResults: 1, autoPaginate: false })),
   ]);

@@ -1,4 +1,5 @@
 import { bucket } from '../gcp/clients.js';
+import { isNotFound } from '../gcp/status-codes.js';
 
 export interface StoredPicture {
   bytes: Buffer;
@@ -45,6 +46,3 @@ export async function deletePicture(path: string): Promise<boolean> {
   }
 }
 
-export function isNotFound(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 404;
-}

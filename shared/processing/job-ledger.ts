@@ -1,6 +1,7 @@
 import type { DocumentReference, Transaction } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
 import { ttlExpiry } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * One Firestore document per job (resource + content generation, or job id): a redelivered or
@@ -8,7 +9,6 @@ import { ttlExpiry } from '../gcp/query-shapes.js';
  * worker renews while it works; a delivery arriving while the lease is fresh is told to come back
  * later, one arriving after it expired (the worker died) takes the job over.
  */
-export const PROCESSING_JOBS = 'processingJobs';
 
 /** How long a claim lasts without renewal: a dead worker's job is free again after this. */
 const LEASE_MS = 2 * 60 * 1000;
@@ -34,7 +34,7 @@ export interface JobRecord {
 
 export type Claim = { kind: 'claimed'; attempts: number } | { kind: 'done' } | { kind: 'busy' };
 
-export const jobRef = (key: string): DocumentReference => firestore().collection(PROCESSING_JOBS).doc(key);
+export const jobRef = (key: string): DocumentReference => firestore().collection(Collections.processingJobs).doc(key);
 
 export async function claimJob(key: string, resourceId: string): Promise<Claim> {
   const ref = jobRef(key);
@@ -68,7 +68,7 @@ export async function releaseJob(key: string, error: string): Promise<void> {
 
 export function completeJobIn(tx: Transaction, key: string, resourceId: string, outcome: string): void {
   const now = Date.now();
-  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: now, expireAt: ttlExpiry(PROCESSING_JOBS, 'expireAt', now + KEEP_DONE_MS) }, { merge: true });
+  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: now, expireAt: ttlExpiry(Collections.processingJobs, 'expireAt', now + KEEP_DONE_MS) }, { merge: true });
 }
 
 export async function readJob(key: string): Promise<JobRecord | undefined> {

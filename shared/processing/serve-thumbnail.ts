@@ -3,7 +3,7 @@ import { notFound, unprocessable } from '../errors/api-error.js';
 import { bucket } from '../gcp/clients.js';
 import { isMediaError } from '../media/errors.js';
 import { results, type OperationResult } from '../registry/types.js';
-import type { ThumbnailOrigin } from './paths.js';
+import type { ThumbnailOrigin } from './thumbnail-paths.js';
 import { ensureVariant, readVariant, resolveVariant, type ThumbnailVariant } from './thumbnail-store.js';
 
 export interface ThumbnailRequest {

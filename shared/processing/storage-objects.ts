@@ -1,9 +1,7 @@
 import type { File } from '@google-cloud/storage';
 import { bucket } from '../gcp/clients.js';
+import { isNotFound } from '../gcp/status-codes.js';
 
-export function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 404;
-}
 
 export interface ObjectInfo {
   generation: string;

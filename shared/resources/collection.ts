@@ -1,9 +1,10 @@
 import type { CollectionReference, DocumentReference, Transaction } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
-import { RESOURCES, type ResourceDoc } from './model.js';
+import type { ResourceDoc } from './model.js';
+import { Collections } from '../data-layout.js';
 
 /** The `resources` collection: one document per resource, keyed by its id. */
-export const resources = (): CollectionReference => firestore().collection(RESOURCES);
+export const resources = (): CollectionReference => firestore().collection(Collections.resources);
 
 export const resourceRef = (id: string): DocumentReference => resources().doc(id);
 

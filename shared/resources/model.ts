@@ -59,8 +59,6 @@ export interface ResourceDoc {
   deletedBy?: string;
 }
 
-export const RESOURCES = 'resources';
-
 /** Server-side fields of ResourceDoc, never answered to clients. */
 type ServerOnly =
   | 'ownerId'

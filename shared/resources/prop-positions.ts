@@ -5,6 +5,7 @@ import { roomRef } from '../rooms/repository.js';
 import { formatBelonging, roomOfBelonging, type Belonging } from './belonging.js';
 import { resources } from './collection.js';
 import { recordQuery } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * Prop content (seed 001) is the resources whose belonging is `room:{roomId}/{propId}`, ordered
@@ -17,7 +18,7 @@ export interface PropKey {
   propId: string;
 }
 
-export const propRefOf = (prop: PropKey): DocumentReference => roomRef(prop.roomId).collection('props').doc(prop.propId);
+export const propRefOf = (prop: PropKey): DocumentReference => roomRef(prop.roomId).collection(Collections.props).doc(prop.propId);
 
 /** The prop a belonging names (`room:{roomId}/{propId}`), if any. */
 export function propOf(belonging: Belonging): PropKey | undefined {

@@ -1,6 +1,7 @@
 import { recordQuery } from '../gcp/query-shapes.js';
 import { resourceRef } from './collection.js';
 import type { ResourceDoc } from './model.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * `totalReactions` is counted from the reactions themselves (`resources/{id}/reactions/*`, one
@@ -9,7 +10,7 @@ import type { ResourceDoc } from './model.js';
  * field stored on the resource document is not maintained; answers that show a resource fill it here.
  */
 export async function countReactions(resourceId: string): Promise<number> {
-  const snapshot = await recordQuery(resourceRef(resourceId).collection('reactions').count()).get();
+  const snapshot = await recordQuery(resourceRef(resourceId).collection(Collections.reactions).count()).get();
   return snapshot.data().count;
 }
 

@@ -4,6 +4,7 @@ import type { Privacy } from '../access/privacy.js';
 import type { Principal } from '../auth/principal.js';
 import { log } from '../log.js';
 import { resourceRef } from '../resources/collection.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * The activity feed of a ressource (seed 004 `GET /ressource/{id}/feed`):
@@ -35,7 +36,7 @@ export interface ActivityRecord {
 
 export type ActivityDetails = Pick<ActivityRecord, 'privacy' | 'fields' | 'photo' | 'reaction'>;
 
-export const activityCollection = (resourceId: string): CollectionReference => resourceRef(resourceId).collection('activity');
+export const activityCollection = (resourceId: string): CollectionReference => resourceRef(resourceId).collection(Collections.activity);
 
 export const actorOf = (principal: Principal): ActivityActor =>
   principal.workspaceId ? { id: principal.workspaceId, type: 'workspace' } : { id: principal.userId, type: 'user' };

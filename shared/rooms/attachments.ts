@@ -1,7 +1,8 @@
 import type { CollectionReference, DocumentData, DocumentReference, QueryDocumentSnapshot } from '@google-cloud/firestore';
 import { firestore } from '../gcp/clients.js';
+import { Collections } from '../data-layout.js';
 
-/** A file shared in a room (Chats attachment). Bytes live at {@link attachmentObjectPath}. */
+/** A file shared in a room (Chats attachment). Bytes live at `StoragePaths.attachment` (shared/data-layout.ts). */
 export interface AttachmentRecord {
   id: string;
   roomId: string;
@@ -21,7 +22,7 @@ export interface AttachmentRecord {
 
 export const attachmentsCollection = (): CollectionReference<AttachmentRecord> =>
   firestore()
-    .collection('attachments')
+    .collection(Collections.attachments)
     .withConverter({
       toFirestore: (value: AttachmentRecord) => value as unknown as DocumentData,
       fromFirestore: (snapshot: QueryDocumentSnapshot) => snapshot.data() as AttachmentRecord,
@@ -34,6 +35,3 @@ export async function readAttachment(fileId: string): Promise<AttachmentRecord |
   return snap.data();
 }
 
-export const attachmentObjectPath = (fileId: string): string => `attachments/${fileId}`;
-/** Every rendered preview of an attachment lives under this prefix. */
-export const previewPrefix = (fileId: string): string => `previews/${fileId}/`;

@@ -1,8 +1,8 @@
 import { bucket, firestore } from '../gcp/clients.js';
 import { log } from '../log.js';
-import { roomPicturePath } from '../pictures/paths.js';
-import { isNotFound } from '../pictures/store.js';
-import { attachmentObjectPath, attachmentsCollection, previewPrefix } from './attachments.js';
+import { StoragePaths } from '../data-layout.js';
+import { isNotFound } from '../gcp/status-codes.js';
+import { attachmentsCollection } from './attachments.js';
 import { roomRef } from './repository.js';
 import { recordQuery } from '../gcp/query-shapes.js';
 
@@ -16,8 +16,8 @@ async function deleteObject(path: string): Promise<void> {
 
 /** Deletes an attachment's bytes and every preview rendered from it. */
 export async function deleteAttachmentObjects(fileId: string): Promise<void> {
-  await deleteObject(attachmentObjectPath(fileId));
-  await bucket().deleteFiles({ prefix: previewPrefix(fileId) });
+  await deleteObject(StoragePaths.attachment(fileId));
+  await bucket().deleteFiles({ prefix: StoragePaths.attachmentPreviews(fileId) });
 }
 
 /**
@@ -34,7 +34,7 @@ export async function purgeRoomContents(roomId: string): Promise<void> {
       await deleteAttachmentObjects(doc.id);
       await doc.ref.delete();
     }
-    await deleteObject(roomPicturePath(roomId));
+    await deleteObject(StoragePaths.roomPicture(roomId));
   } catch (err) {
     log.error('room purge incomplete', { roomId, err });
   }

@@ -10,6 +10,7 @@ import type {
 import { firestore } from '../gcp/clients.js';
 import type { MeetingRecord, RoomMessageRecord, RoomRecord, RoomUserSettingsRecord } from './model.js';
 import { recordQuery } from '../gcp/query-shapes.js';
+import { Collections } from '../data-layout.js';
 
 /** Firestore answers `in` queries with at most 30 values. */
 const IN_QUERY_LIMIT = 30;
@@ -22,22 +23,22 @@ function plain<T extends DocumentData>(): FirestoreDataConverter<T> {
 }
 
 export const roomsCollection = (): CollectionReference<RoomRecord> =>
-  firestore().collection('rooms').withConverter(plain<RoomRecord>());
+  firestore().collection(Collections.rooms).withConverter(plain<RoomRecord>());
 
 export const roomRef = (roomId: string): DocumentReference<RoomRecord> => roomsCollection().doc(roomId);
 
 export const settingsRef = (roomId: string, userId: string): DocumentReference<RoomUserSettingsRecord> =>
-  firestore().collection('rooms').doc(roomId).collection('userSettings').doc(userId).withConverter(plain<RoomUserSettingsRecord>());
+  firestore().collection(Collections.rooms).doc(roomId).collection(Collections.userSettings).doc(userId).withConverter(plain<RoomUserSettingsRecord>());
 
 export const messagesCollection = (roomId: string): CollectionReference<RoomMessageRecord> =>
-  firestore().collection('rooms').doc(roomId).collection('messages').withConverter(plain<RoomMessageRecord>());
+  firestore().collection(Collections.rooms).doc(roomId).collection(Collections.messages).withConverter(plain<RoomMessageRecord>());
 
 export const meetingRef = (meetingId: string): DocumentReference<MeetingRecord> =>
-  firestore().collection('meetings').doc(meetingId).withConverter(plain<MeetingRecord>());
+  firestore().collection(Collections.meetings).doc(meetingId).withConverter(plain<MeetingRecord>());
 
 /** The lock document that makes a one_to_one room unique for its pair of users. */
 export const pairRef = (userA: string, userB: string): DocumentReference =>
-  firestore().collection('roomPairs').doc([userA, userB].sort().join('_'));
+  firestore().collection(Collections.roomPairs).doc([userA, userB].sort().join('_'));
 
 /** Reads inside the transaction when one is given, so the transaction sees a consistent state. */
 async function getDoc<T>(ref: DocumentReference<T>, tx?: Transaction): Promise<T | undefined> {

@@ -1,7 +1,7 @@
 import type { Transaction } from '@google-cloud/firestore';
 import { notFound } from '../errors/api-error.js';
 import { firestore } from '../gcp/clients.js';
-import { USERS } from './profile.js';
+import { Collections } from '../data-layout.js';
 
 /**
  * The user directory Chats decides existence with: the `users` profiles, one per user who has
@@ -10,7 +10,7 @@ import { USERS } from './profile.js';
  */
 export async function unknownUserIds(userIds: string[], tx?: Transaction): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const refs = userIds.map((id) => firestore().collection(USERS).doc(id));
+  const refs = userIds.map((id) => firestore().collection(Collections.users).doc(id));
   const snaps = tx ? await tx.getAll(...refs) : await firestore().getAll(...refs);
   return snaps.filter((snap) => !snap.exists).map((snap) => snap.id);
 }

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import { firestore } from '../gcp/clients.js';
+import { Collections } from '../data-layout.js';
 
-export const USERS = 'users';
 
 /** One profile serving both the Chats `User` and the seed 002 `User Simple` view. */
 export interface UserProfile {
@@ -33,7 +33,7 @@ const seen = new Map<string, string>();
 export async function ensureUserProfile(principal: Principal): Promise<void> {
   const fingerprint = `${principal.name ?? ''}|${principal.email ?? ''}|${principal.networkId}`;
   if (seen.get(principal.userId) === fingerprint) return;
-  const ref = firestore().collection(USERS).doc(principal.userId);
+  const ref = firestore().collection(Collections.users).doc(principal.userId);
   await firestore().runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const now = new Date().toISOString();
@@ -67,6 +67,6 @@ export async function ensureUserProfile(principal: Principal): Promise<void> {
 }
 
 export async function getUserProfile(userId: string): Promise<UserProfile | undefined> {
-  const snap = await firestore().collection(USERS).doc(userId).get();
+  const snap = await firestore().collection(Collections.users).doc(userId).get();
   return snap.exists ? (snap.data() as UserProfile) : undefined;
 }

@@ -9,7 +9,8 @@ import { operation } from '../../../shared/registry/define.js';
 import { binaryContent } from '../../../shared/registry/schema-types.js';
 import { results } from '../../../shared/registry/types.js';
 import { getRoomForMember } from '../../../shared/access/rooms.js';
-import { attachmentObjectPath, attachmentRef, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { attachmentRef, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import { attachmentEvents } from '../events.js';
 import { attachment, attachmentsPage, fileIdentifier } from '../schemas/attachment.js';
@@ -73,7 +74,7 @@ export const insertAttachment = operation({
     if (room.type === 'workspace' || room.type === 'channel') throw badRequest(`files cannot be attached to a ${room.type}`);
     if (!input.content) throw badRequest('the file is missing from the request body');
     const fileId = randomUUID();
-    const size = await streamToStorage(attachmentObjectPath(fileId), input.content, input.mimeType, envInt('CHATS_MAX_ATTACHMENT_BYTES'));
+    const size = await streamToStorage(StoragePaths.attachment(fileId), input.content, input.mimeType, envInt('CHATS_MAX_ATTACHMENT_BYTES'));
     const record: AttachmentRecord = {
       id: fileId,
       roomId: room.id,
@@ -146,7 +147,7 @@ export const getAttachment = operation({
   response: {},
 }).handle(async (ctx, input) => {
     const { attachment: a } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const stream = bucket().file(attachmentObjectPath(a.id)).createReadStream();
+    const stream = bucket().file(StoragePaths.attachment(a.id)).createReadStream();
     return results.binary(stream, a.mimeType, {
       'content-length': String(a.size),
       'content-disposition': contentDisposition('attachment', a.name),

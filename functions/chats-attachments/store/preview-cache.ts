@@ -1,9 +1,9 @@
 import { bucket } from '../../../shared/gcp/clients.js';
-import { isNotFound } from '../../../shared/pictures/store.js';
-import { previewPrefix } from '../../../shared/rooms/attachments.js';
+import { isNotFound } from '../../../shared/gcp/status-codes.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 
 /** Cloud Storage path of one rendered variant of an attachment's preview. */
-export const previewPath = (fileId: string, variant: string): string => `${previewPrefix(fileId)}${variant}`;
+export const previewPath = (fileId: string, variant: string): string => `${StoragePaths.attachmentPreviews(fileId)}${variant}`;
 
 /**
  * The preview `variant` of an attachment: read from Cloud Storage when it was rendered before,

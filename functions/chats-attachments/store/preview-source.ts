@@ -1,13 +1,13 @@
 import { badRequest } from '../../../shared/errors/api-error.js';
 import { bucket } from '../../../shared/gcp/clients.js';
 import { mimeEssence, sniffContentType } from '../../../shared/media/index.js';
-import { attachmentObjectPath } from '../../../shared/rooms/attachments.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 
 /** Raster formats previews are made from (sniffed from the bytes; SVG and unknown formats are refused). */
 const imageTypes = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/tiff', 'image/avif', 'image/bmp', 'image/heic']);
 
 async function download(fileId: string): Promise<{ bytes: Buffer; type: string }> {
-  const [bytes] = await bucket().file(attachmentObjectPath(fileId)).download();
+  const [bytes] = await bucket().file(StoragePaths.attachment(fileId)).download();
   return { bytes, type: mimeEssence(await sniffContentType(bytes)) };
 }
 

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { payloadTooLarge } from '../../../shared/errors/api-error.js';
 import { bucket } from '../../../shared/gcp/clients.js';
-import { isNotFound } from '../../../shared/pictures/store.js';
+import { isNotFound } from '../../../shared/gcp/status-codes.js';
 import type { BinaryContent } from '../../../shared/registry/types.js';
 import { ByteLimit } from '../../../shared/streams/byte-limit.js';
 

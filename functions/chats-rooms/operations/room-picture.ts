@@ -3,7 +3,7 @@ import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
 import { assertImageType, receivePicture } from '../../../shared/pictures/intake.js';
-import { roomPicturePath } from '../../../shared/pictures/paths.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
 import { envInt } from '../../../shared/config.js';
 import { FieldValue } from '@google-cloud/firestore';
@@ -32,7 +32,7 @@ export const getRoomPicture = operation({
   response: {},
 }).handle(async (ctx, input) => {
     const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
-    const picture = room.pictureUpdatedAt ? await readPicture(roomPicturePath(room.id)) : undefined;
+    const picture = room.pictureUpdatedAt ? await readPicture(StoragePaths.roomPicture(room.id)) : undefined;
     if (!picture) throw notFound('room picture');
     return results.binary(picture.bytes, picture.contentType, {
       'content-length': String(picture.bytes.length),
@@ -61,7 +61,7 @@ export const updateRoomPicture = operation({
     assertGroup((await getRoomForOwner(input.roomId, userId)).room);
     const picture = await receivePicture(input.content, envInt('CHATS_MAX_ROOM_IMAGE_KB') * 1024);
     assertImageType(input.mimeType);
-    await savePicture(roomPicturePath(input.roomId), picture.bytes, picture.contentType, fileName);
+    await savePicture(StoragePaths.roomPicture(input.roomId), picture.bytes, picture.contentType, fileName);
     const pictureUpdatedAt = new Date().toISOString();
     await transactionWithEvents(ctx.events, async (tx, events) => {
       await getRoomForOwner(input.roomId, userId, { tx });
@@ -89,7 +89,7 @@ export const deleteRoomPicture = operation({
       tx.update(roomRef(input.roomId), { pictureUpdatedAt: FieldValue.delete(), updatedAt: new Date().toISOString() });
       events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
     });
-    await deletePicture(roomPicturePath(room.id));
+    await deletePicture(StoragePaths.roomPicture(room.id));
     return results.empty(204);
   }
 );

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { bucket, firestore } from '../../../shared/gcp/clients.js';
 import { getRoomForMember, loadRoomAccess } from '../../../shared/access/rooms.js';
-import { attachmentObjectPath, attachmentRef, readAttachment, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { attachmentRef, readAttachment, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import type { RoomMessageRecord } from '../../../shared/rooms/model.js';
 import { messagesCollection } from '../../../shared/rooms/repository.js';
@@ -55,7 +56,7 @@ export async function forwardMessages(roomId: string, senderId: string, messages
         mimeType: original.mimeType,
         createdAt: new Date(now + index).toISOString(),
       };
-      await bucket().file(attachmentObjectPath(original.id)).copy(bucket().file(attachmentObjectPath(copy.id)));
+      await bucket().file(StoragePaths.attachment(original.id)).copy(bucket().file(StoragePaths.attachment(copy.id)));
       copies.set(index, copy);
     }
     return await firestore().runTransaction(async (tx) => {

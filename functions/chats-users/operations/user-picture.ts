@@ -3,7 +3,7 @@ import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
 import { assertImageType, receivePicture } from '../../../shared/pictures/intake.js';
-import { userPicturePath } from '../../../shared/pictures/paths.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 import { deletePicture, readPicture, savePicture } from '../../../shared/pictures/store.js';
 import { operation } from '../../../shared/registry/define.js';
 import { binaryContent } from '../../../shared/registry/schema-types.js';
@@ -30,7 +30,7 @@ export const getUserPicture = operation({
   response: {},
 }).handle(async (_ctx, input) => {
     const user = await readUser(input.userId);
-    const picture = user?.pictureUpdatedAt ? await readPicture(userPicturePath(input.userId)) : undefined;
+    const picture = user?.pictureUpdatedAt ? await readPicture(StoragePaths.userPicture(input.userId)) : undefined;
     if (!picture) throw notFound('user picture');
     return results.binary(picture.bytes, picture.contentType, {
       'content-length': String(picture.bytes.length),
@@ -58,7 +58,7 @@ export const updateUserPicture = operation({
     assertSelf(ctx.principal.userId, input.userId);
     const picture = await receivePicture(input.content, envInt('CHATS_MAX_USER_IMAGE_KB') * 1024);
     assertImageType(input.mimeType);
-    await savePicture(userPicturePath(input.userId), picture.bytes, picture.contentType, fileName);
+    await savePicture(StoragePaths.userPicture(input.userId), picture.bytes, picture.contentType, fileName);
     const pictureUpdatedAt = new Date().toISOString();
     await setPictureUpdatedAt(input.userId, pictureUpdatedAt);
     for (const id of await userAndContacts(input.userId)) {
@@ -81,7 +81,7 @@ export const deleteUserPicture = operation({
     const user = await readUser(input.userId);
     if (!user?.pictureUpdatedAt) throw notFound('user picture');
     await setPictureUpdatedAt(input.userId, undefined);
-    await deletePicture(userPicturePath(input.userId));
+    await deletePicture(StoragePaths.userPicture(input.userId));
     for (const id of await userAndContacts(input.userId)) ctx.events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
     return results.empty(204);
   }

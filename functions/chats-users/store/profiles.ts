@@ -1,9 +1,10 @@
 import { FieldValue } from '@google-cloud/firestore';
 import { firestore } from '../../../shared/gcp/clients.js';
-import { USERS, type UserProfile } from '../../../shared/users/profile.js';
+import type { UserProfile } from '../../../shared/users/profile.js';
 import { chatsUser, type ChatsUser } from '../views.js';
+import { Collections } from '../../../shared/data-layout.js';
 
-const usersCollection = () => firestore().collection(USERS);
+const usersCollection = () => firestore().collection(Collections.users);
 
 /** The users with these ids, in the order asked; unknown ids are left out. */
 export async function readUsers(ids: string[]): Promise<ChatsUser[]> {

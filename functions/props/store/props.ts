@@ -6,6 +6,7 @@ import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 import { GrpcCode, hasGrpcCode } from '../../../shared/gcp/status-codes.js';
 import { roomRef } from '../../../shared/rooms/repository.js';
 import type { PropFields } from '../schemas/prop.js';
+import { Collections } from '../../../shared/data-layout.js';
 
 /** `rooms/{roomId}/props/{propId}`: the seed 001 prop model. */
 export interface PropRecord extends PropFields {
@@ -22,7 +23,7 @@ const NEW_PROP_DEFAULTS = { contentSorting: { type: 'default', direction: 'asc' 
 
 export const propBelonging = (roomId: string, propId: string) => `room:${roomId}/${propId}`;
 export const roomSortingTable = (roomId: string) => `roomSortingTable:${roomId}`;
-export const propsOf = (roomId: string) => roomRef(roomId).collection('props');
+export const propsOf = (roomId: string) => roomRef(roomId).collection(Collections.props);
 export const propRef = (roomId: string, propId: string) => propsOf(roomId).doc(propId) as DocumentReference;
 
 export async function readProp(roomId: string, propId: string, tx?: Transaction): Promise<PropRecord | undefined> {

@@ -7,6 +7,8 @@ import { firestore } from '../../../shared/gcp/clients.js';
 import { resources } from '../../../shared/resources/repository.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 import { checkAccess } from '../rules/access.js';
+import { GrpcCode, hasGrpcCode, isNotFound } from '../../../shared/gcp/status-codes.js';
+import { Collections } from '../../../shared/data-layout.js';
 
 /**
  * `resources/{id}/reactions/{userId}`: one reaction per user to the resource itself; the resource's
@@ -29,8 +31,8 @@ export interface ReactionTarget {
 
 const reactionRef = (target: ReactionTarget, userId: string): DocumentReference =>
   target.comment
-    ? resources().doc(target.resource).collection('commentReactions').doc(`${target.comment}_${userId}`)
-    : resources().doc(target.resource).collection('reactions').doc(userId);
+    ? resources().doc(target.resource).collection(Collections.commentReactions).doc(`${target.comment}_${userId}`)
+    : resources().doc(target.resource).collection(Collections.reactions).doc(userId);
 
 /** The event of a reaction change, committed with it (or nothing, outside a room). */
 export type Announcement = (record: ReactionRecord) => PendingEvent[];
@@ -48,8 +50,6 @@ export async function putReaction(principal: Principal, target: ReactionTarget, 
   return record;
 }
 
-const NOT_FOUND = 5;
-const FAILED_PRECONDITION = 9;
 
 /**
  * Removes the caller's reaction; answers the removed record, or undefined when there was none. The
@@ -67,8 +67,7 @@ export async function removeReaction(principal: Principal, target: ReactionTarge
   try {
     await commitWithEvents(batch, events, announce({ ...removed, updated: Date.now() }));
   } catch (err) {
-    const code = (err as { code?: number }).code;
-    if (code === NOT_FOUND || code === FAILED_PRECONDITION) return undefined; // removed or replaced concurrently
+    if (isNotFound(err) || hasGrpcCode(err, GrpcCode.FAILED_PRECONDITION)) return undefined; // removed or replaced concurrently
     throw err;
   }
   return removed;
@@ -78,11 +77,11 @@ export async function removeReaction(principal: Principal, target: ReactionTarge
 export const MAX_LISTED_REACTIONS = 1000;
 
 export async function listReactions(resourceId: string): Promise<ReactionRecord[]> {
-  const snap = await recordQuery(resources().doc(resourceId).collection('reactions').orderBy('updated', 'desc').limit(MAX_LISTED_REACTIONS)).get();
+  const snap = await recordQuery(resources().doc(resourceId).collection(Collections.reactions).orderBy('updated', 'desc').limit(MAX_LISTED_REACTIONS)).get();
   return snap.docs.map((d) => d.data() as ReactionRecord);
 }
 
 export async function ownReaction(resourceId: string, userId: string): Promise<string> {
-  const snap = await resources().doc(resourceId).collection('reactions').doc(userId).get();
+  const snap = await resources().doc(resourceId).collection(Collections.reactions).doc(userId).get();
   return (snap.data() as ReactionRecord | undefined)?.reaction ?? '';
 }

@@ -8,6 +8,7 @@
 import { seal, unseal } from '../../../shared/crypto/sealed.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { log } from '../../../shared/log.js';
+import { Collections } from '../../../shared/data-layout.js';
 
 export interface DriveCredentials {
   accessToken: string;
@@ -23,7 +24,7 @@ interface StoredCredentials {
   updated: number;
 }
 
-const collection = () => firestore().collection('googleDriveCredentials');
+const collection = () => firestore().collection(Collections.googleDriveCredentials);
 const sealContext = (userId: string) => `googleDriveCredentials/${userId}`;
 
 /** The user's authorization; undefined when there is none or it cannot be opened (the key changed). */

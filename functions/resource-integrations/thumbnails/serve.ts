@@ -20,6 +20,8 @@ import {
 import { results, type OperationResult } from '../../../shared/registry/types.js';
 import { fetchPartnerImage } from './partner-image.js';
 import { partnerSources, type PartnerProvider } from './sources.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
+import { isNotFound } from '../../../shared/gcp/status-codes.js';
 
 export interface PartnerThumbnailRequest {
   provider: PartnerProvider;
@@ -37,7 +39,7 @@ interface Source {
 }
 
 export const partnerThumbnailPrefix = (provider: PartnerProvider, id: string): string =>
-  `partner-thumbnails/${provider}/${createHash('sha256').update(id).digest('hex')}`;
+  StoragePaths.partnerThumbnails(provider, createHash('sha256').update(id).digest('hex'));
 
 export async function partnerThumbnail(request: PartnerThumbnailRequest): Promise<OperationResult> {
   const prefix = partnerThumbnailPrefix(request.provider, request.id);
@@ -113,7 +115,6 @@ async function download(path: string): Promise<Buffer | undefined> {
   }
 }
 
-const isNotFound = (err: unknown): boolean => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 404;
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;

@@ -1,5 +1,5 @@
 import type { Principal } from '../../../shared/auth/principal.js';
-import { pictureThumbnailOrigin, type ThumbnailOrigin } from '../../../shared/processing/paths.js';
+import { pictureThumbnailOrigin, type ThumbnailOrigin } from '../../../shared/processing/thumbnail-paths.js';
 import { thumbnailAnswer, thumbnailSignedUrl } from '../../../shared/processing/serve-thumbnail.js';
 import { operation } from '../../../shared/registry/define.js';
 import { pictureKinds, type PictureKind } from '../rules/picture-kinds.js';

@@ -1,6 +1,5 @@
 import type { Principal } from '../../../shared/auth/principal.js';
-import { roomPicturePath, userPicturePath } from '../../../shared/pictures/paths.js';
-import { networkPicturePath } from '../../../shared/processing/paths.js';
+import { StoragePaths } from '../../../shared/data-layout.js';
 import { idSchema } from '../../../shared/resources/schema.js';
 import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { networkIdSchema } from '../schemas/thumbnail.js';
@@ -16,13 +15,13 @@ export interface PictureKind {
 }
 
 export const pictureKinds: PictureKind[] = [
-  { kind: 'user', id: idSchema, permission: 'authenticated user', authorize: async () => undefined, path: userPicturePath },
+  { kind: 'user', id: idSchema, permission: 'authenticated user', authorize: async () => undefined, path: StoragePaths.userPicture },
   {
     kind: 'room',
     id: idSchema,
     permission: 'member of the room',
     authorize: async (principal, id) => void (await getRoomForMember(id, principal.userId, { hideFromNonMembers: true })),
-    path: roomPicturePath,
+    path: StoragePaths.roomPicture,
   },
-  { kind: 'network', id: networkIdSchema, permission: 'authenticated user', authorize: async () => undefined, path: networkPicturePath },
+  { kind: 'network', id: networkIdSchema, permission: 'authenticated user', authorize: async () => undefined, path: StoragePaths.networkPicture },
 ];

@@ -1,5 +1,5 @@
 import { ressourceAccess } from '../../../shared/access/ressources.js';
-import { resourceThumbnailOrigin } from '../../../shared/processing/paths.js';
+import { resourceThumbnailOrigin } from '../../../shared/processing/thumbnail-paths.js';
 import { thumbnailAnswer } from '../../../shared/processing/serve-thumbnail.js';
 import { operation } from '../../../shared/registry/define.js';
 import { results } from '../../../shared/registry/types.js';

@@ -16,8 +16,9 @@ import { usablePhoto, type RessourceAccess } from '../../../shared/access/ressou
 import { checkedPlacement } from '../rules/placement.js';
 import { photoView, type PhotoLink, type PhotoView } from '../views.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
+import { Collections } from '../../../shared/data-layout.js';
 
-const photoLinks = (ressourceId: string): CollectionReference => resourceRef(ressourceId).collection('photos');
+const photoLinks = (ressourceId: string): CollectionReference => resourceRef(ressourceId).collection(Collections.photos);
 
 /** Attaches an image resource once; attaching it again changes nothing. Answers the photo and whether it is new. */
 async function link(ctx: OperationContext, ressourceId: string, photo: ResourceDoc): Promise<{ created: boolean; photo: PhotoView }> {
