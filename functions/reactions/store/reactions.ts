@@ -6,7 +6,7 @@ import type { Principal } from '../../../shared/auth/principal.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { resources } from '../../../shared/resources/repository.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
-import { checkAccess } from '../rules/access.js';
+import { checkReactionAccess } from '../../../shared/access/reactions.js';
 import { GrpcCode, hasGrpcCode, isNotFound } from '../../../shared/gcp/status-codes.js';
 import { Collections } from '../../../shared/data-layout.js';
 
@@ -42,7 +42,7 @@ export type Announcement = (record: ReactionRecord) => PendingEvent[];
  * counted from the reactions), with the announcement in the same commit.
  */
 export async function putReaction(principal: Principal, target: ReactionTarget, reaction: string, events: EventPublisher, announce: Announcement): Promise<ReactionRecord> {
-  await checkAccess(principal, target);
+  await checkReactionAccess(principal, target);
   const record: ReactionRecord = { userId: principal.userId, reaction, comment: target.comment, room: target.room, updated: Date.now() };
   const batch = firestore().batch();
   batch.set(reactionRef(target, principal.userId), record);
@@ -57,7 +57,7 @@ export async function putReaction(principal: Principal, target: ReactionTarget, 
  * it (and announces it).
  */
 export async function removeReaction(principal: Principal, target: ReactionTarget, events: EventPublisher, announce: Announcement): Promise<ReactionRecord | undefined> {
-  await checkAccess(principal, target);
+  await checkReactionAccess(principal, target);
   const ref = reactionRef(target, principal.userId);
   const existing = await ref.get();
   if (!existing.exists) return undefined;

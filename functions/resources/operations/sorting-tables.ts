@@ -4,7 +4,7 @@ import { parseBelonging } from '../../../shared/resources/belonging.js';
 import { belongingOffsetPage } from '../../../shared/resources/listing.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { empty, idsRequest, idsResponse, roomIdRequest, roomIdsRequest, roomIdsResponse, sortingTableContent, sortingTableGetRequest } from '../schemas/resource.js';
-import { readableRoomTable, requireRoomTableManager } from '../rules/access.js';
+import { readableRoomTable, requireRoomTableManager } from '../../../shared/access/room-tables.js';
 import { restoreResources, trashAll, trashResources } from '../../../shared/resources/trash.js';
 
 const userTable = (userId: string) => `userSortingTable:${userId}`;

@@ -1,7 +1,7 @@
-import { requireReadableBelonging, rootRights } from '../../../shared/access/belongings.js';
-import type { Principal } from '../../../shared/auth/principal.js';
-import { forbidden } from '../../../shared/errors/api-error.js';
-import { formatBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
+import { requireReadableBelonging, rootRights } from './belongings.js';
+import type { Principal } from '../auth/principal.js';
+import { forbidden } from '../errors/api-error.js';
+import { formatBelonging, parseBelonging } from '../resources/belonging.js';
 
 /** 404 unless the caller sees the room; 403 unless the caller manages its sorting table (an owner). */
 export async function requireRoomTableManager(principal: Principal, roomId: string): Promise<string> {
