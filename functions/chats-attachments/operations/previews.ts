@@ -57,6 +57,26 @@ function imageResult(bytes: Buffer, format: OutputFormat) {
   return results.binary(bytes, contentTypes[format], { 'content-length': String(bytes.length) });
 }
 
+type Area = ReturnType<typeof parseThumbnailArea>;
+
+/**
+ * A thumbnail of an attachment the caller's room holds, rendered once per set of parameters and
+ * cached: `render` gets the attachment's id and makes the bytes.
+ */
+async function cachedThumbnail(
+  userId: string,
+  input: { fileId: string; area: string } & EncodingParameters & { shape: string },
+  variantPrefix: string,
+  render: (fileId: string, area: Area, options: ThumbnailOptions) => Promise<Buffer>,
+) {
+  const area = parseThumbnailArea(input.area);
+  const options = thumbnailOptions(input);
+  const { attachment } = await getAttachmentForMember(input.fileId, userId);
+  const variant = thumbnailVariant(variantPrefix, area, options);
+  const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], () => render(attachment.id, area, options));
+  return imageResult(bytes, options.format);
+}
+
 export const getImagePreview = operation({
   name: 'getImagePreview',
   summary: 'A preview of an image attachment of size `area` (WxH), at a quality and in a format (members only).',
@@ -92,17 +112,11 @@ export const getImageThumbnail = operation({
   produces: 'image/jpeg, image/png, image/gif',
   request: thumbnailRequest,
   response: {},
-}).handle(async (ctx, input) => {
-    const area = parseThumbnailArea(input.area);
-    const options = thumbnailOptions(input);
-    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = thumbnailVariant('thumbnail', area, options);
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
-      const source = await imageSource(attachment.id);
-      return previewStep('image', () => thumbnail(source, area, options.shape, options));
-    });
-    return imageResult(bytes, options.format);
-  }
+}).handle(async (ctx, input) =>
+  cachedThumbnail(ctx.principal.userId, input, 'thumbnail', async (fileId, area, options) => {
+    const source = await imageSource(fileId);
+    return previewStep('image', () => thumbnail(source, area, options.shape, options));
+  }),
 );
 
 export const getPdfPreview = operation({
@@ -144,16 +158,10 @@ export const getPdfThumbnail = operation({
   produces: 'image/jpeg, image/png, image/gif',
   request: thumbnailRequest,
   response: {},
-}).handle(async (ctx, input) => {
-    const area = parseThumbnailArea(input.area);
-    const options = thumbnailOptions(input);
-    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = thumbnailVariant('pdf-thumbnail', area, options);
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
-      const source = await pdfSource(attachment.id);
-      const page = await previewStep('PDF', () => firstPageCovering(source, area));
-      return previewStep('PDF', () => thumbnail(page, area, options.shape, options));
-    });
-    return imageResult(bytes, options.format);
-  }
+}).handle(async (ctx, input) =>
+  cachedThumbnail(ctx.principal.userId, input, 'pdf-thumbnail', async (fileId, area, options) => {
+    const source = await pdfSource(fileId);
+    const page = await previewStep('PDF', () => firstPageCovering(source, area));
+    return previewStep('PDF', () => thumbnail(page, area, options.shape, options));
+  }),
 );
