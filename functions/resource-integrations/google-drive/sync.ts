@@ -11,7 +11,7 @@ import type { Principal } from '../../../shared/auth/principal.js';
 import { emitResourceUpdated } from '../../../shared/resources/change-events.js';
 import { contentKind, recountDirectory } from '../../../shared/resources/directory-counts.js';
 import type { DocumentReference, WriteBatch } from '@google-cloud/firestore';
-import { v5 as uuidv5 } from 'uuid';
+import { uuidV5 as uuidv5 } from '../../../shared/auth/uuid.js';
 import { envInt } from '../../../shared/config.js';
 import { ApiError, notFound } from '../../../shared/errors/api-error.js';
 import { firestore } from '../../../shared/gcp/clients.js';
