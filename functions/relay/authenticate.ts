@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from '../../shared/auth/decode-jwt.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { verifyToken } from '../../shared/auth/verify.js';
 

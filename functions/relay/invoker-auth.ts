@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from '../../shared/auth/decode-jwt.js';
 import { requireEnv } from '../../shared/config.js';
 
 /** Renew an ID token this long before it expires. */

@@ -1,4 +1,5 @@
 import { env } from '../config.js';
+import { decodeJwt } from './decode-jwt.js';
 import type { Principal } from './principal.js';
 import { verifyToken, type VerifyOptions } from './verify.js';
 
@@ -19,7 +20,6 @@ export async function verifyTokenCached(token: string, options: VerifyOptions = 
   if (hit && hit.until > now) return hit.principal;
   verified.delete(key);
   const principal = await verifyToken(token, options);
-  const { decodeJwt } = await import('jose');
   const exp = decodeJwt(token).exp;
   const until = Math.min(now + MAX_AGE_MS, exp === undefined ? now : exp * 1000);
   if (until > now) {

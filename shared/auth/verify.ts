@@ -1,9 +1,9 @@
 // jose loads on the first token check, not at a cold start
 import type { createRemoteJWKSet, JWTPayload } from 'jose';
-import { v5 as uuidv5, validate as isUuid } from 'uuid';
 import { env, requireEnv, type ConfigName } from '../config.js';
 import { unauthorized } from '../errors/api-error.js';
 import type { Principal } from './principal.js';
+import { isUuid, uuidV5 } from './uuid.js';
 
 /** Namespace of user ids derived from non-UUID subjects (e.g. Firebase uids). */
 const USER_ID_NAMESPACE = '6f0b1f5e-6c1d-4f53-9d7e-2b0c8f1e8a11';
@@ -21,7 +21,7 @@ async function keySet(url: string) {
 }
 
 export function userIdFor(issuer: string, subject: string): string {
-  return isUuid(subject) ? subject.toLowerCase() : uuidv5(`${issuer}|${subject}`, USER_ID_NAMESPACE);
+  return isUuid(subject) ? subject.toLowerCase() : uuidV5(`${issuer}|${subject}`, USER_ID_NAMESPACE);
 }
 
 function scopesOf(payload: JWTPayload): string[] {

@@ -1,4 +1,7 @@
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+
+/** htmlparser2 loads on first use, not at a function's cold start. */
+const htmlparser2 = () => createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2');
 
 /** What a page's <head> says about itself; URLs as written (relative URLs not yet resolved). */
 export interface HeadMetadata {
@@ -20,7 +23,7 @@ export function readHeadMetadata(html: string): HeadMetadata {
   let base: string | undefined;
   let inBody = false;
 
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         if (inBody) return;

@@ -1,25 +1,39 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type addFormats from 'ajv-formats';
 import { badRequest } from '../errors/api-error.js';
 import type { JsonSchema } from '../registry/types.js';
 import { firestoreLimitProblem } from './firestore-limits.js';
 
+let instances: { request: Ajv; response: Ajv } | undefined;
+
 /**
  * Requests fill defaults; neither requests nor responses coerce types (path and query strings are
- * converted beforehand by `coerceStringValues`, JSON bodies must carry the right types).
+ * converted beforehand by `coerceStringValues`, JSON bodies must carry the right types). ajv loads
+ * with the first schema compiled, not at a cold start.
  */
-const requestAjv = new Ajv({ allErrors: false, coerceTypes: false, useDefaults: true, strict: false });
-const responseAjv = new Ajv({ allErrors: true, coerceTypes: false, strict: false });
-addFormats.default(requestAjv);
-addFormats.default(responseAjv);
+function ajv(): { request: Ajv; response: Ajv } {
+  if (!instances) {
+    const require = createRequire(import.meta.url);
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    const formats = require('ajv-formats') as typeof addFormats;
+    instances = {
+      request: new Ajv({ allErrors: false, coerceTypes: false, useDefaults: true, strict: false }),
+      response: new Ajv({ allErrors: true, coerceTypes: false, strict: false }),
+    };
+    formats.default(instances.request);
+    formats.default(instances.response);
+  }
+  return instances;
+}
 
 const requestCache = new WeakMap<JsonSchema, ValidateFunction>();
 const responseCache = new WeakMap<JsonSchema, ValidateFunction>();
 
-function compiled(cache: WeakMap<JsonSchema, ValidateFunction>, ajv: Ajv, schema: JsonSchema): ValidateFunction {
+function compiled(cache: WeakMap<JsonSchema, ValidateFunction>, which: 'request' | 'response', schema: JsonSchema): ValidateFunction {
   let fn = cache.get(schema);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = ajv()[which].compile(schema);
     cache.set(schema, fn);
   }
   return fn;
@@ -27,8 +41,8 @@ function compiled(cache: WeakMap<JsonSchema, ValidateFunction>, ajv: Ajv, schema
 
 /** Compiles both schemas of an operation now (they are otherwise compiled on first use). */
 export function compileSchemas(request: JsonSchema, response: JsonSchema): void {
-  compiled(requestCache, requestAjv, request);
-  compiled(responseCache, responseAjv, response);
+  compiled(requestCache, 'request', request);
+  compiled(responseCache, 'response', response);
 }
 
 /** Turns an ajv error into a sentence that names the offending field. */
@@ -61,7 +75,7 @@ export function describeError(error: ErrorObject, root = 'request'): string {
  * limits; throws a 400 naming the field.
  */
 export function validateRequest<T>(schema: JsonSchema, input: unknown): T {
-  const fn = compiled(requestCache, requestAjv, schema);
+  const fn = compiled(requestCache, 'request', schema);
   if (!fn(input)) {
     const first = fn.errors?.[0];
     throw badRequest(first ? describeError(first) : 'invalid request');
@@ -73,7 +87,7 @@ export function validateRequest<T>(schema: JsonSchema, input: unknown): T {
 
 /** Returns the list of problems of a response, empty when it matches its schema. */
 export function responseProblems(schema: JsonSchema, data: unknown): string[] {
-  const fn = compiled(responseCache, responseAjv, schema);
+  const fn = compiled(responseCache, 'response', schema);
   if (fn(data)) return [];
   return (fn.errors ?? []).map((e) => describeError(e, 'response'));
 }

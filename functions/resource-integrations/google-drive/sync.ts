@@ -8,7 +8,7 @@
  */
 import { mayWriteResource } from '../../../shared/access/resources.js';
 import type { Principal } from '../../../shared/auth/principal.js';
-import { v5 as uuidv5 } from 'uuid';
+import { uuidV5 as uuidv5 } from '../../../shared/auth/uuid.js';
 import { envInt } from '../../../shared/config.js';
 import { ApiError, notFound } from '../../../shared/errors/api-error.js';
 import { isDriveFolder, listDriveChildren, type DriveFile } from '../../../shared/integrations/google-drive.js';

@@ -8,20 +8,16 @@ import { createHash } from 'node:crypto';
 import { envInt } from '../../../shared/config.js';
 import { ApiError, notFound } from '../../../shared/errors/api-error.js';
 import { bucket } from '../../../shared/gcp/clients.js';
-import {
-  DEFAULT_THUMBNAIL_SIZE,
-  isMediaError,
-  makeThumbnail,
-  negotiateImageFormat,
-  probeImage,
-  snapThumbnailSize,
-  THUMBNAIL_CONTENT_TYPES,
-} from '../../../shared/media/index.js';
+import { isMediaError } from '../../../shared/media/errors.js';
+import { DEFAULT_THUMBNAIL_SIZE, negotiateImageFormat, snapThumbnailSize, THUMBNAIL_CONTENT_TYPES } from '../../../shared/media/thumbnail-options.js';
 import { results, type OperationResult } from '../../../shared/registry/types.js';
 import { fetchPartnerImage } from './partner-image.js';
 import { partnerSources, type PartnerProvider } from './sources.js';
 import { StoragePaths } from '../../../shared/data-layout.js';
 import { isNotFound } from '../../../shared/gcp/status-codes.js';
+
+/** The image pipeline loads with the first thumbnail made, not at a cold start. */
+const media = () => import('../../../shared/media/index.js');
 
 export interface PartnerThumbnailRequest {
   provider: PartnerProvider;
@@ -59,7 +55,7 @@ export async function partnerThumbnail(request: PartnerThumbnailRequest): Promis
   if (!data) {
     const original = source.bytes ?? (await download(`${prefix}/source`));
     if (!original) throw notFound(`${request.provider} thumbnail`);
-    data = (await encoded(request.provider, () => makeThumbnail(original, { size, format }))).data;
+    data = (await encoded(request.provider, async () => (await media()).makeThumbnail(original, { size, format }))).data;
     await variant.save(data, { resumable: false, contentType });
     if (source.bytes) await saveSource(prefix, source.bytes, source.hasAlpha);
   }
@@ -81,7 +77,7 @@ async function fetchSource(request: PartnerThumbnailRequest): Promise<Source> {
   const url = await partner.imageUrl(request.id);
   if (!url) throw notFound(`${request.provider} thumbnail`);
   const bytes = await fetchPartnerImage(request.provider, url, partner.userSupplied);
-  const info = await encoded(request.provider, () => probeImage(bytes));
+  const info = await encoded(request.provider, async () => (await media()).probeImage(bytes));
   // Amazon answers unknown ASINs with a 1x1 GIF; a single pixel is nobody's picture.
   if (info.width <= 1 && info.height <= 1) throw notFound(`${request.provider} thumbnail`);
   return { hasAlpha: info.hasAlpha, bytes };

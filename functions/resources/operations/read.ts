@@ -1,6 +1,5 @@
 import { operation } from '../../../shared/registry/define.js';
 import { toClientResource } from '../../../shared/resources/model.js';
-import { withReactionCount } from '../../../shared/resources/reaction-count.js';
 import { joinChannel } from '../../../shared/events/subscriptions.js';
 import { canonicalBelonging, parseBelonging } from '../../../shared/resources/belonging.js';
 import { locateVisibleResource } from '../../../shared/resources/repository.js';
@@ -30,8 +29,8 @@ export const getResource = operation({
   permission: readRule,
   request: getRequest,
   response: resourceEnvelope,
-}).handle(async (ctx, input) => ({ resource: toClientResource(await withReactionCount(await getInNetwork(ctx.principal, input.resource, ctx.principal.networkId))) })
-);
+// totalReactions (and a directory's counts) are counted when the answer is sent (shared/resources/live-counts.ts)
+}).handle(async (ctx, input) => ({ resource: toClientResource(await getInNetwork(ctx.principal, input.resource, ctx.principal.networkId)) }));
 
 export const resourceInfo = operation({
   name: 'resource.info',

@@ -1,5 +1,8 @@
 /** Reads the representations of a DASH manifest (MPD, ISO/IEC 23009-1). */
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+
+/** htmlparser2 loads on first use, not at a function's cold start. */
+const htmlparser2 = () => createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2');
 
 export interface DashRepresentation {
   kind: 'video' | 'audio';
@@ -14,7 +17,7 @@ export function parseDashManifest(xml: string): DashRepresentation[] | undefined
   const representations: DashRepresentation[] = [];
   let isMpd = false;
   let adaptation: Record<string, string> | undefined;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         const tag = localName(name);
