@@ -11,6 +11,7 @@ routeConsoleToLog();
 
 const target = process.env.FUNCTION_TARGET ?? process.env.K_SERVICE;
 const deployable = deployables.find((d) => d.name === target);
-if (!deployable) throw new Error(`FUNCTION_TARGET ${target ?? '(unset)'} is not a deployable: ${deployables.map((d) => d.name).join(', ')}`);
+if (!deployable)
+  throw new Error(`FUNCTION_TARGET ${target ?? '(unset)'} is not a deployable: ${deployables.map((d) => d.name).join(', ')}`);
 if (deployable.kind === 'http') refuseToStartWithoutAuthSettings(deployable.name);
 await import(new URL(`../${deployable.entry.replace(/\.ts$/, '.js')}`, import.meta.url).href);

@@ -17,10 +17,14 @@ const startedAt = Date.now();
 
 await rm(stage, { recursive: true, force: true });
 log.info('compiling', { tsconfig: 'tsconfig.build.json', outDir: join(stage, 'dist') });
-execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', join(stage, 'dist'), '--sourceMap', 'false'], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
+execFileSync(
+  join(repoRoot, 'node_modules', '.bin', 'tsc'),
+  ['-p', 'tsconfig.build.json', '--outDir', join(stage, 'dist'), '--sourceMap', 'false'],
+  {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  },
+);
 
 const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
 delete manifest.scripts;

@@ -26,7 +26,9 @@ function usage(): string {
   ].join('\n');
 }
 
-const options = Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, { type: f.type, ...('short' in f ? { short: f.short } : {}) }])) as ParseArgsConfig['options'];
+const options = Object.fromEntries(
+  Object.entries(flags).map(([name, f]) => [name, { type: f.type, ...('short' in f ? { short: f.short } : {}) }]),
+) as ParseArgsConfig['options'];
 let values: Record<string, string | boolean | undefined>;
 try {
   values = parseArgs({ options, strict: true }).values as typeof values;

@@ -56,7 +56,10 @@ export function routeConsoleToLog(): void {
   if (consoleRouted) return;
   consoleRouted = true;
   const library = createLogger({ source: 'console' });
-  const line = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
+  const line =
+    (write: (message: string) => void) =>
+    (...args: unknown[]) =>
+      write(format(...args));
   console.debug = line((m) => library.debug(m));
   console.log = line((m) => library.info(m));
   console.info = line((m) => library.info(m));

@@ -30,7 +30,8 @@ export interface SequencerStats {
 function parse(message: Message): IntakeMessage | undefined {
   try {
     const intake = JSON.parse(message.data.toString()) as IntakeMessage;
-    if (typeof intake.entry === 'string' && isChannel(intake.channel) && Array.isArray(intake.events) && intake.events.length > 0) return intake;
+    if (typeof intake.entry === 'string' && isChannel(intake.channel) && Array.isArray(intake.events) && intake.events.length > 0)
+      return intake;
   } catch {
     // reported below
   }
@@ -139,7 +140,11 @@ export class Sequencer {
 
   private async sequence(channel: string, batch: Received[], suspect: boolean): Promise<EventMessage[]> {
     faultPoint('sequencer-commit');
-    const result = await sequenceBatch(channel, batch.map((r) => r.intake), suspect ? undefined : this.known.get(channel));
+    const result = await sequenceBatch(
+      channel,
+      batch.map((r) => r.intake),
+      suspect ? undefined : this.known.get(channel),
+    );
     this.stats.batches++;
     this.stats.duplicates += result.duplicates.length;
     this.stats.sequenced += result.events.length;
@@ -160,12 +165,23 @@ export class Sequencer {
     for (let attempt = 1; ; attempt++) {
       try {
         faultPoint('events-publish');
-        await Promise.all(events.map((e) => this.events.publishMessage({ data: Buffer.from(JSON.stringify(e)), attributes: { channel, endpoint: e.endpoint, position: String(e.position) } })));
+        await Promise.all(
+          events.map((e) =>
+            this.events.publishMessage({
+              data: Buffer.from(JSON.stringify(e)),
+              attributes: { channel, endpoint: e.endpoint, position: String(e.position) },
+            }),
+          ),
+        );
         return;
       } catch (err) {
         if (this.stopping || attempt >= 5) {
           // the relays fill the gap from the history at the channel's next event; reconnecting clients recover it
-          log.error('sequenced events could not be published to the relays', { err, channel, positions: [events[0].position, events.at(-1)!.position] });
+          log.error('sequenced events could not be published to the relays', {
+            err,
+            channel,
+            positions: [events[0].position, events.at(-1)!.position],
+          });
           return;
         }
         await sleep(25 * 2 ** attempt);

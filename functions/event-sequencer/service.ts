@@ -9,7 +9,9 @@ export async function runSequencerService(): Promise<void> {
   const sequencer = await startSequencer();
   const server = createServer((req, res) => {
     const ok = req.url?.startsWith('/health');
-    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? sequencer.stats() : { error: 'not found' }));
+    res
+      .writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
+      .end(JSON.stringify(ok ? sequencer.stats() : { error: 'not found' }));
   });
   await new Promise<void>((resolve) => server.listen(envInt('PORT'), '0.0.0.0', resolve));
   log.info('event sequencer started', { port: envInt('PORT') });

@@ -17,7 +17,10 @@ export async function intakeSubscription(maxMessages: number): Promise<Subscript
   const name = requireEnv('EVENTS_SEQUENCER_SUBSCRIPTION');
   // acknowledgements go out within 5 ms (the library's default waits 100 ms): with message ordering,
   // a channel's next messages are delivered only once the previous ones are acknowledged
-  const subscription = pubsub().subscription(name, { flowControl: { maxMessages, allowExcessMessages: false }, batching: { maxMilliseconds: 5 } });
+  const subscription = pubsub().subscription(name, {
+    flowControl: { maxMessages, allowExcessMessages: false },
+    batching: { maxMilliseconds: 5 },
+  });
   if (env('PUBSUB_EMULATOR_HOST')) {
     const [exists] = await subscription.exists();
     if (!exists) {

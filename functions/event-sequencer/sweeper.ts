@@ -31,7 +31,10 @@ export function startSweeper(): Sweeper {
     return published;
   };
   const once = () => (running ??= sweep().finally(() => (running = undefined)));
-  const timer = setInterval(() => void once().catch((err: Error) => log.warn('outbox sweep failed', { err })), Math.max(250, sweepAgeMs() / 2));
+  const timer = setInterval(
+    () => void once().catch((err: Error) => log.warn('outbox sweep failed', { err })),
+    Math.max(250, sweepAgeMs() / 2),
+  );
   timer.unref();
   return {
     sweep: once,

@@ -22,7 +22,8 @@ export const aiImageJob: JobDefinition<AiImageJob> = {
     if (!(await loadResource(job.resourceId))) return { outcome: 'gone' };
     const image = await generateImage(job.prompt, job.model);
     const facts = await factsOf(image.bytes, 'ai-image');
-    if (!facts.contentType.startsWith('image/')) throw new PermanentJobError(`the image generation API answered ${facts.contentType}, not an image`);
+    if (!facts.contentType.startsWith('image/'))
+      throw new PermanentJobError(`the image generation API answered ${facts.contentType}, not an image`);
     const objectPath = StoragePaths.original(job.resourceId);
     await saveObject(objectPath, image.bytes, facts.contentType);
     const patch = await readyWithThumbnails(job.resourceId, facts, log);

@@ -9,5 +9,8 @@ export const importJob: JobDefinition<ImportJob> = {
   schema: importJobSchema,
   key: (job) => `import:${job.resourceId}`,
   resourceId: (job) => job.resourceId,
-  run: (job, log) => (job.kind === 'store-remote-image' ? storeRemoteImage(job.resourceId, job.url, log) : remoteThumbnail(job.resourceId, job.imageUrl, job.required, log)),
+  run: (job, log) =>
+    job.kind === 'store-remote-image'
+      ? storeRemoteImage(job.resourceId, job.url, log)
+      : remoteThumbnail(job.resourceId, job.imageUrl, job.required, log),
 };

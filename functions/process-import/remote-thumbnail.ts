@@ -20,7 +20,12 @@ export async function remoteThumbnail(resourceId: string, imageUrl: string, requ
     const facts = await factsOf(await downloadRemote(imageUrl, 'remote-thumbnail'));
     if (!facts.thumbnailImage) throw new PermanentJobError(`the image URL answered ${facts.contentType}, not an image that can be shown`);
     await writeResourceThumbnails(resourceId, facts.thumbnailImage);
-    const patch: ResourcePatch = { status: 'ready', failure: FieldValue.delete(), thumbnail: thumbnailUrlOf(resourceId), 'data.thumbnailUrl': imageUrl };
+    const patch: ResourcePatch = {
+      status: 'ready',
+      failure: FieldValue.delete(),
+      thumbnail: thumbnailUrlOf(resourceId),
+      'data.thumbnailUrl': imageUrl,
+    };
     if (required && facts.dimensions) patch['metadata.dimensions'] = facts.dimensions;
     return { outcome: 'ready', patch };
   } catch (error) {

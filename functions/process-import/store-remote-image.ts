@@ -28,7 +28,8 @@ export async function storeRemoteImage(resourceId: string, url: string, log: Log
   const bytes = await downloadRemote(url, 'remote-image');
   const fileName = fileNameOf(url);
   const facts = await factsOf(bytes, fileName);
-  if (!facts.contentType.startsWith('image/')) throw new PermanentJobError(`the URL did not answer with an image but with ${facts.contentType}`);
+  if (!facts.contentType.startsWith('image/'))
+    throw new PermanentJobError(`the URL did not answer with an image but with ${facts.contentType}`);
   const objectPath = StoragePaths.original(resourceId);
   await saveObject(objectPath, bytes, facts.contentType);
   const patch = await readyWithThumbnails(resourceId, facts, log);

@@ -10,8 +10,20 @@ const propIdPayload = { type: 'object', required: ['roomId', 'propId'], properti
 
 /** Prop administration events (an extension of seed 001), on the channel of the prop's room. */
 export const propEvents = {
-  created: event({ extension: true, name: 'prop:created', channel: 'room', summary: 'A prop was created in a room (extension)', payload: propPayload }),
-  updated: event({ extension: true, name: 'prop:updated', channel: 'room', summary: 'A prop of a room changed (extension)', payload: propPayload }),
+  created: event({
+    extension: true,
+    name: 'prop:created',
+    channel: 'room',
+    summary: 'A prop was created in a room (extension)',
+    payload: propPayload,
+  }),
+  updated: event({
+    extension: true,
+    name: 'prop:updated',
+    channel: 'room',
+    summary: 'A prop of a room changed (extension)',
+    payload: propPayload,
+  }),
   deleted: event({
     extension: true,
     name: 'prop:deleted',
@@ -28,7 +40,11 @@ export const propEvents = {
   }),
 };
 
-export function emitPropChanged(events: EventPublisher, kind: 'created' | 'updated', prop: Record<string, unknown> & { roomId: string }): void {
+export function emitPropChanged(
+  events: EventPublisher,
+  kind: 'created' | 'updated',
+  prop: Record<string, unknown> & { roomId: string },
+): void {
   events.emit(propEvents[kind].name, `room:${prop.roomId}`, { roomId: prop.roomId, prop });
 }
 

@@ -19,7 +19,8 @@ export interface Fanout {
 function parse(message: Message): EventMessage | undefined {
   try {
     const event = JSON.parse(message.data.toString()) as EventMessage;
-    if (typeof event.endpoint === 'string' && isChannel(event.channel) && Number.isInteger(event.position) && event.position > 0) return event;
+    if (typeof event.endpoint === 'string' && isChannel(event.channel) && Number.isInteger(event.position) && event.position > 0)
+      return event;
   } catch {
     // reported below
   }

@@ -21,7 +21,11 @@ export interface ForwarderOptions {
 const NO_CHANNELS: ChannelChanges = { join: [], leave: [] };
 
 const isEnvelope = (e: unknown): e is ErrorEnvelope =>
-  typeof e === 'object' && e !== null && typeof (e as ErrorEnvelope).status === 'boolean' && typeof (e as ErrorEnvelope).code === 'number' && typeof (e as ErrorEnvelope).message === 'string';
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as ErrorEnvelope).status === 'boolean' &&
+  typeof (e as ErrorEnvelope).code === 'number' &&
+  typeof (e as ErrorEnvelope).message === 'string';
 
 function channelList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter(isChannel) : [];
@@ -45,12 +49,28 @@ export class Forwarder {
     let res: Response;
     try {
       if (this.options.idToken) headers['x-serverless-authorization'] = `Bearer ${await this.options.idToken(base)}`;
-      res = await fetch(`${base}/ops/${endpoint}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(this.options.timeoutMs) });
+      res = await fetch(`${base}/ops/${endpoint}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      log.warn('relay forward failed', { err, cause: cause && { code: cause.code, message: cause.message }, function: fn, endpoint, timedOut });
-      throw new ApiError(503, timedOut ? `${endpoint}: function ${fn} did not answer within ${this.options.timeoutMs} ms` : `${endpoint}: function ${fn} is unavailable`);
+      log.warn('relay forward failed', {
+        err,
+        cause: cause && { code: cause.code, message: cause.message },
+        function: fn,
+        endpoint,
+        timedOut,
+      });
+      throw new ApiError(
+        503,
+        timedOut
+          ? `${endpoint}: function ${fn} did not answer within ${this.options.timeoutMs} ms`
+          : `${endpoint}: function ${fn} is unavailable`,
+      );
     }
     let answer: Partial<CallResult> | undefined;
     try {

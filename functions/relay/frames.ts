@@ -39,7 +39,8 @@ function nestsDeeperThan(value: unknown, max: number): boolean {
     const [current, depth] = stack.pop()!;
     if (typeof current !== 'object' || current === null) continue;
     if (depth > max) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(current) ? current : Object.values(current))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -58,7 +59,8 @@ export function parseFrame(raw: RawData, isBinary: boolean): Parsed {
   const endpoint = typeof (value as CallFrame)?.endpoint === 'string' ? (value as CallFrame).endpoint : undefined;
   const id = (value as CallFrame)?.event?.id;
   const eventId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
-  if (nestsDeeperThan(value, MAX_FRAME_DEPTH)) return { ok: false, error: badRequest(`frame nests objects or arrays deeper than ${MAX_FRAME_DEPTH} levels`), endpoint, eventId };
+  if (nestsDeeperThan(value, MAX_FRAME_DEPTH))
+    return { ok: false, error: badRequest(`frame nests objects or arrays deeper than ${MAX_FRAME_DEPTH} levels`), endpoint, eventId };
   try {
     const frame = validateRequest<CallFrame>(callSchema, value);
     frame.data ??= {};
@@ -69,8 +71,20 @@ export function parseFrame(raw: RawData, isBinary: boolean): Parsed {
 }
 
 /** `{ type: "response", endpoint, event: { id, date }, data, error }`, with `joined` (channel -> position) when the call joined channels. */
-export function responseFrame(endpoint: string | undefined, eventId: string | number | undefined, data: unknown, error: ErrorEnvelope = OK, joined?: Record<string, number>): string {
-  const frame = { type: 'response', endpoint: endpoint ?? null, event: { id: eventId ?? null, date: Date.now() }, data: data ?? null, error };
+export function responseFrame(
+  endpoint: string | undefined,
+  eventId: string | number | undefined,
+  data: unknown,
+  error: ErrorEnvelope = OK,
+  joined?: Record<string, number>,
+): string {
+  const frame = {
+    type: 'response',
+    endpoint: endpoint ?? null,
+    event: { id: eventId ?? null, date: Date.now() },
+    data: data ?? null,
+    error,
+  };
   return JSON.stringify(joined && Object.keys(joined).length > 0 ? { ...frame, joined } : frame);
 }
 
@@ -80,5 +94,14 @@ export function errorFrame(endpoint: string | undefined, eventId: string | numbe
 
 /** `{ type: "event", endpoint, channel, position, data, error }`, serialized once for every socket of the channel. */
 export function eventFrame(event: EventMessage): Buffer {
-  return Buffer.from(JSON.stringify({ type: 'event', endpoint: event.endpoint, channel: event.channel, position: event.position, data: event.data, error: OK }));
+  return Buffer.from(
+    JSON.stringify({
+      type: 'event',
+      endpoint: event.endpoint,
+      channel: event.channel,
+      position: event.position,
+      data: event.data,
+      error: OK,
+    }),
+  );
 }

@@ -115,7 +115,8 @@ export class ChannelHub {
     stream.filling = false;
     stream.timer = undefined;
     if (this.streams.get(channel) !== stream) return; // every socket left meanwhile
-    for (const event of stored) if (event.position >= stream.next! && !stream.held.has(event.position)) stream.held.set(event.position, event);
+    for (const event of stored)
+      if (event.position >= stream.next! && !stream.held.has(event.position)) stream.held.set(event.position, event);
     for (const position of [...stream.held.keys()].sort((a, b) => a - b)) {
       if (position < stream.next!) continue;
       this.emit(stream.held.get(position)!);
@@ -129,7 +130,11 @@ export class ChannelHub {
     const set = this.members.get(event.channel);
     if (!set) return;
     const revoked = revokedUsers(event);
-    if (revoked) return this.revoke(event.channel, [...set].filter((client) => revoked.has(client.userId)));
+    if (revoked)
+      return this.revoke(
+        event.channel,
+        [...set].filter((client) => revoked.has(client.userId)),
+      );
     const frame = eventFrame(event);
     for (const client of set) {
       const pending = client.recovering?.get(event.channel);

@@ -33,9 +33,11 @@ export class UserLimits {
   /** Counts a newly authenticated socket; answers why it is refused, if it is. */
   admitSocket(userId: string, now = Date.now()): string | undefined {
     const state = this.state(userId, now);
-    if (state.sockets >= this.settings.maxSocketsPerUser) return `too many connections: at most ${this.settings.maxSocketsPerUser} sockets per user`;
+    if (state.sockets >= this.settings.maxSocketsPerUser)
+      return `too many connections: at most ${this.settings.maxSocketsPerUser} sockets per user`;
     state.opened = state.opened.filter((t) => now - t < MINUTE);
-    if (state.opened.length >= this.settings.connectionsPerMinute) return `too many connections: at most ${this.settings.connectionsPerMinute} new sockets per user per minute`;
+    if (state.opened.length >= this.settings.connectionsPerMinute)
+      return `too many connections: at most ${this.settings.connectionsPerMinute} new sockets per user per minute`;
     state.opened.push(now);
     state.sockets++;
     return undefined;

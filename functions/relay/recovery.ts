@@ -22,7 +22,8 @@ const MAX_INTENTS = 200;
 async function missedEvents(channel: string, last: number): Promise<Lookup> {
   const current = await currentPosition(channel);
   if (last > current) return { ok: false, reason: `position ${last} is ahead of the channel (${current}): re-query` };
-  if (current - last > historyLimit()) return { ok: false, reason: `missed ${current - last} events, more than the ${historyLimit()} kept: re-query` };
+  if (current - last > historyLimit())
+    return { ok: false, reason: `missed ${current - last} events, more than the ${historyLimit()} kept: re-query` };
   // read after the position, so every event up to `current` is already stored
   const events = await storedEvents(channel, last + 1, current);
   const complete = events.length === current - last && events.every((e, i) => e.position === last + 1 + i);
@@ -55,7 +56,11 @@ export class Recovery {
         client.intents.set(channel, last);
         result[channel] = { status: 'pending', position: last };
       } else if (this.hub.emittedSinceJoin(client, channel)) {
-        result[channel] = { status: 'unrecoverable', position: last, reason: 'live events arrived on this channel before the request: send relay:recover before joining it (re-query now)' };
+        result[channel] = {
+          status: 'unrecoverable',
+          position: last,
+          reason: 'live events arrived on this channel before the request: send relay:recover before joining it (re-query now)',
+        };
       } else {
         now.push([channel, last]);
       }
@@ -107,7 +112,12 @@ export class Recovery {
     client.recovering ??= new Map();
     for (const [channel] of channels) client.recovering.set(channel, []);
     const lookups = await Promise.all(
-      channels.map(([channel, last]) => missedEvents(channel, last).catch((err: Error): Lookup => ({ ok: false, reason: `history unavailable (${err.message}): re-query` }))),
+      channels.map(([channel, last]) =>
+        missedEvents(channel, last).catch((err: Error): Lookup => ({
+          ok: false,
+          reason: `history unavailable (${err.message}): re-query`,
+        })),
+      ),
     );
     const result: Record<string, ChannelRecovery> = {};
     channels.forEach(([channel, last], i) => {
@@ -115,7 +125,11 @@ export class Recovery {
       if (!client.channels.has(channel)) {
         result[channel] = { status: 'unrecoverable', position: last, reason: 'the socket left this channel during recovery' };
       } else if (lookup.ok) {
-        result[channel] = { status: 'recovered', position: this.hub.replay(client, channel, last, lookup.events), replayed: lookup.events.length };
+        result[channel] = {
+          status: 'recovered',
+          position: this.hub.replay(client, channel, last, lookup.events),
+          replayed: lookup.events.length,
+        };
       } else {
         this.hub.release(client, channel);
         result[channel] = { status: 'unrecoverable', position: last, reason: lookup.reason };

@@ -80,7 +80,10 @@ export class Relay {
       return;
     }
     const ms = this.settings.limits.authTimeoutMs;
-    client.authTimer = setTimeout(() => client.close(closeCodes.unauthorized, `authentication required: no auth frame within ${ms} ms`), ms);
+    client.authTimer = setTimeout(
+      () => client.close(closeCodes.unauthorized, `authentication required: no auth frame within ${ms} ms`),
+      ms,
+    );
   }
 
   private authenticated(client: RelayClient): void {
@@ -133,26 +136,40 @@ export class Relay {
   private onFrame(client: RelayClient, data: RawData, isBinary: boolean): void {
     if (client.state === 'closed') return;
     if (client.state === 'verifying') {
-      if (client.early!.length >= MAX_EARLY_FRAMES) client.close(closeCodes.unauthorized, 'too many frames before authentication completed');
+      if (client.early!.length >= MAX_EARLY_FRAMES)
+        client.close(closeCodes.unauthorized, 'too many frames before authentication completed');
       else client.early!.push({ data, isBinary });
       return;
     }
     const parsed = parseFrame(data, isBinary);
     if (client.state === 'waiting') {
       if (parsed.ok && parsed.frame.endpoint === AUTH_ENDPOINT) void this.authFrame(client, parsed.frame);
-      else client.close(closeCodes.unauthorized, 'authentication required: the first frame must be {"endpoint":"auth","data":{"token":"..."}}');
+      else
+        client.close(
+          closeCodes.unauthorized,
+          'authentication required: the first frame must be {"endpoint":"auth","data":{"token":"..."}}',
+        );
       return;
     }
     const { limits } = this.settings;
     // every frame counts, malformed ones too
     if (!this.limits.allowMessage(client.userId)) {
       const about = parsed.ok ? { endpoint: parsed.frame.endpoint, eventId: parsed.frame.event?.id } : parsed;
-      return client.send(errorFrame(about.endpoint, about.eventId, tooManyRequests(`rate limit: at most ${limits.messageRate} frames per second per user`)));
+      return client.send(
+        errorFrame(about.endpoint, about.eventId, tooManyRequests(`rate limit: at most ${limits.messageRate} frames per second per user`)),
+      );
     }
     if (!parsed.ok) return client.send(errorFrame(parsed.endpoint, parsed.eventId, parsed.error));
     const { frame } = parsed;
     if (this.draining) return client.send(errorFrame(frame.endpoint, frame.event?.id, unavailable('the relay is restarting: reconnect')));
-    if (client.inFlight >= limits.maxInFlight) return client.send(errorFrame(frame.endpoint, frame.event?.id, tooManyRequests(`too many calls in flight on this socket (at most ${limits.maxInFlight})`)));
+    if (client.inFlight >= limits.maxInFlight)
+      return client.send(
+        errorFrame(
+          frame.endpoint,
+          frame.event?.id,
+          tooManyRequests(`too many calls in flight on this socket (at most ${limits.maxInFlight})`),
+        ),
+      );
     if (frame.endpoint === AUTH_ENDPOINT) return void this.track(client, frame, () => this.refreshToken(client, frame));
     if (frame.endpoint === RECOVER_ENDPOINT) return void this.track(client, frame, () => this.recover(client, frame));
     const fn = this.settings.endpoints.get(frame.endpoint);
@@ -253,7 +270,9 @@ export class Relay {
       });
       if (this.inFlight > 0) log.warn('closing sockets with calls still in flight', { inFlight: this.inFlight });
     }
-    const closed = [...this.clients].map((c) => new Promise<void>((resolve) => (c.ws.readyState === c.ws.CLOSED ? resolve() : c.ws.once('close', () => resolve()))));
+    const closed = [...this.clients].map(
+      (c) => new Promise<void>((resolve) => (c.ws.readyState === c.ws.CLOSED ? resolve() : c.ws.once('close', () => resolve()))),
+    );
     for (const client of this.clients) client.close(closeCodes.serviceRestart, 'service restart');
     const grace = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
     await Promise.race([Promise.all(closed), grace]);

@@ -42,7 +42,15 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
     if (path === '/health/live') return void res.writeHead(204).end();
     if (path === '/health/ready') return void res.writeHead(ready && !relay.draining ? 204 : 503).end();
     res.writeHead(path === WS_PATH ? 426 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { status: true, code: path === WS_PATH ? 426 : 404, message: path === WS_PATH ? 'WebSocket upgrade required' : `nothing at ${path}` } }));
+    res.end(
+      JSON.stringify({
+        error: {
+          status: true,
+          code: path === WS_PATH ? 426 : 404,
+          message: path === WS_PATH ? 'WebSocket upgrade required' : `nothing at ${path}`,
+        },
+      }),
+    );
   });
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -68,7 +76,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<RunningRel
   ready = true;
   const { port } = server.address() as AddressInfo;
   const host = settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host;
-  log.info('relay started', { port, instance: settings.instanceId, subscription: fanout?.subscription, endpoints: settings.endpoints.size });
+  log.info('relay started', {
+    port,
+    instance: settings.instanceId,
+    subscription: fanout?.subscription,
+    endpoints: settings.endpoints.size,
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = async () => {

@@ -105,7 +105,8 @@ export function resolveSettings(options: RelayOptions): RelaySettings {
     urls.set(fn, url.replace(/\/+$/, ''));
   }
   const invokerAuth = options.invokerAuth ?? env('RELAY_INVOKER_AUTH');
-  if (invokerAuth !== 'none' && invokerAuth !== 'metadata') throw new Error(`RELAY_INVOKER_AUTH must be none or metadata, not ${invokerAuth}`);
+  if (invokerAuth !== 'none' && invokerAuth !== 'metadata')
+    throw new Error(`RELAY_INVOKER_AUTH must be none or metadata, not ${invokerAuth}`);
   return {
     port: options.port ?? envInt('PORT'),
     host: options.host ?? '127.0.0.1',

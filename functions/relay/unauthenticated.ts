@@ -14,7 +14,8 @@ export class UnauthenticatedSockets {
   /** Why one more socket from the address is refused, if it is. */
   refusal(address: string): string | undefined {
     if (this.total >= this.maxPerInstance) return `at most ${this.maxPerInstance} unauthenticated sockets per relay instance`;
-    if ((this.byAddress.get(address) ?? 0) >= this.maxPerAddress) return `at most ${this.maxPerAddress} unauthenticated sockets per client address`;
+    if ((this.byAddress.get(address) ?? 0) >= this.maxPerAddress)
+      return `at most ${this.maxPerAddress} unauthenticated sockets per client address`;
     return undefined;
   }
 

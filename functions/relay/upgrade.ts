@@ -23,6 +23,9 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
   const peer = req.socket.remoteAddress ?? 'unknown';
   if (trustedProxies <= 0) return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   return entries[entries.length - trustedProxies] ?? entries[0] ?? peer;
 }

@@ -9,7 +9,8 @@ import { proxyYoutube } from './operations/youtube-proxy.js';
  * `sortingTable:resourceUpdated`, ...) are declared by the resources family.
  */
 export const resourceContentFamily = defineFamily('resource-content', {
-  description: 'Resource content (seed 000): uploads (through the API or direct to Cloud Storage), redirects, proxy with ranges, direct URLs',
+  description:
+    'Resource content (seed 000): uploads (through the API or direct to Cloud Storage), redirects, proxy with ranges, direct URLs',
   defaults: { restStyle: 'resource', bindings: websocketByName },
   operations: [
     readResource,

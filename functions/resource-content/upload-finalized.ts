@@ -22,7 +22,8 @@ export async function onUploadFinalized(event: CloudEvent<PubSubEventData>): Pro
   const notice = readNotification(message?.attributes);
   if (!notice) return log.warn('message is not a Cloud Storage notification: dropped', { attributes: message?.attributes });
   if (notice.eventType !== OBJECT_FINALIZE || !StoragePaths.resourceIdOf(notice.objectId)) return;
-  if (notice.bucketId !== requireEnv('STORAGE_BUCKET')) return log.warn('notification of another bucket: dropped', { bucketId: notice.bucketId });
+  if (notice.bucketId !== requireEnv('STORAGE_BUCKET'))
+    return log.warn('notification of another bucket: dropped', { bucketId: notice.bucketId });
 
   const completion = await completeUpload(notice.objectId, notice.objectGeneration, log);
   if (completion.kind === 'ignored' || completion.events.length === 0) return;

@@ -1,5 +1,10 @@
 import { defineFamily, websocketByName } from '../../shared/registry/define.js';
-import { createGoogleDriveResource, deleteGoogleDriveCredentials, setGoogleDriveCredentials, syncGoogleDriveDirectory } from './operations/google-drive.js';
+import {
+  createGoogleDriveResource,
+  deleteGoogleDriveCredentials,
+  setGoogleDriveCredentials,
+  syncGoogleDriveDirectory,
+} from './operations/google-drive.js';
 import { createImdbMulti, imdbInfo, imdbSearch } from './operations/imdb.js';
 import { linkInfo } from './operations/link.js';
 import { partnerThumbnailOperations } from './operations/partner-thumbnails.js';
@@ -8,7 +13,8 @@ import { pixabaySearch } from './operations/pixabay.js';
 import { getStreamSources } from './operations/streams.js';
 
 export const resourceIntegrationsFamily = defineFamily('resource-integrations', {
-  description: 'Resource API (seed 000): third-party content (IMDb via OMDb, Pinterest, Pixabay, links, streams, Google Drive) and partner thumbnails',
+  description:
+    'Resource API (seed 000): third-party content (IMDb via OMDb, Pinterest, Pixabay, links, streams, Google Drive) and partner thumbnails',
   defaults: { bindings: websocketByName },
   operations: [
     imdbSearch,

@@ -7,6 +7,14 @@ import { getThumbnailUrl, readThumbnail, readThumbnailUrl } from './operations/t
 export const resourceMediaFamily = defineFamily('resource-media', {
   description: 'Resource API (seed 000): thumbnails of resources, users, rooms and networks; remote imports and AI images',
   defaults: { bindings: websocketByName },
-  operations: [readThumbnail, readThumbnailUrl, getThumbnailUrl, ...pictureThumbnailOperations, createRemoteUrlResource, remoteImageUpload, generateAIImage],
+  operations: [
+    readThumbnail,
+    readThumbnailUrl,
+    getThumbnailUrl,
+    ...pictureThumbnailOperations,
+    createRemoteUrlResource,
+    remoteImageUpload,
+    generateAIImage,
+  ],
   events: [],
 });

@@ -6,7 +6,8 @@ import { publishToEnvironment, publishToUser, publishToWorkspace } from './opera
 import { deleteRessource, getRessource, updateRessource } from './operations/ressource.js';
 
 export const ressourcesFamily = defineFamily('ressources', {
-  description: 'The "ressource" view of seed 004: owner, workspace and privacy of a resource, its publishing edges, photos and feed, with its permission rules',
+  description:
+    'The "ressource" view of seed 004: owner, workspace and privacy of a resource, its publishing edges, photos and feed, with its permission rules',
   operations: [
     getRessource,
     updateRessource,

@@ -9,5 +9,4 @@ export const getTokens = operation({
   restStyle: 'chats',
   request: emptyObject,
   response: token,
-}).handle(async (ctx) => ({ zmToken: ctx.principal.token })
-);
+}).handle(async (ctx) => ({ zmToken: ctx.principal.token }));

@@ -5,8 +5,14 @@ import type { Family } from '../../shared/registry/family.js';
 import { results } from '../../shared/registry/types.js';
 import { anyObject, emptyObject } from './schemas.js';
 
-
-const common = { extension: true, auth: 'none', permission: 'none', restStyle: 'resource', request: emptyObject, response: anyObject } as const;
+const common = {
+  extension: true,
+  auth: 'none',
+  permission: 'none',
+  restStyle: 'resource',
+  request: emptyObject,
+  response: anyObject,
+} as const;
 const html = (text: string) => results.binary(Buffer.from(text), 'text/html; charset=utf-8', { 'cache-control': 'no-cache' });
 
 /**
@@ -23,10 +29,9 @@ export function docsOperations(system: () => Family) {
     summary: 'OpenAPI 3.1 document of every HTTP and JSON-RPC binding, generated from the registry',
     bindings: { http: [{ method: 'GET', path: '/openapi.json' }] },
   }).handle(async () => {
-      const [families, { buildOpenApi }] = await Promise.all([documented(), import('../../shared/docs/openapi.js')]);
-      return buildOpenApi(families, env('PUBLIC_BASE_URL')!);
-    }
-  );
+    const [families, { buildOpenApi }] = await Promise.all([documented(), import('../../shared/docs/openapi.js')]);
+    return buildOpenApi(families, env('PUBLIC_BASE_URL')!);
+  });
 
   const getAsyncApi = operation({
     ...common,
@@ -34,10 +39,9 @@ export function docsOperations(system: () => Family) {
     summary: 'AsyncAPI 3 document of the WebSocket methods, channels and events, generated from the registry',
     bindings: { http: [{ method: 'GET', path: '/asyncapi.json' }] },
   }).handle(async () => {
-      const [families, { buildAsyncApi }] = await Promise.all([documented(), import('../../shared/docs/asyncapi.js')]);
-      return buildAsyncApi(families, env('PUBLIC_BASE_URL')!.replace(/^http/, 'ws'));
-    }
-  );
+    const [families, { buildAsyncApi }] = await Promise.all([documented(), import('../../shared/docs/asyncapi.js')]);
+    return buildAsyncApi(families, env('PUBLIC_BASE_URL')!.replace(/^http/, 'ws'));
+  });
 
   const getDocsPage = operation({
     ...common,
@@ -45,8 +49,7 @@ export function docsOperations(system: () => Family) {
     summary: 'Getting started: a token, first calls, an upload, waiting until it is ready, a socket; links to both references',
     bindings: { http: [{ method: 'GET', path: '/docs' }] },
     produces: 'text/html',
-  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderGuidePage(env('PUBLIC_BASE_URL')!))
-  );
+  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderGuidePage(env('PUBLIC_BASE_URL')!)));
 
   const getHttpReference = operation({
     ...common,
@@ -54,8 +57,7 @@ export function docsOperations(system: () => Family) {
     summary: 'Interactive reference of the HTTP and JSON-RPC operations (Swagger UI): search, schemas, bearer auth, try-it',
     bindings: { http: [{ method: 'GET', path: '/docs/http' }] },
     produces: 'text/html',
-  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderHttpReferencePage())
-  );
+  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderHttpReferencePage()));
 
   const getWebsocketReference = operation({
     ...common,
@@ -63,8 +65,7 @@ export function docsOperations(system: () => Family) {
     summary: 'Reference of the WebSocket methods, events and channels (AsyncAPI React component)',
     bindings: { http: [{ method: 'GET', path: '/docs/websocket' }] },
     produces: 'text/html',
-  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderWebsocketReferencePage())
-  );
+  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderWebsocketReferencePage()));
 
   const getDocsAsset = operation({
     ...common,
@@ -81,9 +82,10 @@ export function docsOperations(system: () => Family) {
       },
     },
   }).handle(async (_ctx, input) => {
-      return results.binary(await readDocsAsset(input.asset), docsAssets[input.asset].contentType, { 'cache-control': 'public, max-age=3600' });
-    }
-  );
+    return results.binary(await readDocsAsset(input.asset), docsAssets[input.asset].contentType, {
+      'cache-control': 'public, max-age=3600',
+    });
+  });
 
   return [getOpenApi, getAsyncApi, getDocsPage, getHttpReference, getWebsocketReference, getDocsAsset];
 }

@@ -13,16 +13,15 @@ export const getHealthStatus = operation({
   bindings: { http: [{ method: 'GET', path: '/health' }] },
   response: healthStatus,
 }).handle(async () => {
-    const dependencies = await checkDependencies();
-    const fundamentalDown = dependencies.some((d) => d.fundamental && !d.isHealthy);
-    const anyDown = dependencies.some((d) => !d.isHealthy);
-    return {
-      isLive: true,
-      status: fundamentalDown ? 'error' : anyDown ? 'warn' : 'ok',
-      dependencies: dependencies.map(({ name, isHealthy }) => ({ name, isHealthy })),
-    };
-  }
-);
+  const dependencies = await checkDependencies();
+  const fundamentalDown = dependencies.some((d) => d.fundamental && !d.isHealthy);
+  const anyDown = dependencies.some((d) => !d.isHealthy);
+  return {
+    isLive: true,
+    status: fundamentalDown ? 'error' : anyDown ? 'warn' : 'ok',
+    dependencies: dependencies.map(({ name, isHealthy }) => ({ name, isHealthy })),
+  };
+});
 
 export const isLive = operation({
   ...common,
@@ -31,8 +30,7 @@ export const isLive = operation({
   bindings: { http: [{ method: 'GET', path: '/health/live' }] },
   successStatus: 204,
   response: emptyObject,
-}).handle(async () => results.empty(204)
-);
+}).handle(async () => results.empty(204));
 
 export const isReady = operation({
   ...common,
@@ -42,10 +40,9 @@ export const isReady = operation({
   successStatus: 204,
   response: emptyObject,
 }).handle(async () => {
-    const dependencies = await checkDependencies();
-    const down = dependencies.filter((d) => !d.isHealthy);
-    if (down.some((d) => d.fundamental)) throw new ApiError(500, `not ready: ${down.map((d) => d.name).join(', ')} unreachable`);
-    if (down.length > 0) throw new ApiError(429, `ready, but ${down.map((d) => d.name).join(', ')} unreachable`);
-    return results.empty(204);
-  }
-);
+  const dependencies = await checkDependencies();
+  const down = dependencies.filter((d) => !d.isHealthy);
+  if (down.some((d) => d.fundamental)) throw new ApiError(500, `not ready: ${down.map((d) => d.name).join(', ')} unreachable`);
+  if (down.length > 0) throw new ApiError(429, `ready, but ${down.map((d) => d.name).join(', ')} unreachable`);
+  return results.empty(204);
+});

@@ -16,7 +16,16 @@ export const healthStatus = {
         additionalProperties: false,
         properties: {
           name: {
-            enum: ['database', 'xmpp_server', 'event_dispatcher', 'storage_service', 'previewer_service', 'authentication_service', 'profiling_service', 'videoserver_service'],
+            enum: [
+              'database',
+              'xmpp_server',
+              'event_dispatcher',
+              'storage_service',
+              'previewer_service',
+              'authentication_service',
+              'profiling_service',
+              'videoserver_service',
+            ],
           },
           isHealthy: { type: 'boolean' },
         },

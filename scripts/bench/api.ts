@@ -60,12 +60,20 @@ async function measure(seconds: number, call: () => Promise<unknown>): Promise<R
  */
 function postJson(agent: Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -93,8 +101,15 @@ export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<
   try {
     const token = await mintToken(keys, { user: '3f1c2d9e-8a6b-4c1e-9f3a-5b7d2e4c6a80', name: 'Ada Lovelace' });
     const post = (endpoint: string, data: unknown) =>
-      postJson(agent, `${stack.url}/ops/${endpoint}`, { authorization: `Bearer ${token}` }, JSON.stringify({ data, event: { id: 'bench', date: Date.now() } }));
-    const created = JSON.parse((await post('resource:create', { resource: { title: 'Bench' } })).body.toString('utf8')) as { data: { resource: { id: string } } };
+      postJson(
+        agent,
+        `${stack.url}/ops/${endpoint}`,
+        { authorization: `Bearer ${token}` },
+        JSON.stringify({ data, event: { id: 'bench', date: Date.now() } }),
+      );
+    const created = JSON.parse((await post('resource:create', { resource: { title: 'Bench' } })).body.toString('utf8')) as {
+      data: { resource: { id: string } };
+    };
     const id = created.data.resource.id;
     const doc = firestore().collection(Collections.resources).doc(id);
     const gatewayGet = async () => {
@@ -129,17 +144,33 @@ export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<
       return { step, 'ms per call': ms.toFixed(3), 'share of a request': `${((100 * ms) / perRequestMs).toFixed(1)}%` };
     });
     // a request checks a repeated token from the cache, and counts reactions while it reads: those lines add nothing
-    const measured = rows.filter((r) => !r.step.includes('signature') && !r.step.includes('alongside')).reduce((sum, r) => sum + Number(r['ms per call']), 0);
-    rows.push({ step: 'routing (gateway, HTTP, envelopes; the rest)', 'ms per call': (perRequestMs - measured).toFixed(3), 'share of a request': `${((100 * (perRequestMs - measured)) / perRequestMs).toFixed(1)}%` });
+    const measured = rows
+      .filter((r) => !r.step.includes('signature') && !r.step.includes('alongside'))
+      .reduce((sum, r) => sum + Number(r['ms per call']), 0);
+    rows.push({
+      step: 'routing (gateway, HTTP, envelopes; the rest)',
+      'ms per call': (perRequestMs - measured).toFixed(3),
+      'share of a request': `${((100 * (perRequestMs - measured)) / perRequestMs).toFixed(1)}%`,
+    });
 
     const ratio = median(rounds.map((r) => r.gateway.perSecond / r.bare.perSecond));
     const cpu = (path: 'bare' | 'gateway') => median(rounds.map((r) => r[path].cpuMsPerCall)).toFixed(2);
-    process.stdout.write(`resource:get, ${CONCURRENCY} concurrent callers, ${seconds} s each in ${ROUNDS} alternating rounds, same emulator document; ratio: median of the rounds\n`);
+    process.stdout.write(
+      `resource:get, ${CONCURRENCY} concurrent callers, ${seconds} s each in ${ROUNDS} alternating rounds, same emulator document; ratio: median of the rounds\n`,
+    );
     console.table([
       { path: 'bare Firestore get (baseline)', 'calls/s': Math.round(bare), 'CPU ms/call': cpu('bare'), ratio: '1.00x' },
-      { path: 'gateway + resources function', 'calls/s': Math.round(gateway), 'CPU ms/call': cpu('gateway'), ratio: `${ratio.toFixed(2)}x`, target: ratio >= TARGET ? `>= ${TARGET}x ok` : `< ${TARGET}x MISSED` },
+      {
+        path: 'gateway + resources function',
+        'calls/s': Math.round(gateway),
+        'CPU ms/call': cpu('gateway'),
+        ratio: `${ratio.toFixed(2)}x`,
+        target: ratio >= TARGET ? `>= ${TARGET}x ok` : `< ${TARGET}x MISSED`,
+      },
     ]);
-    process.stdout.write(`rounds (gateway/bare): ${rounds.map((r) => (r.gateway.perSecond / r.bare.perSecond).toFixed(2)).join(', ')}; CPU ms/call: this process (callers, gateway, function, client), not the emulator\n`);
+    process.stdout.write(
+      `rounds (gateway/bare): ${rounds.map((r) => (r.gateway.perSecond / r.bare.perSecond).toFixed(2)).join(', ')}; CPU ms/call: this process (callers, gateway, function, client), not the emulator\n`,
+    );
     process.stdout.write('steps, each alone at the same concurrency, against one gateway request\n');
     console.table(rows);
   } finally {

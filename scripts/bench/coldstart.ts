@@ -62,9 +62,7 @@ export async function benchColdStart(runs = Number(process.argv[3] ?? 7)): Promi
   const subjects = [
     { name: 'hello-world (baseline)', kind: 'baseline', file: baselineFile },
     { name: 'hello-world (baseline, bare process)', kind: 'baseline-bare', file: baselineFile },
-  ].concat(
-    deployables.map((d) => ({ name: d.name, kind: d.kind, file: join(dist, d.entry.replace(/\.ts$/, '.js')) })),
-  );
+  ].concat(deployables.map((d) => ({ name: d.name, kind: d.kind, file: join(dist, d.entry.replace(/\.ts$/, '.js')) })));
   const times = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
   const underFramework = (kind: string) => kind !== 'cloudrun' && kind !== 'baseline-bare';
   for (const s of subjects) importMs(s.file, underFramework(s.kind)); // warm the file system cache
@@ -76,9 +74,17 @@ export async function benchColdStart(runs = Number(process.argv[3] ?? 7)): Promi
     const ms = median(times.get(s.name)!);
     const ratio = ms / (underFramework(s.kind) ? baseline.framework : baseline.bare);
     const targeted = s.kind === 'http' || s.kind === 'cloudrun';
-    return { deployable: s.name, kind: s.kind, 'median ms': Math.round(ms), ratio: `${ratio.toFixed(2)}x`, target: targeted ? (ratio <= TARGET ? `<= ${TARGET}x ok` : `> ${TARGET}x MISSED`) : '' };
+    return {
+      deployable: s.name,
+      kind: s.kind,
+      'median ms': Math.round(ms),
+      ratio: `${ratio.toFixed(2)}x`,
+      target: targeted ? (ratio <= TARGET ? `<= ${TARGET}x ok` : `> ${TARGET}x MISSED`) : '',
+    };
   });
-  process.stdout.write(`cold import (CPU ms), median of ${runs} fresh processes each, in the same run against the hello-world baseline imported the same way (functions: after functions-framework's own start; Cloud Run services: a bare process)\n`);
+  process.stdout.write(
+    `cold import (CPU ms), median of ${runs} fresh processes each, in the same run against the hello-world baseline imported the same way (functions: after functions-framework's own start; Cloud Run services: a bare process)\n`,
+  );
   console.table(rows);
 }
 

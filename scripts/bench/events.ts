@@ -60,7 +60,9 @@ async function subscriber(wsUrl: string, keys: IssuerKeys, user: string, seen: M
       const now = Date.now();
       seen.set(frame.data.id, { position: frame.position ?? 0, latency: now - (committedAt.get(frame.data.id) ?? now), at: now });
     });
-    ws.once('open', () => ws.send(JSON.stringify({ endpoint: 'relay:recover', data: { channels: {} }, event: { id: 'ready', date: Date.now() } })));
+    ws.once('open', () =>
+      ws.send(JSON.stringify({ endpoint: 'relay:recover', data: { channels: {} }, event: { id: 'ready', date: Date.now() } })),
+    );
   });
   return ws;
 }
@@ -72,7 +74,17 @@ const committedAt = new Map<string, number>();
 async function commitOne(channel: string, id: string): Promise<void> {
   const batch = firestore().batch();
   batch.set(firestore().collection('eventsBench').doc(id), { updated: Date.now() });
-  await commitWithEvents(batch, { emit: () => undefined, committed: (entry) => { committedAt.set(id, Date.now()); handOff([entry]); } }, [{ endpoint: 'resource:updated', channel, data: { id } }]);
+  await commitWithEvents(
+    batch,
+    {
+      emit: () => undefined,
+      committed: (entry) => {
+        committedAt.set(id, Date.now());
+        handOff([entry]);
+      },
+    },
+    [{ endpoint: 'resource:updated', channel, data: { id } }],
+  );
 }
 
 async function waitFor(seen: Map<string, Delivered>, ids: string[]): Promise<void> {
@@ -111,8 +123,14 @@ async function load(channelOf: (i: number) => string, seen: Map<string, Delivere
   return {
     rate: delivered.length / ((last - started) / 1000),
     lost: count - delivered.length,
-    p50: percentile(delivered.map((d) => d.latency), 50),
-    p99: percentile(delivered.map((d) => d.latency), 99),
+    p50: percentile(
+      delivered.map((d) => d.latency),
+      50,
+    ),
+    p99: percentile(
+      delivered.map((d) => d.latency),
+      99,
+    ),
     contiguous: positions.every((p, i) => i === 0 || p === positions[i - 1] + 1),
   };
 }
@@ -138,7 +156,10 @@ async function baseline(): Promise<{ rate: number; p50: number; p99: number }> {
   await Promise.all(
     Array.from({ length: PUBLISHERS }, async () => {
       for (let i = next++; i < EVENTS; i = next++) {
-        await publisher.publishMessage({ json: { id: randomUUID(), endpoint: 'resource:updated', data: { i } }, attributes: { sent: String(Date.now()) } });
+        await publisher.publishMessage({
+          json: { id: randomUUID(), endpoint: 'resource:updated', data: { i } },
+          attributes: { sent: String(Date.now()) },
+        });
       }
     }),
   );
@@ -211,12 +232,19 @@ export async function benchEvents(): Promise<void> {
     // warm-up: the pipeline's clients and streams are open before anything is measured
     await load(() => `user:${randomUUID()}`, new Map(), 0, 200);
 
-    process.stdout.write(`\nevents bench: ${PUBLISHERS} publishers, ${EVENTS} events per load, relay + sequencer + emulators on this machine\n\n`);
+    process.stdout.write(
+      `\nevents bench: ${PUBLISHERS} publishers, ${EVENTS} events per load, relay + sequencer + emulators on this machine\n\n`,
+    );
     const base = await baseline();
     line('baseline: bare Pub/Sub publish + pull', `${base.rate.toFixed(0)} msg/s`, 'reference', true);
     line('baseline: publish-to-pull p50 / p99', `${ms(base.p50)} / ${ms(base.p99)}`, 'reference', true);
     const hot = await load(() => `user:${hotUser}`, seen);
-    line('hot channel: delivered to socket', `${hot.rate.toFixed(0)} events/s (${(hot.rate / base.rate).toFixed(2)}x baseline)`, '>= 500 events/s', hot.rate >= 500);
+    line(
+      'hot channel: delivered to socket',
+      `${hot.rate.toFixed(0)} events/s (${(hot.rate / base.rate).toFixed(2)}x baseline)`,
+      '>= 500 events/s',
+      hot.rate >= 500,
+    );
     line('hot channel: lost', String(hot.lost), '0', hot.lost === 0);
     line('hot channel: positions contiguous', String(hot.contiguous), 'true', hot.contiguous);
     line('hot channel: commit-to-socket p50 / p99', `${ms(hot.p50)} / ${ms(hot.p99)}`, 'reported', true);
@@ -228,12 +256,24 @@ export async function benchEvents(): Promise<void> {
     const pacedUser = randomUUID();
     sockets.push(await subscriber(wsUrl, keys, pacedUser, seen));
     const paced = await load(() => `user:${pacedUser}`, seen, 1000 / PACED_RATE);
-    line(`hot channel at ${PACED_RATE}/s: commit-to-socket p50 / p99`, `${ms(paced.p50)} / ${ms(paced.p99)}`, 'p99 <= 250 ms, 0 lost', paced.p99 <= 250 && paced.lost === 0);
+    line(
+      `hot channel at ${PACED_RATE}/s: commit-to-socket p50 / p99`,
+      `${ms(paced.p50)} / ${ms(paced.p99)}`,
+      'p99 <= 250 ms, 0 lost',
+      paced.p99 <= 250 && paced.lost === 0,
+    );
     const response = await responseTimes(fnUrl, `user:${randomUUID()}`);
     line('operation p50: no event / one event', `${ms(response.without)} / ${ms(response.withEvent)}`, 'reported', true);
-    line('publishing adds to an operation (p50)', ms(response.withEvent - response.without), '<= 10 ms', response.withEvent - response.without <= 10);
+    line(
+      'publishing adds to an operation (p50)',
+      ms(response.withEvent - response.without),
+      '<= 10 ms',
+      response.withEvent - response.without <= 10,
+    );
     const stats = sequencer.stats();
-    process.stdout.write(`\nsequencer: ${stats.sequenced} events in ${stats.batches} batches (${(stats.sequenced / Math.max(1, stats.batches)).toFixed(1)} per batch), ${stats.duplicates} duplicates skipped, ${stats.failures} retried\n`);
+    process.stdout.write(
+      `\nsequencer: ${stats.sequenced} events in ${stats.batches} batches (${(stats.sequenced / Math.max(1, stats.batches)).toFixed(1)} per batch), ${stats.duplicates} duplicates skipped, ${stats.failures} retried\n`,
+    );
   } finally {
     for (const ws of sockets) ws.terminate();
     await relay.stop();

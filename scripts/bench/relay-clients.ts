@@ -14,7 +14,11 @@ export interface ClientsPlan {
   subscribe: boolean;
 }
 export type ClientsCommand = { cmd: 'connect'; plan: ClientsPlan } | { cmd: 'expect'; position: number } | { cmd: 'close' };
-export type ClientsReply = { kind: 'connected'; ms: number } | { kind: 'expecting' } | { kind: 'received'; position: number; t: number } | { kind: 'failed'; message: string };
+export type ClientsReply =
+  | { kind: 'connected'; ms: number }
+  | { kind: 'expecting' }
+  | { kind: 'received'; position: number; t: number }
+  | { kind: 'failed'; message: string };
 
 const OPENING_AT_ONCE = 200;
 const now = () => performance.timeOrigin + performance.now();

@@ -26,7 +26,12 @@ function rss(): ServerReply {
   return { kind: 'rss', rss: usage.rss, heapUsed: usage.heapUsed };
 }
 
-async function relayServer(): Promise<{ port: number; emit: (e: EventMessage) => void; stats: () => ServerReply; stop: () => Promise<void> }> {
+async function relayServer(): Promise<{
+  port: number;
+  emit: (e: EventMessage) => void;
+  stats: () => ServerReply;
+  stop: () => Promise<void>;
+}> {
   const relay = await startRelay({ port: 0, families: [benchFamily], subscribe: false });
   return {
     port: Number(new URL(relay.url).port),
@@ -36,14 +41,26 @@ async function relayServer(): Promise<{ port: number; emit: (e: EventMessage) =>
   };
 }
 
-async function bareServer(): Promise<{ port: number; emit: (e: EventMessage) => void; stats: () => ServerReply; stop: () => Promise<void> }> {
+async function bareServer(): Promise<{
+  port: number;
+  emit: (e: EventMessage) => void;
+  stats: () => ServerReply;
+  stop: () => Promise<void>;
+}> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
   await new Promise<void>((resolve) => wss.once('listening', resolve));
   return {
     port: (wss.address() as AddressInfo).port,
     // the broadcast loop of the ws README, with the same frame the relay sends
     emit: (event) => {
-      const data = JSON.stringify({ type: 'event', endpoint: event.endpoint, channel: event.channel, position: event.position, data: event.data, error: OK });
+      const data = JSON.stringify({
+        type: 'event',
+        endpoint: event.endpoint,
+        channel: event.channel,
+        position: event.position,
+        data: event.data,
+        error: OK,
+      });
       for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: false });
     },
     stats: () => ({ kind: 'stats', authenticated: wss.clients.size, sockets: wss.clients.size }),

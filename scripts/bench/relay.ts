@@ -40,7 +40,9 @@ const ROUND_TIMEOUT_MS = 30_000;
 type Reply = ServerReply | ClientsReply;
 
 function openFilesLimit(): number {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   const soft = line ? Number(line.split(/\s+/)[3]) : NaN;
   return Number.isFinite(soft) ? soft : 1024;
 }
@@ -58,10 +60,18 @@ const TARGETS = { emptyRssMiB: 150, kibPerSocket: 8, fanoutRatio: 1.0 };
 const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
 
 /** Files that must never load in the relay: other families, the catalog, heavy media libraries. */
-const FORBIDDEN = [/^functions\/(?!relay\/)/, /^shared\/registry\/catalog\.ts$/, /node_modules\/(sharp|pdfjs-dist|@napi-rs\/canvas|@ffmpeg-installer|@ffprobe-installer|openai|music-metadata)\//];
+const FORBIDDEN = [
+  /^functions\/(?!relay\/)/,
+  /^shared\/registry\/catalog\.ts$/,
+  /node_modules\/(sharp|pdfjs-dist|@napi-rs\/canvas|@ffmpeg-installer|@ffprobe-installer|openai|music-metadata)\//,
+];
 
 function footprint(): RelayFootprint {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(repoRoot, 'scripts/lib/relay-footprint.ts')], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'WARNING' }, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(repoRoot, 'scripts/lib/relay-footprint.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'WARNING' },
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as RelayFootprint;
 }
 
@@ -125,7 +135,14 @@ function sampleEvent(position: number): EventMessage {
     totalReactions: 4,
     customParams: { color: 'blue', pinned: true },
   };
-  return { id: randomUUID(), endpoint: 'resource:updated', channel: BENCH_CHANNEL, position, data: { belonging: resource.belonging, resource }, time: Date.now() };
+  return {
+    id: randomUUID(),
+    endpoint: 'resource:updated',
+    channel: BENCH_CHANNEL,
+    position,
+    data: { belonging: resource.belonging, resource },
+    time: Date.now(),
+  };
 }
 
 export async function benchRelay(): Promise<void> {
@@ -145,7 +162,9 @@ export async function benchRelay(): Promise<void> {
     RELAY_MAX_UNAUTHENTICATED: '100000',
     RELAY_FUNCTION_URLS: JSON.stringify({ [benchFamily.name]: `http://127.0.0.1:${(fn.address() as AddressInfo).port}` }),
   };
-  const users = await Promise.all(Array.from({ length: Math.ceil(IDLE_SOCKETS / SOCKETS_PER_USER) }, () => mintToken(keys, { user: randomUUID() })));
+  const users = await Promise.all(
+    Array.from({ length: Math.ceil(IDLE_SOCKETS / SOCKETS_PER_USER) }, () => mintToken(keys, { user: randomUUID() })),
+  );
   const tokens = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => users[Math.floor((offset + i) / SOCKETS_PER_USER)]);
   const start = (script: string, ...args: string[]) => {
     const child = new Child(script, args, env);
@@ -159,13 +178,21 @@ export async function benchRelay(): Promise<void> {
     for (const mode of ['bare', 'relay'] as const) {
       sides.push(
         await (async () => {
-        const server = start('relay-server.ts', mode);
-        const { port } = await server.next('ready', 30_000);
-        const clients = start('relay-clients.ts');
-        const relay = mode === 'relay';
-        clients.send({ cmd: 'connect', plan: { url: `ws://127.0.0.1:${port}${relay ? '/ws' : ''}`, count: FANOUT_SOCKETS, subscribe: relay, tokens: relay ? tokens(FANOUT_SOCKETS) : undefined } });
-        const { ms } = await clients.next('connected', CONNECT_TIMEOUT_MS);
-        return { mode, server, clients, connectMs: ms, reach: [] as number[], loop: [] as number[] };
+          const server = start('relay-server.ts', mode);
+          const { port } = await server.next('ready', 30_000);
+          const clients = start('relay-clients.ts');
+          const relay = mode === 'relay';
+          clients.send({
+            cmd: 'connect',
+            plan: {
+              url: `ws://127.0.0.1:${port}${relay ? '/ws' : ''}`,
+              count: FANOUT_SOCKETS,
+              subscribe: relay,
+              tokens: relay ? tokens(FANOUT_SOCKETS) : undefined,
+            },
+          });
+          const { ms } = await clients.next('connected', CONNECT_TIMEOUT_MS);
+          return { mode, server, clients, connectMs: ms, reach: [] as number[], loop: [] as number[] };
         })(),
       );
     }
@@ -185,7 +212,13 @@ export async function benchRelay(): Promise<void> {
       side.clients.send({ cmd: 'close' });
       side.server.send({ cmd: 'stop' });
     }
-    const [bare, relay] = sides.map((side) => ({ reach: median(side.reach), loop: median(side.loop), min: Math.min(...side.reach), max: Math.max(...side.reach), connectMs: side.connectMs }));
+    const [bare, relay] = sides.map((side) => ({
+      reach: median(side.reach),
+      loop: median(side.loop),
+      min: Math.min(...side.reach),
+      max: Math.max(...side.reach),
+      connectMs: side.connectMs,
+    }));
     return { bare, relay };
   };
 
@@ -209,7 +242,10 @@ export async function benchRelay(): Promise<void> {
     let open = 0;
     for (const target of counts) {
       const batch = start('relay-clients.ts');
-      batch.send({ cmd: 'connect', plan: { url: `ws://127.0.0.1:${port}/ws`, count: target - open, subscribe: false, tokens: tokens(target - open, open) } });
+      batch.send({
+        cmd: 'connect',
+        plan: { url: `ws://127.0.0.1:${port}/ws`, count: target - open, subscribe: false, tokens: tokens(target - open, open) },
+      });
       await batch.next('connected', CONNECT_TIMEOUT_MS);
       open = target;
       await waitAuthenticated(server, open);
@@ -223,7 +259,16 @@ export async function benchRelay(): Promise<void> {
     process.stdout.write(`relay benchmark (open files limit ${limit} per process)\n`);
     const loaded = footprint();
     const own = loaded.files.filter((f) => !f.startsWith('node_modules/') && !f.startsWith('file:'));
-    const packages = new Set(loaded.files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1].startsWith('@') ? 3 : 2).join('/')));
+    const packages = new Set(
+      loaded.files
+        .filter((f) => f.startsWith('node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(1, f.split('/')[1].startsWith('@') ? 3 : 2)
+            .join('/'),
+        ),
+    );
     const forbidden = loaded.files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
     process.stdout.write(
       `files loaded by importing the relay entry: ${loaded.files.length} (${own.length} of the project, ${loaded.files.length - own.length} from ${packages.size} packages); ` +
@@ -231,7 +276,8 @@ export async function benchRelay(): Promise<void> {
     );
     const { bare, relay } = await fanout();
     const fanoutRatio = relay.reach / bare.reach;
-    const row = (name: string, r: typeof bare) => `  ${name.padEnd(24)}${r.reach.toFixed(1)} ms (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)}); server send loop ${r.loop.toFixed(1)} ms\n`;
+    const row = (name: string, r: typeof bare) =>
+      `  ${name.padEnd(24)}${r.reach.toFixed(1)} ms (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)}); server send loop ${r.loop.toFixed(1)} ms\n`;
     process.stdout.write(
       `time for one event to reach ${FANOUT_SOCKETS} subscribed sockets, median of ${ROUNDS - WARM_UP_ROUNDS} alternating rounds:\n` +
         row('bare ws broadcast loop', bare) +
@@ -246,7 +292,9 @@ export async function benchRelay(): Promise<void> {
     const samples = await memory([half, reachable]);
     const [empty, atHalf, atReachable] = samples;
     const perSocket = (atReachable.rss - atHalf.rss) / (atReachable.sockets - atHalf.sockets);
-    process.stdout.write(`relay RSS: ${mib(empty.rss)} empty, ${mib(atHalf.rss)} with ${atHalf.sockets} idle authenticated sockets, ${mib(atReachable.rss)} with ${atReachable.sockets}\n`);
+    process.stdout.write(
+      `relay RSS: ${mib(empty.rss)} empty, ${mib(atHalf.rss)} with ${atHalf.sockets} idle authenticated sockets, ${mib(atReachable.rss)} with ${atReachable.sockets}\n`,
+    );
     process.stdout.write(`  about ${(perSocket / 1024).toFixed(1)} KiB per socket\n`);
     process.stdout.write(
       `targets: RSS with no socket ${mib(empty.rss)} <= ${TARGETS.emptyRssMiB} MiB ${verdict(empty.rss <= TARGETS.emptyRssMiB * 1024 * 1024)}; ` +

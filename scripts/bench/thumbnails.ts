@@ -27,7 +27,9 @@ async function twelveMegapixelJpeg(): Promise<Buffer> {
       pixels[offset + 2] = clamp(128 + 100 * Math.sin(x / 150) * Math.cos(y / 110) + noise);
     }
   }
-  return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 function clamp(value: number): number {

@@ -47,7 +47,8 @@ async function namedSchemas(): Promise<Map<object, string>> {
   for (const file of files) {
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod).sort(([a], [b]) => a.localeCompare(b))) {
-      if (!isObject(value) || names.has(value) || !(isObject(value.properties) || Array.isArray(value.oneOf) || Array.isArray(value.anyOf))) continue;
+      if (!isObject(value) || names.has(value) || !(isObject(value.properties) || Array.isArray(value.oneOf) || Array.isArray(value.anyOf)))
+        continue;
       let name = pascal(exportName);
       if (taken.has(name)) name = pascal(relative(repoRoot, file).split('/')[1] ?? 'x') + name;
       if (taken.has(name)) continue;
@@ -78,7 +79,8 @@ function hoist(schema: unknown, names: Map<object, string>, defs: Record<string,
   if (copy.type === 'object' && !copy.patternProperties && !copy.oneOf && !copy.anyOf && noProperties(copy)) {
     // `{ type: 'object' }` alone is an open map; with `properties: {}` (or closed) the empty answer `{}`
     if (!copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = true;
-    else if (copy.additionalProperties === undefined || copy.additionalProperties === false) return { ...copy, tsType: 'Record<string, never>' };
+    else if (copy.additionalProperties === undefined || copy.additionalProperties === false)
+      return { ...copy, tsType: 'Record<string, never>' };
   }
   return copy;
 }
@@ -95,7 +97,8 @@ const bodyKind = (op: AnyOperation, method: string) => op.rest?.body ?? (method 
 /** What a client sends: the binary body of an upload as `content`. */
 const NO_INPUT: Schema = { tsType: 'Record<string, never>' };
 const noProperties = (schema: Schema) => !isObject(schema.properties) || Object.keys(schema.properties).length === 0;
-const takesNothing = (schema: Schema) => noProperties(schema) && !schema.oneOf && !schema.anyOf && !schema.allOf && schema.additionalProperties !== true;
+const takesNothing = (schema: Schema) =>
+  noProperties(schema) && !schema.oneOf && !schema.anyOf && !schema.allOf && schema.additionalProperties !== true;
 
 function requestSchema(op: AnyOperation): Schema {
   const schema = { ...op.request } as Schema;
@@ -130,12 +133,18 @@ function rootSchema(names: Map<object, string>): Schema {
   const events: Schema = {};
   for (const family of families) {
     for (const op of family.operations) {
-      if (op.bindings.http?.length || op.bindings.jsonRpc) http[op.name] = entry(hoist(requestSchema(op), names, defs), hoist(httpResponseSchema(op), names, defs));
-      if (op.bindings.websocket) ws[op.bindings.websocket] = entry(hoist(takesNothing(op.request) ? NO_INPUT : op.request, names, defs), hoist(op.response, names, defs));
+      if (op.bindings.http?.length || op.bindings.jsonRpc)
+        http[op.name] = entry(hoist(requestSchema(op), names, defs), hoist(httpResponseSchema(op), names, defs));
+      if (op.bindings.websocket)
+        ws[op.bindings.websocket] = entry(
+          hoist(takesNothing(op.request) ? NO_INPUT : op.request, names, defs),
+          hoist(op.response, names, defs),
+        );
     }
     for (const ev of family.events) events[ev.name] = hoist(ev.payload, names, defs);
   }
-  for (const endpoint of relayEndpoints) ws[endpoint.endpoint] = entry(hoist(endpoint.request, names, defs), hoist(endpoint.response, names, defs));
+  for (const endpoint of relayEndpoints)
+    ws[endpoint.endpoint] = entry(hoist(endpoint.request, names, defs), hoist(endpoint.response, names, defs));
   events[RECOVERED_EVENT] = hoist(recoveryOutcome, names, defs);
   const map = (props: Schema): Schema => ({ type: 'object', additionalProperties: false, required: Object.keys(props), properties: props });
   return {
@@ -171,7 +180,9 @@ function renderTable(): string {
       if (!op.bindings.http?.length && !op.bindings.jsonRpc) continue;
       http[op.name] = {
         style: op.restStyle ?? 'resource',
-        ...(op.bindings.http?.length ? { http: op.bindings.http.map((b) => ({ method: b.method, path: b.path, body: bodyKind(op, b.method) })) } : {}),
+        ...(op.bindings.http?.length
+          ? { http: op.bindings.http.map((b) => ({ method: b.method, path: b.path, body: bodyKind(op, b.method) })) }
+          : {}),
         ...(op.bindings.jsonRpc ? { jsonRpc: op.bindings.jsonRpc } : {}),
         ...(op.rest?.headers ? { headers: op.rest.headers } : {}),
         ...(op.rest?.bodyProperty ? { bodyProperty: op.rest.bodyProperty } : {}),

@@ -40,6 +40,13 @@ export async function wireEventTriggers(functions: HostedFunction[]): Promise<()
     if (deployable.settlesDeadLetters) await push(deadLetterTopic, `${deployable.name}-dead-letter-trigger-${process.pid}`, url);
   }
   return async () => {
-    await Promise.all(created.map((name) => pubsub().subscription(name).delete().catch(() => undefined)));
+    await Promise.all(
+      created.map((name) =>
+        pubsub()
+          .subscription(name)
+          .delete()
+          .catch(() => undefined),
+      ),
+    );
   };
 }

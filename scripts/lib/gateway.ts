@@ -76,7 +76,14 @@ export function createGateway(options: GatewayOptions): Server {
     // the path is appended to the function's origin as is: `//host/...` must not name another host
     const target = new URL(base);
     const upstream = request(
-      { protocol: target.protocol, hostname: target.hostname, port: target.port, path: req.url ?? '/', method: req.method, headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '' } },
+      {
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        path: req.url ?? '/',
+        method: req.method,
+        headers: { ...req.headers, host: target.host, 'x-forwarded-host': req.headers.host ?? '' },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.on('aborted', () => res.destroy());

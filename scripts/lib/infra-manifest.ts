@@ -14,9 +14,7 @@ export function infraManifest() {
   const routes = routesOf(families);
   const endpoints = Object.fromEntries(endpointTable(families));
   return {
-    httpFunctions: deployables
-      .filter((d) => d.kind === 'http')
-      .map((d) => ({ name: d.name, entry: d.entry.replace(/\.ts$/, '.js') })),
+    httpFunctions: deployables.filter((d) => d.kind === 'http').map((d) => ({ name: d.name, entry: d.entry.replace(/\.ts$/, '.js') })),
     eventFunctions: deployables
       .filter((d) => d.kind === 'cloudevent')
       .map((d) => ({
@@ -31,7 +29,14 @@ export function infraManifest() {
     /** the sequencer's intake topic and pull subscription (infra/sequencer.tf) */
     eventsIntakeTopic: defaults.get('EVENTS_INTAKE_TOPIC'),
     eventSequencerSubscription: defaults.get('EVENTS_SEQUENCER_SUBSCRIPTION'),
-    topics: [...new Set(configVariables.filter((v) => v.name.endsWith('_TOPIC')).map((v) => v.default).filter((t): t is string => !!t))].sort(),
+    topics: [
+      ...new Set(
+        configVariables
+          .filter((v) => v.name.endsWith('_TOPIC'))
+          .map((v) => v.default)
+          .filter((t): t is string => !!t),
+      ),
+    ].sort(),
     /** load balancer path rules: one per route; `{param}` becomes a path template variable */
     routes: [...routes].sort(bySpecificity).map((r) => ({ method: r.method, path: r.path, function: r.function })),
     /** `/ops/{endpoint}` rules, so the relay (and tools) can reach each owning function through the LB */

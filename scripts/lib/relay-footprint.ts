@@ -33,6 +33,9 @@ port1.close();
 // CommonJS modules (most of the Google Cloud clients) are in the require cache, not seen by the ESM hook
 for (const file of Object.keys(createRequire(import.meta.url).cache)) urls.add(pathToFileURL(file).href);
 const root = pathToFileURL(repoRoot).href + '/';
-const files = [...urls].filter((u) => u.startsWith('file:')).map((u) => (u.startsWith(root) ? u.slice(root.length) : u)).sort();
+const files = [...urls]
+  .filter((u) => u.startsWith('file:'))
+  .map((u) => (u.startsWith(root) ? u.slice(root.length) : u))
+  .sort();
 const footprint: RelayFootprint = { files, rssBytes: process.memoryUsage().rss };
 process.stdout.write(JSON.stringify(footprint) + '\n');

@@ -54,7 +54,11 @@ export function portRefusal(port: number): Promise<Refusal> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', (err: NodeJS.ErrnoException) =>
-      resolve(err.code === 'EADDRINUSE' ? `port ${port} is already in use: stop what listens there, or run PORT=<free port> npm start` : `cannot listen on 127.0.0.1:${port} (${err.code ?? err.message})`),
+      resolve(
+        err.code === 'EADDRINUSE'
+          ? `port ${port} is already in use: stop what listens there, or run PORT=<free port> npm start`
+          : `cannot listen on 127.0.0.1:${port} (${err.code ?? err.message})`,
+      ),
     );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(undefined)));
   });

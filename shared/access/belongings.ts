@@ -43,16 +43,40 @@ export async function rootRights(principal: Principal, root: Belonging, tx?: Tra
     const rights = await roomRights(principal, room.roomId, tx);
     const hidden = notFound('room');
     if (root.type === 'roomSortingTable') {
-      return { read: rights.member, write: rights.member, manage: rights.owner, hidden, readOnly: forbidden(`user ${principal.userId} is not a member of room ${room.roomId}`) };
+      return {
+        read: rights.member,
+        write: rights.member,
+        manage: rights.owner,
+        hidden,
+        readOnly: forbidden(`user ${principal.userId} is not a member of room ${room.roomId}`),
+      };
     }
     if (root.type === 'roomProps') {
-      return { read: rights.member, write: false, manage: false, hidden, readOnly: badRequest(`${name} is a virtual belonging: it holds no resources of its own`) };
+      return {
+        read: rights.member,
+        write: false,
+        manage: false,
+        hidden,
+        readOnly: badRequest(`${name} is a virtual belonging: it holds no resources of its own`),
+      };
     }
-    return { read: rights.member, write: rights.owner, manage: rights.owner, hidden, readOnly: forbidden(`only owners of room ${room.roomId} may place resources in it or on its props`) };
+    return {
+      read: rights.member,
+      write: rights.owner,
+      manage: rights.owner,
+      hidden,
+      readOnly: forbidden(`only owners of room ${room.roomId} may place resources in it or on its props`),
+    };
   }
   if (root.type === 'community') {
     const rights = await roomRights(principal, root.path, tx);
-    return { read: true, write: rights.member, manage: rights.owner, hidden: notFound('community'), readOnly: forbidden(`user ${principal.userId} is not a member of community ${root.path}`) };
+    return {
+      read: true,
+      write: rights.member,
+      manage: rights.owner,
+      hidden: notFound('community'),
+      readOnly: forbidden(`user ${principal.userId} is not a member of community ${root.path}`),
+    };
   }
   if (root.type === 'environment') {
     // seed 004: the network's ressources are published and listed through /environment/ressources only
@@ -76,7 +100,11 @@ async function access(principal: Principal, value: string | Belonging, tx?: Tran
 }
 
 /** The belonging with its chain when the caller may list it: 400 malformed, 403/404 otherwise. */
-export async function requireReadableBelonging(principal: Principal, value: string | Belonging, tx?: Transaction): Promise<BelongingAccess> {
+export async function requireReadableBelonging(
+  principal: Principal,
+  value: string | Belonging,
+  tx?: Transaction,
+): Promise<BelongingAccess> {
   return access(principal, value, tx);
 }
 
@@ -85,10 +113,15 @@ export async function requireReadableBelonging(principal: Principal, value: stri
  * reached through resource:delete (which remembers where a resource came from); virtual
  * belongings hold nothing; a prop must exist (seed 001 prop.updateProp creates it).
  */
-export async function requireWritableBelonging(principal: Principal, value: string | Belonging, tx?: Transaction): Promise<BelongingAccess> {
+export async function requireWritableBelonging(
+  principal: Principal,
+  value: string | Belonging,
+  tx?: Transaction,
+): Promise<BelongingAccess> {
   const belonging = typeof value === 'string' ? parseBelonging(value) : value;
   if (belonging.type === 'trashcan') throw badRequest('resources reach the trashcan only through resource:delete');
-  if (belonging.type === 'roomProps') throw badRequest(`${formatBelonging(belonging)} is a virtual belonging: it holds no resources of its own`);
+  if (belonging.type === 'roomProps')
+    throw badRequest(`${formatBelonging(belonging)} is a virtual belonging: it holds no resources of its own`);
   const found = await access(principal, belonging, tx);
   if (!found.rights.write) throw found.rights.readOnly;
   const prop = propOf(belonging);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { privacyLevel, type Privacy } from './privacy.js';
 
-const p = (value: Privacy['value'], perms: Privacy['perms'], allow: string[] = [], deny: string[] = []): Privacy => ({ value, perms, allow, deny });
+const p = (value: Privacy['value'], perms: Privacy['perms'], allow: string[] = [], deny: string[] = []): Privacy => ({
+  value,
+  perms,
+  allow,
+  deny,
+});
 
 describe('seed 004 privacy rules', () => {
   it('SELF grants nothing to others', () => {

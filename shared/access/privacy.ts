@@ -43,7 +43,12 @@ export function privacyLevel(privacy: Privacy, userId: string, groups: Set<strin
   }
 }
 
-export async function privacyLevelFor(principal: Principal, privacy: Privacy, workspaceId: string | undefined, tx?: Transaction): Promise<PrivacyLevel> {
+export async function privacyLevelFor(
+  principal: Principal,
+  privacy: Privacy,
+  workspaceId: string | undefined,
+  tx?: Transaction,
+): Promise<PrivacyLevel> {
   if (privacy.value === 'SELF' && privacy.deny.length === 0) return 'NONE';
   return privacyLevel(privacy, principal.userId, await groupsOf(principal.userId, tx), workspaceId);
 }
@@ -64,7 +69,13 @@ export async function viewerOf(principal: Principal, tx?: Transaction): Promise<
   if (principal.workspaceId) return { id: principal.workspaceId, kind: 'workspace', groups: new Set(), adminOf: new Set() };
   const rooms = await roomsOfMember(principal.userId, tx);
   const workspaces = rooms.filter((r) => r.type === 'workspace');
-  const channels = workspaces.length > 0 ? await channelsOf(workspaces.map((w) => w.id), tx) : [];
+  const channels =
+    workspaces.length > 0
+      ? await channelsOf(
+          workspaces.map((w) => w.id),
+          tx,
+        )
+      : [];
   const adminOf = workspaces.filter((w) => w.members.some((m) => m.userId === principal.userId && m.owner)).map((w) => w.id);
   return { id: principal.userId, kind: 'user', groups: new Set([...rooms, ...channels].map((r) => r.id)), adminOf: new Set(adminOf) };
 }
@@ -84,7 +95,11 @@ const NO_RIGHTS: RessourceRights = { read: false, manage: false };
  * workspace); a workspace admin reads and manages; a share grants READ (and SPEAK) reading, WRITE
  * managing.
  */
-export function ressourceRights(viewer: Viewer, doc: { ownerId: string; privacy?: Privacy }, workspaceId: string | undefined): RessourceRights {
+export function ressourceRights(
+  viewer: Viewer,
+  doc: { ownerId: string; privacy?: Privacy },
+  workspaceId: string | undefined,
+): RessourceRights {
   const privacy = doc.privacy ?? DEFAULT_PRIVACY;
   if (viewer.kind === 'workspace') {
     const attached = workspaceId === viewer.id && !privacy.deny.includes(viewer.id);

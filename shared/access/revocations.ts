@@ -48,7 +48,11 @@ async function resourceTreeChannels(ids: Iterable<string>, leaves: ReadonlySet<s
     const belongings = frontier.filter((id) => !leaves.has(id)).map((id) => `directory:${id}`);
     const found: string[] = [];
     for (let i = 0; i < belongings.length; i += IN_LIMIT) {
-      const snap = await recordQuery(resources().where('belonging', 'in', belongings.slice(i, i + IN_LIMIT)).select()).get();
+      const snap = await recordQuery(
+        resources()
+          .where('belonging', 'in', belongings.slice(i, i + IN_LIMIT))
+          .select(),
+      ).get();
       found.push(...snap.docs.map((d) => d.id));
     }
     frontier = found.filter((id) => !seen.has(id));
@@ -64,7 +68,11 @@ async function resourceTreeChannels(ids: Iterable<string>, leaves: ReadonlySet<s
  * events, so a removed socket never receives them. `ids`: the resources the change touches; the
  * resources named by the change's `resource:{id}` events are added.
  */
-export async function guardResourceAccess<C extends { events: EventPublisher }, T>(ctx: C, ids: string[], change: (ctx: C) => Promise<T>): Promise<T> {
+export async function guardResourceAccess<C extends { events: EventPublisher }, T>(
+  ctx: C,
+  ids: string[],
+  change: (ctx: C) => Promise<T>,
+): Promise<T> {
   const held: PendingEvent[] = [];
   const result = await change({ ...ctx, events: { emit: (endpoint, channel, data) => held.push({ endpoint, channel, data }) } });
   const touched = new Set(ids);
@@ -87,7 +95,11 @@ export async function guardResourceAccess<C extends { events: EventPublisher }, 
  * After users lost a membership (left or removed from a room, the room deleted): re-checks every
  * channel they joined, and `extra` channels (the room's own) for each of them.
  */
-export async function revokeForUsers(ctx: { events: EventPublisher }, userIds: Iterable<string>, extra: string[] = []): Promise<ChannelUsers> {
+export async function revokeForUsers(
+  ctx: { events: EventPublisher },
+  userIds: Iterable<string>,
+  extra: string[] = [],
+): Promise<ChannelUsers> {
   const users = [...new Set(userIds)];
   if (users.length === 0) return new Map();
   const candidates = await subscriptionsOf(users);

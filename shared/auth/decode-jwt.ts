@@ -14,6 +14,7 @@ export function decodeJwt(token: string): JWTPayload {
   } catch {
     throw new TypeError('the JWT payload is not JSON');
   }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new TypeError('the JWT payload is not a JSON object');
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    throw new TypeError('the JWT payload is not a JSON object');
   return payload as JWTPayload;
 }

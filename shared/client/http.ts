@@ -33,7 +33,8 @@ function chooseBinding(name: string, bindings: HttpBindingInfo[], input: Input):
 function appendQuery(url: URL, fields: Input): void {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      url.searchParams.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
   }
 }
 
@@ -88,7 +89,13 @@ class HttpCalls {
   }
 
   private async binaryAnswer(res: Response): Promise<BinaryAnswer> {
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()), url: res.url };
+    return {
+      status: res.status,
+      contentType: res.headers.get('content-type') ?? '',
+      headers: res.headers,
+      bytes: new Uint8Array(await res.arrayBuffer()),
+      url: res.url,
+    };
   }
 
   private async send(name: string, info: OperationInfo, input: Input): Promise<Response> {

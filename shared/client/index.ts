@@ -10,7 +10,18 @@ export type { SocketConstructor, SocketLike } from './socket-transport.js';
 export type { TokenProvider } from './token.js';
 export type { BinaryAnswer, BinaryBody } from './binary.js';
 export type { HttpMethods, WsMethods } from './methods.js';
-export type { ChannelLeft, ChannelOf, EventName, EventPayload, HttpOperation, HttpRequest, HttpResponse, WsEndpoint, WsRequest, WsResponse } from './api-types.js';
+export type {
+  ChannelLeft,
+  ChannelOf,
+  EventName,
+  EventPayload,
+  HttpOperation,
+  HttpRequest,
+  HttpResponse,
+  WsEndpoint,
+  WsRequest,
+  WsResponse,
+} from './api-types.js';
 export type { ApiTypes } from './types.generated.js';
 
 import { HttpClient } from './http.js';
@@ -18,7 +29,10 @@ import { RealtimeClient, type RealtimeOptions } from './realtime.js';
 import type { TokenProvider } from './token.js';
 
 /** Both clients for one base URL and token: `http` for HTTP calls, `realtime` for the socket on `/ws`. */
-export function createClient(options: { baseUrl: string; token?: TokenProvider; realtime?: Omit<RealtimeOptions, 'url' | 'token'> }): { http: HttpClient; realtime: RealtimeClient } {
+export function createClient(options: { baseUrl: string; token?: TokenProvider; realtime?: Omit<RealtimeOptions, 'url' | 'token'> }): {
+  http: HttpClient;
+  realtime: RealtimeClient;
+} {
   const wsUrl = new URL('/ws', options.baseUrl);
   wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
   return {

@@ -159,7 +159,11 @@ class RealtimeCalls {
   }
 
   /** Calls `handler` for every `event` frame (only those of `channel`, when given); answers a function that stops it. */
-  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>, meta: EventMeta<E>) => void, options: { channel?: ChannelOf<E> } = {}): () => void {
+  on<E extends EventName>(
+    event: E,
+    handler: (payload: EventPayload<E>, meta: EventMeta<E>) => void,
+    options: { channel?: ChannelOf<E> } = {},
+  ): () => void {
     let set = this.handlers.get(event);
     if (!set) this.handlers.set(event, (set = new Set()));
     const entry = { channel: options.channel, handler: handler as Handler };
@@ -223,7 +227,11 @@ class RealtimeCalls {
     if (this.closedByUser) return Promise.reject(new ConnectionLostError(endpoint, `the client is closed; ${endpoint} was not sent`));
     if (this.stateValue === 'closed') void this.connect().catch(() => undefined);
     return new Promise((resolve, reject) => {
-      this.queue.push(() => (this.closedByUser ? reject(new ConnectionLostError(endpoint, `the client closed; ${endpoint} was not sent`)) : this.send(endpoint, data).then(resolve, reject)));
+      this.queue.push(() =>
+        this.closedByUser
+          ? reject(new ConnectionLostError(endpoint, `the client closed; ${endpoint} was not sent`))
+          : this.send(endpoint, data).then(resolve, reject),
+      );
     });
   }
 
@@ -247,7 +255,13 @@ class RealtimeCalls {
     for (const [id, call] of this.pending) {
       clearTimeout(call.timer);
       this.pending.delete(id);
-      call.reject(new ConnectionLostError(call.endpoint, `the connection closed${how} before ${call.endpoint} was answered; it may or may not have run`, closed));
+      call.reject(
+        new ConnectionLostError(
+          call.endpoint,
+          `the connection closed${how} before ${call.endpoint} was answered; it may or may not have run`,
+          closed,
+        ),
+      );
     }
   }
 
@@ -375,7 +389,8 @@ class RealtimeCalls {
         // the joining call's reply that follows gives the position to go on from
         this.forget(channel);
         this.unrecoverable(channel, outcome.reason ?? 'events were missed: re-query');
-      } else if (outcome.status === 'recovered' && outcome.position > (this.positions.get(channel) ?? 0)) this.positions.set(channel, outcome.position);
+      } else if (outcome.status === 'recovered' && outcome.position > (this.positions.get(channel) ?? 0))
+        this.positions.set(channel, outcome.position);
     } else if (frame.endpoint === CHANNEL_LEFT) {
       this.forget((frame.data as ChannelLeft).channel);
     } else if (typeof frame.position === 'number') {
@@ -395,7 +410,8 @@ class RealtimeCalls {
   private onReply(frame: Frame): void {
     const id = frame.event?.id;
     const call = id === undefined || id === null ? undefined : this.pending.get(String(id));
-    for (const [channel, position] of Object.entries(frame.joined ?? {})) if (!this.positions.has(channel)) this.joinedAt.set(channel, position);
+    for (const [channel, position] of Object.entries(frame.joined ?? {}))
+      if (!this.positions.has(channel)) this.joinedAt.set(channel, position);
     if (!call) return;
     this.pending.delete(String(id));
     clearTimeout(call.timer);

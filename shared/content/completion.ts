@@ -40,7 +40,8 @@ export type Completion =
 /** Enough to sniff any format file-type knows, and to tell text from binary. */
 const SNIFF_BYTES = 64 * 1024;
 
-const uploadRef = (resourceId: string) => firestore().collection(Collections.resourceUploads).doc(resourceId) as DocumentReference<UploadRecord>;
+const uploadRef = (resourceId: string) =>
+  firestore().collection(Collections.resourceUploads).doc(resourceId) as DocumentReference<UploadRecord>;
 
 export async function readUploadRecord(resourceId: string): Promise<UploadRecord | undefined> {
   return (await uploadRef(resourceId).get()).data();
@@ -60,16 +61,21 @@ export async function completeUpload(objectPath: string, generation: string | un
   if (!resourceId) return { kind: 'ignored', reason: `${objectPath} is not a resource original` };
   const info = await objectInfo(objectPath);
   if (!info) return { kind: 'ignored', reason: `${objectPath} no longer exists` };
-  if (generation !== undefined && info.generation !== generation) return { kind: 'ignored', reason: `generation ${generation} was replaced by ${info.generation}` };
+  if (generation !== undefined && info.generation !== generation)
+    return { kind: 'ignored', reason: `generation ${generation} was replaced by ${info.generation}` };
 
   const resource = await loadResource(resourceId);
   if (!resource || resource.linkId) {
     await deleteObjectVersion(info);
-    return { kind: 'ignored', reason: resource ? 'a link resource holds no bytes of its own: object deleted' : 'no such resource: orphan object deleted' };
+    return {
+      kind: 'ignored',
+      reason: resource ? 'a link resource holds no bytes of its own: object deleted' : 'no such resource: orphan object deleted',
+    };
   }
 
   const verdict = await judge(info, resource);
-  if (verdict.outcome === 'accepted') await objectVersion(info).setMetadata({ contentType: verdict.contentType }, { ifGenerationMatch: info.generation });
+  if (verdict.outcome === 'accepted')
+    await objectVersion(info).setMetadata({ contentType: verdict.contentType }, { ifGenerationMatch: info.generation });
   const settled = await settle(resourceId, info, verdict);
   if (settled.kind === 'ignored') {
     log.warn('upload completion ignored', { resourceId, generation: info.generation, reason: settled.reason });
@@ -82,7 +88,14 @@ export async function completeUpload(objectPath: string, generation: string | un
     await uploadRef(resourceId).update({ jobPublished: true });
   }
   const doc = (await resources().doc(resourceId).get()).data() as ResourceDoc;
-  log.info('upload completed', { resourceId, generation: record.generation, outcome: record.outcome, changed, size: record.size, contentType: record.contentType });
+  log.info('upload completed', {
+    resourceId,
+    generation: record.generation,
+    outcome: record.outcome,
+    changed,
+    size: record.size,
+    contentType: record.contentType,
+  });
   const events: PendingEvent[] = [];
   if (changed) for (const updated of [doc, ...(await reloadLinks(links))]) events.push(...(await resourceUpdatedEvents(updated)));
   return { kind: record.outcome, changed, resource: doc, record, events };
@@ -93,7 +106,8 @@ type Verdict = { outcome: 'accepted'; contentType: string; mediaType: string } |
 
 async function judge(info: ObjectInfo, resource: ResourceDoc): Promise<Verdict> {
   const max = maxUploadBytes();
-  if (info.size > max) return { outcome: 'rejected', reason: `the content is larger than the maximum of ${max} bytes (${info.size} bytes)` };
+  if (info.size > max)
+    return { outcome: 'rejected', reason: `the content is larger than the maximum of ${max} bytes (${info.size} bytes)` };
   if (info.size === 0) return { outcome: 'rejected', reason: 'the content is empty' };
   const fileName = typeof resource.metadata?.fileName === 'string' ? resource.metadata.fileName : undefined;
   const contentType = await sniffContentType(await readHead(info, SNIFF_BYTES), { fileName });
@@ -111,7 +125,11 @@ async function settle(resourceId: string, info: ObjectInfo, verdict: Verdict): P
     if (existing?.generation === info.generation) return { kind: 'settled', record: existing, changed: false, links: [] };
     const doc = resourceSnap.data() as ResourceDoc | undefined;
     if (!doc) return { kind: 'ignored', reason: 'the resource was deleted meanwhile' };
-    if (doc.status !== 'pending') return { kind: 'ignored', reason: `the resource is ${doc.status}: its content was set by generation ${existing?.generation ?? '(unknown)'}` };
+    if (doc.status !== 'pending')
+      return {
+        kind: 'ignored',
+        reason: `the resource is ${doc.status}: its content was set by generation ${existing?.generation ?? '(unknown)'}`,
+      };
 
     const links = await readLinksOf(tx, resourceId);
     const now = Date.now();
@@ -128,7 +146,13 @@ async function settle(resourceId: string, info: ObjectInfo, verdict: Verdict): P
     tx.set(uploadRef(resourceId), record);
     const change =
       verdict.outcome === 'accepted'
-        ? { status: 'processing', 'metadata.fileSize': info.size, 'metadata.contentType': verdict.mediaType, storagePath: info.path, updated: now }
+        ? {
+            status: 'processing',
+            'metadata.fileSize': info.size,
+            'metadata.contentType': verdict.mediaType,
+            storagePath: info.path,
+            updated: now,
+          }
         : { status: 'failed', failure: verdict.reason, updated: now };
     tx.update(resourceRef, change);
     followOriginal(tx, links, change);

@@ -30,14 +30,16 @@ export async function locateContent(principal: Principal, id: string, networkId?
   const whose = source === resource ? `resource ${resource.id}` : `the resource ${resource.id} links to`;
   if (source.status === 'pending') throw conflict(`${whose} has no content yet: upload it first`);
   const object = await objectInfo(StoragePaths.original(source.id));
-  if (!object) throw conflict(`${whose} holds no stored content${source.status === 'failed' && source.failure ? ` (${source.failure})` : ''}`);
+  if (!object)
+    throw conflict(`${whose} holds no stored content${source.status === 'failed' && source.failure ? ` (${source.failure})` : ''}`);
   return { resource, source, object };
 }
 
 async function linkedOriginal(link: ResourceDoc): Promise<ResourceDoc> {
   const original = link.linkId ? await loadResource(link.linkId) : undefined;
   if (!original || original.linkId) throw conflict(`resource ${link.id} links to a resource that no longer exists`);
-  if (link.storagePath !== undefined && link.storagePath !== StoragePaths.original(original.id)) throw conflict(`link resource ${link.id} does not share the content of ${original.id}`);
+  if (link.storagePath !== undefined && link.storagePath !== StoragePaths.original(original.id))
+    throw conflict(`link resource ${link.id} does not share the content of ${original.id}`);
   return original;
 }
 

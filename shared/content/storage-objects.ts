@@ -13,7 +13,6 @@ export interface ObjectInfo {
   updated?: string;
 }
 
-
 /** The live version of an object, or undefined when there is none. */
 export async function objectInfo(path: string): Promise<ObjectInfo | undefined> {
   try {

@@ -16,7 +16,10 @@ interface Asset {
 export const docsAssets: Record<string, Asset> = {
   'swagger-ui-bundle.js': { contentType: 'text/javascript; charset=utf-8', module: 'swagger-ui-dist/swagger-ui-bundle.js' },
   'swagger-ui.css': { contentType: 'text/css; charset=utf-8', module: 'swagger-ui-dist/swagger-ui.css' },
-  'asyncapi-standalone.js': { contentType: 'text/javascript; charset=utf-8', module: '@asyncapi/react-component/browser/standalone/index.js' },
+  'asyncapi-standalone.js': {
+    contentType: 'text/javascript; charset=utf-8',
+    module: '@asyncapi/react-component/browser/standalone/index.js',
+  },
   'asyncapi.css': { contentType: 'text/css; charset=utf-8', module: '@asyncapi/react-component/styles/default.min.css' },
   'http-reference.js': { contentType: 'text/javascript; charset=utf-8', text: httpReferenceScript },
   'websocket-reference.js': { contentType: 'text/javascript; charset=utf-8', text: websocketReferenceScript },

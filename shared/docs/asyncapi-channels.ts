@@ -9,7 +9,7 @@ export const channelDocs: Record<ChannelKind, { address: string; parameter: stri
     parameter: 'userId',
     description:
       'Events for one user: their sorting table, upload sessions, Drive syncs, processing results. Joined automatically when the socket ' +
-      'authenticates, for the token\'s own user only; nobody else can join it.',
+      "authenticates, for the token's own user only; nobody else can join it.",
   },
   resource: {
     address: 'resource:{resourceId}',
@@ -62,7 +62,8 @@ export const relayEvents: RelayEvent[] = [
   },
   {
     name: CHANNEL_LEFT_EVENT,
-    summary: 'The socket was removed from a channel because its user may no longer see what the channel carries; no later event of it follows',
+    summary:
+      'The socket was removed from a channel because its user may no longer see what the channel carries; no later event of it follows',
     description: CHANNEL_RULES,
     payload: channelLeftPayload,
     positioned: false,

@@ -8,13 +8,20 @@ const failed = { $ref: '#/components/schemas/ErrorStatus' };
 const callEvent = {
   type: 'object',
   required: ['id'],
-  description: 'Identifies the call; the reply carries the same id. May be left out (the reply then has id null), which leaves concurrent replies indistinguishable.',
-  properties: { id: { type: ['string', 'number'], examples: ['c-1'] }, date: { type: 'number', description: 'client time, ms since epoch' } },
+  description:
+    'Identifies the call; the reply carries the same id. May be left out (the reply then has id null), which leaves concurrent replies indistinguishable.',
+  properties: {
+    id: { type: ['string', 'number'], examples: ['c-1'] },
+    date: { type: 'number', description: 'client time, ms since epoch' },
+  },
 };
 const replyEvent = {
   type: 'object',
   required: ['id', 'date'],
-  properties: { id: { type: ['string', 'number', 'null'], description: 'the call\'s event.id (null when the frame had none)' }, date: { type: 'number' } },
+  properties: {
+    id: { type: ['string', 'number', 'null'], description: "the call's event.id (null when the frame had none)" },
+    date: { type: 'number' },
+  },
 };
 
 const joined = {
@@ -31,7 +38,12 @@ export const eventKey = (name: string) => `event.${messageKey(name)}`;
 
 /** The reply to a call: its data with `error.status` false, or `data: null` with the error. */
 export function replyPayload(endpoint: string | null, data: JsonSchema): JsonSchema {
-  const base = { type: { const: 'response' }, endpoint: endpoint === null ? { type: ['string', 'null'] } : { const: endpoint }, event: replyEvent, joined };
+  const base = {
+    type: { const: 'response' },
+    endpoint: endpoint === null ? { type: ['string', 'null'] } : { const: endpoint },
+    event: replyEvent,
+    joined,
+  };
   const required = ['type', 'endpoint', 'event', 'data', 'error'];
   return {
     oneOf: [
@@ -49,7 +61,9 @@ function eventPayload(name: string, data: JsonSchema, channel: string, positione
       type: { const: 'event' },
       endpoint: { const: name },
       channel: { type: 'string', description: channel },
-      ...(positioned ? { position: { type: 'integer', minimum: 1, description: 'per-channel position, for recovery after a reconnect' } } : {}),
+      ...(positioned
+        ? { position: { type: 'integer', minimum: 1, description: 'per-channel position, for recovery after a reconnect' } }
+        : {}),
       data,
       error: ok,
     },
@@ -65,7 +79,11 @@ const componentSchemas = {
   ErrorStatus: {
     type: 'object',
     required: ['status', 'code', 'message'],
-    properties: { status: { const: true }, code: { type: 'integer', description: 'HTTP-like status: 400, 401, 403, 404, 409, 413, 429, 503, ...' }, message: { type: 'string' } },
+    properties: {
+      status: { const: true },
+      code: { type: 'integer', description: 'HTTP-like status: 400, 401, 403, 404, 409, 413, 429, 503, ...' },
+      message: { type: 'string' },
+    },
   },
 };
 
@@ -83,7 +101,11 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
       summary: details.summary,
       payload: { type: 'object', required: ['endpoint'], properties: { endpoint: { const: endpoint }, data: request, event: callEvent } },
     };
-    socketMessages[`${key}.response`] = { name: `${endpoint} reply`, title: `${endpoint} reply`, payload: replyPayload(endpoint, response) };
+    socketMessages[`${key}.response`] = {
+      name: `${endpoint} reply`,
+      title: `${endpoint} reply`,
+      payload: replyPayload(endpoint, response),
+    };
     operations[key] = {
       action: 'receive',
       channel: { $ref: '#/channels/socket' },
@@ -93,12 +115,17 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
     };
   };
 
-  for (const relay of relayEndpoints) addCall(relay.endpoint, relay.request, relay.response, { summary: relay.summary, description: relay.description, 'x-family': 'relay' });
+  for (const relay of relayEndpoints)
+    addCall(relay.endpoint, relay.request, relay.response, { summary: relay.summary, description: relay.description, 'x-family': 'relay' });
   for (const family of families) {
     for (const op of family.operations) {
       const endpoint = op.bindings.websocket;
       if (!endpoint) continue;
-      const notes = [op.description, op.deprecated ? `Deprecated${op.replacedBy ? `: use \`${op.replacedBy}\`` : ''}.` : undefined, `Permission: ${op.permission}.`];
+      const notes = [
+        op.description,
+        op.deprecated ? `Deprecated${op.replacedBy ? `: use \`${op.replacedBy}\`` : ''}.` : undefined,
+        `Permission: ${op.permission}.`,
+      ];
       addCall(endpoint, op.request, op.response, {
         summary: op.summary,
         description: notes.filter(Boolean).join('\n\n'),
@@ -135,13 +162,26 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
 
   for (const ev of relayEvents) {
     const key = eventKey(ev.name);
-    socketMessages[key] = { name: ev.name, title: ev.name, summary: ev.summary, ...(ev.description && { description: ev.description }), payload: eventPayload(ev.name, ev.payload, 'the channel concerned', ev.positioned) };
-    operations[key] = { action: 'send', channel: { $ref: '#/channels/socket' }, summary: ev.summary, 'x-family': 'relay', messages: [{ $ref: `#/channels/socket/messages/${key}` }] };
+    socketMessages[key] = {
+      name: ev.name,
+      title: ev.name,
+      summary: ev.summary,
+      ...(ev.description && { description: ev.description }),
+      payload: eventPayload(ev.name, ev.payload, 'the channel concerned', ev.positioned),
+    };
+    operations[key] = {
+      action: 'send',
+      channel: { $ref: '#/channels/socket' },
+      summary: ev.summary,
+      'x-family': 'relay',
+      messages: [{ $ref: `#/channels/socket/messages/${key}` }],
+    };
   }
   socketMessages.callError = {
     name: 'call error',
     title: 'Reply to a frame that is not a valid call',
-    summary: 'A frame that is not JSON, has no endpoint or names an unknown one is answered with its endpoint and event id where it had them.',
+    summary:
+      'A frame that is not JSON, has no endpoint or names an unknown one is answered with its endpoint and event id where it had them.',
     payload: replyPayload(null, { type: 'null' }),
   };
   operations.callError = {
@@ -178,7 +218,9 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
         title: 'The socket',
         description:
           'One JSON text frame per message. Authenticate with `Authorization: Bearer` on the upgrade request or a first `auth` frame; never in the URL. ' +
-          `Close codes: ${Object.entries(closeCodeDescriptions).map(([code, text]) => `${code} ${text}`).join('; ')}. Recovery: ${RECOVERY_PROTOCOL} ` +
+          `Close codes: ${Object.entries(closeCodeDescriptions)
+            .map(([code, text]) => `${code} ${text}`)
+            .join('; ')}. Recovery: ${RECOVERY_PROTOCOL} ` +
           `Channels: ${CHANNEL_RULES}`,
         'x-close-codes': closeCodeDescriptions,
         messages: socketMessages,
@@ -188,7 +230,14 @@ export function buildAsyncApi(families: Family[], wsUrl: string): Record<string,
     operations,
     components: {
       schemas: componentSchemas,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'On the upgrade request; or send an `auth` frame first.' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'On the upgrade request; or send an `auth` frame first.',
+        },
+      },
     },
   };
 }

@@ -48,7 +48,12 @@ export const errorSchemaRef = (style: RestStyle | 'rpc'): JsonSchema => ({
 });
 
 export const securitySchemes = {
-  bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT: locally `npm run token`, in production a Firebase Auth / Identity Platform ID token.' },
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A JWT: locally `npm run token`, in production a Firebase Auth / Identity Platform ID token.',
+  },
   sessionId: { type: 'apiKey', in: 'header', name: 'X-Session-Id', description: 'The same JWT in the X-Session-Id header.' },
   cookie: { type: 'apiKey', in: 'cookie', name: 'ZM_AUTH_TOKEN', description: 'The same JWT in the ZM_AUTH_TOKEN cookie.' },
 };

@@ -18,7 +18,10 @@ const descriptions: Record<HeaderName, string> = {
 export function headerObjects(names: HeaderName[]): Record<string, unknown> | undefined {
   if (names.length === 0) return undefined;
   return Object.fromEntries(
-    [...new Set(names)].map((name) => [name, { description: descriptions[name], schema: { type: 'string' }, ...(name === 'Location' ? { required: true } : {}) }]),
+    [...new Set(names)].map((name) => [
+      name,
+      { description: descriptions[name], schema: { type: 'string' }, ...(name === 'Location' ? { required: true } : {}) },
+    ]),
   );
 }
 

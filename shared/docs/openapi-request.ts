@@ -85,7 +85,7 @@ export function restRequestBody(op: AnyOperation, method: string, path: string):
   if (kind === 'binary') {
     return {
       required: true,
-      description: 'The bytes of the file; Content-Type is the file\'s type.',
+      description: "The bytes of the file; Content-Type is the file's type.",
       content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
     };
   }

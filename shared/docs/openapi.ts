@@ -18,7 +18,11 @@ function common(op: AnyOperation, operationId: string) {
     tags: [op.family],
     'x-operation': op.name,
     'x-permission': op.permission,
-    ...(op.auth === 'none' ? { security: [] } : op.auth === 'optional' ? { security: [...ANYONE, { bearer: [] }, { sessionId: [] }, { cookie: [] }] } : {}),
+    ...(op.auth === 'none'
+      ? { security: [] }
+      : op.auth === 'optional'
+        ? { security: [...ANYONE, { bearer: [] }, { sessionId: [] }, { cookie: [] }] }
+        : {}),
   };
 }
 
@@ -35,12 +39,19 @@ function restOperation(op: AnyOperation, binding: HttpBinding, operationId: stri
 }
 
 function jsonRpcOperation(op: AnyOperation, operationId: string) {
-  const answer = { type: 'object', required: ['data', 'error'], properties: { data: op.response, error: { $ref: '#/components/schemas/OkStatus' } } };
+  const answer = {
+    type: 'object',
+    required: ['data', 'error'],
+    properties: { data: op.response, error: { $ref: '#/components/schemas/OkStatus' } },
+  };
   return {
     ...common(op, operationId),
     requestBody: rpcRequestBody(op),
     responses: {
-      '200': { description: 'Success: `data` is the answer, `error.status` is false.', content: { 'application/json': { schema: answer } } },
+      '200': {
+        description: 'Success: `data` is the answer, `error.status` is false.',
+        content: { 'application/json': { schema: answer } },
+      },
       ...errorResponses(op, 'rpc', false),
     },
   };
@@ -73,7 +84,9 @@ export function buildOpenApi(families: Family[], serverUrl: string): Record<stri
         'The WebSocket methods and events are in `/asyncapi.json`; a getting-started guide is at `/docs`.',
     },
     servers: [{ url: serverUrl, description: 'this deployment' }],
-    tags: families.filter((f) => f.operations.some((op) => op.bindings.http || op.bindings.jsonRpc)).map((f) => ({ name: f.name, description: f.description })),
+    tags: families
+      .filter((f) => f.operations.some((op) => op.bindings.http || op.bindings.jsonRpc))
+      .map((f) => ({ name: f.name, description: f.description })),
     paths,
     components: { schemas: componentSchemas, securitySchemes },
     security: [{ bearer: [] }, { sessionId: [] }, { cookie: [] }],

@@ -3,7 +3,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 type Section = 'guide' | 'http' | 'websocket';
 
 function layout(title: string, current: Section, head: string, body: string): string {
-  const link = (section: Section, href: string, label: string) => `<a href="${href}"${section === current ? ' aria-current="page"' : ''}>${label}</a>`;
+  const link = (section: Section, href: string, label: string) =>
+    `<a href="${href}"${section === current ? ' aria-current="page"' : ''}>${label}</a>`;
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escape(title)}</title><link rel="stylesheet" href="/docs/assets/docs.css">${head}</head><body>`,

@@ -44,7 +44,8 @@ interface BatchDoc {
   expireAt: Timestamp;
 }
 
-const channelRef = (channel: string) => firestore().collection(Collections.eventChannels).doc(encodeURIComponent(channel)) as DocumentReference<ChannelDoc>;
+const channelRef = (channel: string) =>
+  firestore().collection(Collections.eventChannels).doc(encodeURIComponent(channel)) as DocumentReference<ChannelDoc>;
 const batchesOf = (channel: string) => channelRef(channel).collection(Collections.eventBatches);
 const batchId = (first: number) => String(first).padStart(12, '0');
 
@@ -55,14 +56,21 @@ export const historyLimit = () => envInt('EVENT_HISTORY_LIMIT');
 async function alreadySequenced(channel: string, entries: string[]): Promise<Set<string>> {
   const chunks: string[][] = [];
   for (let i = 0; i < entries.length; i += DEDUP_CHUNK) chunks.push(entries.slice(i, i + DEDUP_CHUNK));
-  const snapshots = await Promise.all(chunks.map((chunk) => recordQuery(batchesOf(channel).where('entries', 'array-contains-any', chunk).select('entries')).get()));
+  const snapshots = await Promise.all(
+    chunks.map((chunk) => recordQuery(batchesOf(channel).where('entries', 'array-contains-any', chunk).select('entries')).get()),
+  );
   const seen = new Set<string>();
   for (const snapshot of snapshots) for (const doc of snapshot.docs) for (const id of (doc.get('entries') as string[]) ?? []) seen.add(id);
   return seen;
 }
 
 function storedEventsOf(messages: EventMessage[]): string {
-  const all: StoredEvent[] = messages.map((m) => ({ id: m.id, endpoint: m.endpoint, time: m.time, payload: JSON.stringify(m.data ?? null) }));
+  const all: StoredEvent[] = messages.map((m) => ({
+    id: m.id,
+    endpoint: m.endpoint,
+    time: m.time,
+    payload: JSON.stringify(m.data ?? null),
+  }));
   let json = JSON.stringify(all);
   if (json.length <= MAX_STORED_BATCH) return json;
   // drop the largest payloads until the batch fits: those positions exist but cannot be recovered
@@ -110,7 +118,13 @@ export async function sequenceBatch(channel: string, messages: IntakeMessage[], 
     start = known.position;
     precondition = known.updateTime;
   } else {
-    const [counter, sequenced] = await Promise.all([channelRef(channel).get(), alreadySequenced(channel, unique.map((m) => m.entry))]);
+    const [counter, sequenced] = await Promise.all([
+      channelRef(channel).get(),
+      alreadySequenced(
+        channel,
+        unique.map((m) => m.entry),
+      ),
+    ]);
     start = counter.data()?.position ?? 0;
     precondition = counter.exists ? counter.updateTime : undefined;
     seen = sequenced;
@@ -119,7 +133,9 @@ export async function sequenceBatch(channel: string, messages: IntakeMessage[], 
   const duplicates = messages.filter((m) => seen.has(m.entry)).map((m) => m.entry);
   if (fresh.length === 0) return { events: [], position: start, duplicates };
   let position = start;
-  const events: EventMessage[] = fresh.flatMap((m) => m.events.map((e) => ({ id: e.id, endpoint: e.endpoint, channel, position: ++position, data: e.data, time: m.time })));
+  const events: EventMessage[] = fresh.flatMap((m) =>
+    m.events.map((e) => ({ id: e.id, endpoint: e.endpoint, channel, position: ++position, data: e.data, time: m.time })),
+  );
   const now = Date.now();
   const doc: BatchDoc = {
     first: start + 1,

@@ -24,7 +24,9 @@ async function cachedTopic(cache: WeakMap<PubSub, Map<string, Topic>>, name: str
  * concurrent publishes still share one request.
  */
 export function orderedTopic(name: string): Promise<Topic> {
-  return cachedTopic(orderedTopics, name, (client) => client.topic(name, { messageOrdering: true, batching: { maxMessages: 500, maxMilliseconds: 1 } }));
+  return cachedTopic(orderedTopics, name, (client) =>
+    client.topic(name, { messageOrdering: true, batching: { maxMessages: 500, maxMilliseconds: 1 } }),
+  );
 }
 
 /**
@@ -37,7 +39,12 @@ export function batchedTopic(name: string): Promise<Topic> {
 }
 
 /** Publishes with an ordering key; a failed ordered publish pauses its key, so it is resumed for the next attempt. */
-export async function publishOrdered(topic: Topic, orderingKey: string, json: unknown, attributes: Record<string, string> = {}): Promise<void> {
+export async function publishOrdered(
+  topic: Topic,
+  orderingKey: string,
+  json: unknown,
+  attributes: Record<string, string> = {},
+): Promise<void> {
   try {
     await topic.publishMessage({ data: Buffer.from(JSON.stringify(json)), orderingKey, attributes });
   } catch (err) {

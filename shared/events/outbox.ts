@@ -45,7 +45,11 @@ export function newOutboxEntry(pending: PendingEvent[]): OutboxEntry {
 
 /** Adds the entry to a transaction or batch: it commits with the change or not at all. */
 export function writeOutboxEntry(writer: Writer, entry: OutboxEntry): void {
-  const doc: OutboxDoc = { time: entry.time, events: JSON.stringify(entry.events), expireAt: Timestamp.fromDate(ttlExpiry(Collections.eventOutbox, 'expireAt', entry.time + OUTBOX_TTL_SECONDS * 1000)) };
+  const doc: OutboxDoc = {
+    time: entry.time,
+    events: JSON.stringify(entry.events),
+    expireAt: Timestamp.fromDate(ttlExpiry(Collections.eventOutbox, 'expireAt', entry.time + OUTBOX_TTL_SECONDS * 1000)),
+  };
   (writer as WriteBatch).create(outboxRef(entry.id), doc);
 }
 
@@ -78,7 +82,11 @@ export async function publishCommitted(entries: OutboxEntry[], logger = log): Pr
   await Promise.all(
     entries.map((entry) =>
       publishOutboxEntry(entry).catch((err: Error) =>
-        logger.warn('committed events not published yet; the outbox sweeper will publish them', { err, entry: entry.id, endpoints: entry.events.map((e) => e.endpoint) }),
+        logger.warn('committed events not published yet; the outbox sweeper will publish them', {
+          err,
+          entry: entry.id,
+          endpoints: entry.events.map((e) => e.endpoint),
+        }),
       ),
     ),
   );
@@ -95,7 +103,10 @@ async function handOver(publisher: EventPublisher, entry: OutboxEntry): Promise<
  * (each attempt starts with none); the outbox entry is added to the transaction after `body`, and
  * handed to `publisher` once the transaction committed.
  */
-export async function transactionWithEvents<T>(publisher: EventPublisher, body: (tx: Transaction, events: EventPublisher) => Promise<T>): Promise<T> {
+export async function transactionWithEvents<T>(
+  publisher: EventPublisher,
+  body: (tx: Transaction, events: EventPublisher) => Promise<T>,
+): Promise<T> {
   let entry: OutboxEntry | undefined;
   const value = await firestore().runTransaction(async (tx) => {
     const pending: PendingEvent[] = [];
@@ -118,7 +129,12 @@ export async function commitWithEvents(batch: WriteBatch, publisher: EventPublis
 
 /** Entries older than the sweep age, oldest first: committed, but not published (or not deleted after it). */
 export async function staleOutboxEntries(limit: number): Promise<OutboxEntry[]> {
-  const snapshot = await firestore().collection(Collections.eventOutbox).where('time', '<=', Date.now() - sweepAgeMs()).orderBy('time').limit(limit).get();
+  const snapshot = await firestore()
+    .collection(Collections.eventOutbox)
+    .where('time', '<=', Date.now() - sweepAgeMs())
+    .orderBy('time')
+    .limit(limit)
+    .get();
   return snapshot.docs.map((doc) => {
     const data = doc.data() as OutboxDoc;
     return { id: doc.id, time: data.time, events: JSON.parse(data.events) as OutboxEntry['events'] };

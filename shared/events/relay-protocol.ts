@@ -60,7 +60,7 @@ export const RECOVERY_PROTOCOL = [
   'on the new socket, name those positions before joining the channels again: in the auth frame (`recover`), or in',
   '`relay:recover` sent before the subscribing calls (resource:subscribe, resource:searchBelonging, sortingTable:get',
   'with subscribe, ...). A named channel is recovered the moment it is joined: the missed events are sent as ordinary',
-  'event frames, in order, then a `relay:recovered` event frame with the outcome, then the joining call\'s own reply, then',
+  "event frames, in order, then a `relay:recovered` event frame with the outcome, then the joining call's own reply, then",
   'live events, without duplicates. The `relay:recover` answer gives `pending` for channels not joined yet and the outcome',
   'for channels already joined (`user:{id}` is joined at authentication; it is recovered if no live event went out on it',
   'before the request). `unrecoverable` (gap older than EVENT_HISTORY_SECONDS, more than EVENT_HISTORY_LIMIT events,',
@@ -97,7 +97,11 @@ export const relayEndpoints: RelayEndpoint[] = [
     summary: 'Recover the events missed while disconnected',
     description: RECOVERY_PROTOCOL,
     request: { type: 'object', required: ['channels'], additionalProperties: false, properties: { channels: channelPositions } },
-    response: { type: 'object', required: ['channels'], properties: { channels: { type: 'object', additionalProperties: recoveryOutcome } } },
+    response: {
+      type: 'object',
+      required: ['channels'],
+      properties: { channels: { type: 'object', additionalProperties: recoveryOutcome } },
+    },
   },
 ];
 
@@ -111,7 +115,7 @@ export const CHANNEL_RULES = [
   'readable resource), `belonging:{belonging}` (resource:searchBelonging of a readable directory or community,',
   'sortingTable:get of the own table), `room:{id}` (resource:searchBelonging of a room, a prop or roomProps, or a',
   'reaction in the room: room members only). When that access ends (removed from or leaving a room, room deleted, a',
-  'resource or directory moved, deleted or re-privatised out of the user\'s sight, a share withdrawn), every socket of',
+  "resource or directory moved, deleted or re-privatised out of the user's sight, a share withdrawn), every socket of",
   'the user leaves the channel on every relay instance before any later event of the channel is sent, and receives a',
   '`relay:channelLeft` event frame `{ channel, reason: "access" }`. Joining again takes the same check. The position',
   'such a removal takes on the channel is never delivered: positions seen by a socket may skip a number.',

@@ -27,5 +27,10 @@ export function revoke(ctx: { events: EventPublisher }, channel: Channel, users:
 }
 
 export function isRevokeData(data: unknown): data is RevokeData {
-  return typeof data === 'object' && data !== null && Array.isArray((data as RevokeData).users) && (data as RevokeData).users.every((u) => typeof u === 'string');
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as RevokeData).users) &&
+    (data as RevokeData).users.every((u) => typeof u === 'string')
+  );
 }

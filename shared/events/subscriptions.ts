@@ -22,17 +22,26 @@ interface SubscriptionDoc {
   expireAt: Timestamp;
 }
 
-const ref = (channel: string, userId: string) => firestore().collection(Collections.channelSubscriptions).doc(`${encodeURIComponent(channel)}~${userId}`);
+const ref = (channel: string, userId: string) =>
+  firestore()
+    .collection(Collections.channelSubscriptions)
+    .doc(`${encodeURIComponent(channel)}~${userId}`);
 
 /** Whether losing access to the channel is possible (a user's own channel is always theirs). */
-const revocable = (channel: string, userId: string) => channelKind(channel) !== 'user' && channel !== `belonging:userSortingTable:${userId}`;
+const revocable = (channel: string, userId: string) =>
+  channelKind(channel) !== 'user' && channel !== `belonging:userSortingTable:${userId}`;
 
 /** Joins the calling socket to a channel the caller was just checked to see, and remembers it. */
 export async function joinChannel(ctx: { principal: { userId: string }; channels: ChannelMembership }, channel: string): Promise<void> {
   const { userId } = ctx.principal;
   if (revocable(channel, userId)) {
     const now = Date.now();
-    const doc: SubscriptionDoc = { channel, userId, joined: now, expireAt: Timestamp.fromDate(ttlExpiry(Collections.channelSubscriptions, 'expireAt', now + SUBSCRIPTION_DAYS * 86_400_000)) };
+    const doc: SubscriptionDoc = {
+      channel,
+      userId,
+      joined: now,
+      expireAt: Timestamp.fromDate(ttlExpiry(Collections.channelSubscriptions, 'expireAt', now + SUBSCRIPTION_DAYS * 86_400_000)),
+    };
     await ref(channel, userId).set(doc);
   }
   ctx.channels.join(channel);
@@ -47,7 +56,11 @@ function chunks<T>(values: T[]): T[][] {
 /** channel -> users, of the recorded joins whose `field` is one of `values`. */
 async function joinsWhere(field: 'channel' | 'userId', values: Iterable<string>): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
-  const snaps = await Promise.all(chunks([...new Set(values)]).map((list) => recordQuery(firestore().collection(Collections.channelSubscriptions).where(field, 'in', list)).get()));
+  const snaps = await Promise.all(
+    chunks([...new Set(values)]).map((list) =>
+      recordQuery(firestore().collection(Collections.channelSubscriptions).where(field, 'in', list)).get(),
+    ),
+  );
   for (const snap of snaps) {
     for (const doc of snap.docs) {
       const { channel, userId } = doc.data() as SubscriptionDoc;
@@ -71,4 +84,3 @@ export async function forgetSubscriptions(revoked: Map<string, Set<string>>): Pr
   for (const [channel, users] of revoked) for (const userId of users) void writer.delete(ref(channel, userId)).catch(() => undefined);
   await writer.close();
 }
-

@@ -66,7 +66,10 @@ export function shapeOf(query: Query | AggregateQuery<AggregateSpec>): QueryShap
     equality: fields((op) => EQUALITY.has(op)),
     arrayContains: fields((op) => ARRAY.has(op)),
     ranges: fields((op) => !EQUALITY.has(op) && !ARRAY.has(op)),
-    orders: (structured.orderBy ?? []).map((o) => ({ field: o.field.fieldPath, direction: o.direction === 'DESCENDING' ? 'DESCENDING' : 'ASCENDING' })),
+    orders: (structured.orderBy ?? []).map((o) => ({
+      field: o.field.fieldPath,
+      direction: o.direction === 'DESCENDING' ? 'DESCENDING' : 'ASCENDING',
+    })),
   };
 }
 

@@ -45,5 +45,8 @@ export const isAlreadyExists = (err: unknown): boolean => hasGrpcCode(err, GrpcC
  * INVALID_ARGUMENT "Transaction is invalid or closed". Nothing of it was committed.
  */
 export function isLostTransaction(err: unknown): boolean {
-  return hasGrpcCode(err, GrpcCode.ABORTED) || (hasGrpcCode(err, GrpcCode.INVALID_ARGUMENT) && /transaction is invalid or closed/i.test(String((err as Error).message)));
+  return (
+    hasGrpcCode(err, GrpcCode.ABORTED) ||
+    (hasGrpcCode(err, GrpcCode.INVALID_ARGUMENT) && /transaction is invalid or closed/i.test(String((err as Error).message)))
+  );
 }

@@ -62,7 +62,8 @@ function readLimited(req: IncomingMessage, res: ServerResponse, limit: Limit): P
 
 function parseJson(raw: Buffer, req: IncomingMessage): unknown {
   const charset = charsetOf(req.headers);
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMediaType(`charset ${charset} is not supported: send UTF-8 JSON`);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    throw unsupportedMediaType(`charset ${charset} is not supported: send UTF-8 JSON`);
   const text = raw.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return undefined;
   try {

@@ -2,10 +2,27 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAllowedOrigin } from './origins.js';
 
 /** Request headers a browser client may send cross-origin, besides the CORS-safelisted ones. */
-const BASE_ALLOWED_HEADERS = ['authorization', 'content-type', 'x-session-id', 'range', 'if-none-match', 'if-range', 'x-cloud-trace-context'];
+const BASE_ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-session-id',
+  'range',
+  'if-none-match',
+  'if-range',
+  'x-cloud-trace-context',
+];
 
 /** Response headers a cross-origin client may read, besides the CORS-safelisted ones. */
-const EXPOSED_HEADERS = ['ETag', 'Content-Range', 'Accept-Ranges', 'Content-Length', 'Location', 'Content-Disposition', 'Retry-After', 'Vary'];
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Content-Range',
+  'Accept-Ranges',
+  'Content-Length',
+  'Location',
+  'Content-Disposition',
+  'Retry-After',
+  'Vary',
+];
 
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
@@ -29,7 +46,9 @@ export function appendHeaderToken(res: ServerResponse, name: string, value: stri
 
 /** A CORS preflight: OPTIONS naming the method the browser intends to send. */
 export function isPreflight(req: IncomingMessage): boolean {
-  return req.method === 'OPTIONS' && headerValue(req, 'origin') !== undefined && headerValue(req, 'access-control-request-method') !== undefined;
+  return (
+    req.method === 'OPTIONS' && headerValue(req, 'origin') !== undefined && headerValue(req, 'access-control-request-method') !== undefined
+  );
 }
 
 /**

@@ -25,7 +25,9 @@ function isSameOrigin(origin: string, headers: IncomingHttpHeaders): boolean {
   } catch {
     return false;
   }
-  const ownHosts = [first(headers['x-forwarded-host']), first(headers.host)].filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase());
+  const ownHosts = [first(headers['x-forwarded-host']), first(headers.host)]
+    .filter((h): h is string => Boolean(h))
+    .map((h) => h.toLowerCase());
   const publicBase = env('PUBLIC_BASE_URL');
   if (publicBase) ownHosts.push(new URL(publicBase).host.toLowerCase());
   return ownHosts.includes(host);
@@ -53,5 +55,6 @@ export function refuseCrossSiteCookieRequest(req: BodyRequest): void {
 export function requireJsonBody(req: BodyRequest): void {
   if (!req.rawBody || req.rawBody.length === 0) return;
   const type = mediaTypeOf(req.headers);
-  if (!isJsonMediaType(type)) throw unsupportedMediaType(`Content-Type ${type ?? '(none)'} is not accepted: send the body as application/json`);
+  if (!isJsonMediaType(type))
+    throw unsupportedMediaType(`Content-Type ${type ?? '(none)'} is not accepted: send the body as application/json`);
 }

@@ -17,7 +17,13 @@ export function errorBodyFor(envelope: RouteInfo['envelope'], err: ApiError, tra
 }
 
 /** Writes an error answer from a plain Node response (no Express helpers needed). */
-export function sendError(req: IncomingMessage, res: ServerResponse, envelope: RouteInfo['envelope'], err: ApiError, traceId: string): void {
+export function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  envelope: RouteInfo['envelope'],
+  err: ApiError,
+  traceId: string,
+): void {
   if (res.headersSent) {
     res.destroy();
     return;

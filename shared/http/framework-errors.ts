@@ -29,7 +29,8 @@ export function asClientError(err: unknown): ApiError {
   const status = e.status ?? e.statusCode ?? 500;
   if (e.type === 'entity.parse.failed') return new ApiError(400, 'request body is not valid JSON');
   if (e.type === 'entity.too.large') return new ApiError(413, 'request body is too large');
-  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return new ApiError(415, e.message ?? 'unsupported body encoding');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')
+    return new ApiError(415, e.message ?? 'unsupported body encoding');
   if (status === 400 && /decode/i.test(e.message ?? '')) return new ApiError(400, 'malformed percent-encoding in the URL');
   if (CLIENT_STATUSES.has(status)) return new ApiError(status as ErrorStatus, e.message ?? 'bad request');
   return new ApiError(500, 'internal error');
@@ -45,7 +46,10 @@ function finalHandler(req: IncomingMessage, res: ServerResponse) {
     if (apiError.status >= 500) {
       const e = err instanceof Error ? err : new Error(String(err));
       // never the error's `body` (body-parser copies the request bytes there)
-      log.error('request failed before reaching its operation', { error: { name: e.name, message: e.message, stack: e.stack }, path: pathOf(req.url) });
+      log.error('request failed before reaching its operation', {
+        error: { name: e.name, message: e.message, stack: e.stack },
+        path: pathOf(req.url),
+      });
     }
     sendError(req, res, envelopeOf(req), apiError, requestIdFrom(req.headers));
   };

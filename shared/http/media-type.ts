@@ -20,4 +20,8 @@ export function isJsonMediaType(type: string | undefined): boolean {
 }
 
 /** The body types an HTML form or a no-preflight `fetch` can send from any site. */
-export const CROSS_SITE_BODY_TYPES: ReadonlySet<string> = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+export const CROSS_SITE_BODY_TYPES: ReadonlySet<string> = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);

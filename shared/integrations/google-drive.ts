@@ -35,7 +35,10 @@ export const isDriveFolder = (file: Pick<DriveFile, 'mimeType'>): boolean => fil
 
 /** The file's metadata, or undefined when it does not exist or the user may not see it. */
 export async function getDriveFile(accessToken: string, fileId: string): Promise<DriveFile | undefined> {
-  const url = endpoint(env('GOOGLE_DRIVE_BASE_URL')!, `/files/${encodeURIComponent(fileId)}`, { fields: FILE_FIELDS, supportsAllDrives: 'true' });
+  const url = endpoint(env('GOOGLE_DRIVE_BASE_URL')!, `/files/${encodeURIComponent(fileId)}`, {
+    fields: FILE_FIELDS,
+    supportsAllDrives: 'true',
+  });
   const { status, body } = await callDrive(accessToken, url);
   if (status === 404) return undefined;
   const file = status === 200 ? toDriveFile(body) : undefined;

@@ -28,7 +28,11 @@ export async function refreshAccessToken(refreshToken: string): Promise<Refreshe
     body: form.toString(),
   });
   const error = isRecord(body) ? stringOf(body.error) : undefined;
-  if (error === 'invalid_grant') throw new ApiError(403, 'the stored Google Drive authorization was revoked or has expired: send new credentials with googleDrive:setCredentials');
+  if (error === 'invalid_grant')
+    throw new ApiError(
+      403,
+      'the stored Google Drive authorization was revoked or has expired: send new credentials with googleDrive:setCredentials',
+    );
   if (error === 'invalid_client' || error === 'unauthorized_client') throw rejectedCredentials(SERVICE, status, error);
   const accessToken = isRecord(body) ? stringOf(body.access_token) : undefined;
   if (status !== 200 || !accessToken || !isRecord(body)) throw unexpectedAnswer(SERVICE, status);

@@ -30,7 +30,10 @@ export type PinterestResult = {
 export const pinPageUrl = (id: string): string => `https://www.pinterest.com/pin/${encodeURIComponent(id)}/`;
 
 export async function searchPins(keywords: string[]): Promise<PinterestResult[]> {
-  const term = keywords.map((k) => k.trim()).filter(Boolean).join(' ');
+  const term = keywords
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .join(' ');
   const url = endpoint(env('PINTEREST_BASE_URL')!, '/v5/search/partner/pins', {
     term,
     country_code: env('PINTEREST_COUNTRY_CODE'),
@@ -121,7 +124,11 @@ function seedImages(images: Map<string, PinImage>): PinterestResult['images'] {
   if (CDN_VARIANT.test(largest.url)) {
     for (const [name, width] of SEED_WIDTHS) {
       const w = Math.min(width, largest.width);
-      out[name] = { url: largest.url.replace(CDN_VARIANT, `/${width}x/`), width: w, height: Math.round((w * largest.height) / largest.width) };
+      out[name] = {
+        url: largest.url.replace(CDN_VARIANT, `/${width}x/`),
+        width: w,
+        height: Math.round((w * largest.height) / largest.width),
+      };
     }
     out.orig = { url: largest.url.replace(CDN_VARIANT, '/originals/'), width: largest.width, height: largest.height };
     return out;

@@ -5,7 +5,18 @@ import { callJsonApi, configured, endpoint, isRecord, rejectedCredentials, unexp
 const SERVICE = 'Pixabay';
 const PER_PAGE = 50;
 
-const STRING_FIELDS = ['pageURL', 'type', 'tags', 'previewURL', 'webformatURL', 'largeImageURL', 'fullHDURL', 'imageURL', 'user', 'userImageURL'] as const;
+const STRING_FIELDS = [
+  'pageURL',
+  'type',
+  'tags',
+  'previewURL',
+  'webformatURL',
+  'largeImageURL',
+  'fullHDURL',
+  'imageURL',
+  'user',
+  'userImageURL',
+] as const;
 const INTEGER_FIELDS = [
   'id',
   'previewWidth',

@@ -6,4 +6,5 @@ import { endpoint } from './upstream.js';
 export const YOUTUBE_VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
 /** The "high quality" (480x360) thumbnail of a video. */
-export const youtubeThumbnailUrl = (videoId: string): URL => endpoint(env('YOUTUBE_THUMBNAIL_BASE_URL')!, `/vi/${encodeURIComponent(videoId)}/hqdefault.jpg`);
+export const youtubeThumbnailUrl = (videoId: string): URL =>
+  endpoint(env('YOUTUBE_THUMBNAIL_BASE_URL')!, `/vi/${encodeURIComponent(videoId)}/hqdefault.jpg`);

@@ -74,7 +74,8 @@ export function assertWithinPixelLimit(width: number, height: number, limit: num
 export function imageDecodeError(error: unknown): MediaError {
   const reason = reasonOf(error);
   if (/pixel limit/i.test(reason)) return new MediaError('too-large', `image too large: ${reason}`, { cause: error });
-  if (/unsupported image format/i.test(reason)) return new MediaError('unsupported', `unsupported image format: ${reason}`, { cause: error });
+  if (/unsupported image format/i.test(reason))
+    return new MediaError('unsupported', `unsupported image format: ${reason}`, { cause: error });
   if (/timeout/i.test(reason)) return new MediaError('timeout', `image processing timed out: ${reason}`, { cause: error });
   return new MediaError('corrupt', `image cannot be decoded: ${reason}`, { cause: error });
 }

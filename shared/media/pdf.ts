@@ -129,4 +129,3 @@ function pdfError(error: unknown): MediaError {
   if (name === 'PasswordException') return new MediaError('unsupported', 'password-protected PDF', { cause: error });
   return new MediaError('corrupt', `PDF cannot be rendered: ${reasonOf(error)}`, { cause: error });
 }
-

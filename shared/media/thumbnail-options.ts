@@ -39,7 +39,11 @@ export function snapThumbnailSize(requested: number): ThumbnailSize {
  * - A missing header, or one that accepts none of the formats, gets jpeg (png with alpha):
  *   an image answer is more useful than a 406 for an <img> tag.
  */
-export function negotiateImageFormat(acceptHeader: string | undefined, hasAlpha: boolean, size: number = DEFAULT_THUMBNAIL_SIZE): ThumbnailFormat {
+export function negotiateImageFormat(
+  acceptHeader: string | undefined,
+  hasAlpha: boolean,
+  size: number = DEFAULT_THUMBNAIL_SIZE,
+): ThumbnailFormat {
   const fallback: ThumbnailFormat = hasAlpha ? 'png' : 'jpeg';
   const ranges = parseAccept(acceptHeader ?? '');
   if (ranges.length === 0) return fallback;

@@ -101,7 +101,13 @@ export async function runTool(tool: ToolName, args: string[], options: ToolOptio
     execFile(
       executable,
       args,
-      { encoding: 'buffer', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES, windowsHide: true },
+      {
+        encoding: 'buffer',
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+        windowsHide: true,
+      },
       (error, stdout, stderrBytes) => {
         const stderr = stderrBytes.toString('utf8');
         if (!error) return resolve({ stdout, stderr });
@@ -120,7 +126,14 @@ export async function runTool(tool: ToolName, args: string[], options: ToolOptio
 
 /** The tool's distinct stderr lines, joined and capped, as a readable reason. */
 function summarize(stderr: string): string {
-  const lines = [...new Set(stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('Last message repeated')))];
+  const lines = [
+    ...new Set(
+      stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('Last message repeated')),
+    ),
+  ];
   const text = lines.join('; ');
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }

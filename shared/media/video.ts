@@ -47,7 +47,16 @@ interface ProbeOutput {
 
 export async function probeVideo(input: VideoInput): Promise<VideoInfo> {
   return withInputFile(input, async (path) => {
-    const { stdout } = await runTool('ffprobe', ['-v', 'error', ...INPUT_GUARD, '-print_format', 'json', '-show_format', '-show_streams', path]);
+    const { stdout } = await runTool('ffprobe', [
+      '-v',
+      'error',
+      ...INPUT_GUARD,
+      '-print_format',
+      'json',
+      '-show_format',
+      '-show_streams',
+      path,
+    ]);
     let output: ProbeOutput;
     try {
       output = JSON.parse(stdout.toString('utf8')) as ProbeOutput;
@@ -94,8 +103,23 @@ export async function extractFirstFrame(input: VideoInput, options: FrameOptions
     assertWithinPixelLimit(info.width, info.height, options.maxPixels ?? maxPixels());
     const codec = options.format === 'jpeg' ? ['-c:v', 'mjpeg', '-q:v', '2'] : ['-c:v', 'png'];
     const { stdout } = await runTool('ffmpeg', [
-      '-v', 'error', '-nostdin', ...INPUT_GUARD, '-i', path,
-      '-map', '0:v:0', '-frames:v', '1', '-an', '-sn', '-dn', '-f', 'image2pipe', ...codec, 'pipe:1',
+      '-v',
+      'error',
+      '-nostdin',
+      ...INPUT_GUARD,
+      '-i',
+      path,
+      '-map',
+      '0:v:0',
+      '-frames:v',
+      '1',
+      '-an',
+      '-sn',
+      '-dn',
+      '-f',
+      'image2pipe',
+      ...codec,
+      'pipe:1',
     ]);
     if (stdout.length === 0) throw new MediaError('corrupt', 'video has no decodable frame');
     return stdout;

@@ -37,12 +37,18 @@ describe('forbiddenAddressReason', () => {
     expect(forbiddenAddressReason(address)).toEqual(expect.any(String));
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])(
-    'accepts the public address %s',
-    (address) => {
-      expect(forbiddenAddressReason(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+  ])('accepts the public address %s', (address) => {
+    expect(forbiddenAddressReason(address)).toBeUndefined();
+  });
 
   it('refuses what is not an address', () => {
     expect(forbiddenAddressReason('example.com')).toBe('not an IP address');

@@ -24,7 +24,10 @@ function allowEntries(): AllowEntry[] {
 /** Entries: `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address, separated by commas. */
 export function parseAllowList(raw: string): AllowEntry[] {
   const entries: AllowEntry[] = [];
-  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const entry = parseEntry(item);
     if (entry) entries.push(entry);
     else log.warn('ignoring malformed OUTBOUND_ALLOWED_HOSTS entry', { entry: item });

@@ -21,7 +21,10 @@ export function outboundToApiError(err: unknown, context: OutboundErrorContext):
     case 'too-large':
       return new ApiError(413, `${subject} answered with more data than allowed`, { kind: err.kind });
     case 'http-error':
-      return new ApiError(422, `${subject} answered with status ${err.status ?? 'unknown'}`, { kind: err.kind, upstreamStatus: err.status });
+      return new ApiError(422, `${subject} answered with status ${err.status ?? 'unknown'}`, {
+        kind: err.kind,
+        upstreamStatus: err.status,
+      });
     default:
       return new ApiError(422, `${subject} could not be fetched (${err.kind})`, { kind: err.kind });
   }

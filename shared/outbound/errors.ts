@@ -1,11 +1,4 @@
-export type OutboundErrorKind =
-  | 'bad-url'
-  | 'forbidden-address'
-  | 'network'
-  | 'timeout'
-  | 'too-large'
-  | 'too-many-redirects'
-  | 'http-error';
+export type OutboundErrorKind = 'bad-url' | 'forbidden-address' | 'network' | 'timeout' | 'too-large' | 'too-many-redirects' | 'http-error';
 
 /** Why an outbound call did not produce a usable response. `status` is set for `http-error`. */
 export class OutboundError extends Error {

@@ -70,7 +70,10 @@ describe('outboundFetch with the openai package', () => {
     try {
       const err = await client()
         .chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }] })
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(err).toBeInstanceOf(OpenAI.APIConnectionError);
       expect((err as Error).cause).toBeInstanceOf(OutboundError);
       expect(((err as Error).cause as OutboundError).kind).toBe('forbidden-address');

@@ -36,7 +36,8 @@ export function readHeadMetadata(html: string): HeadMetadata {
         } else if (name === 'link' && attribs.href) {
           const rel = (attribs.rel ?? '').toLowerCase().split(/\s+/);
           if (rel.includes('icon') && icon === undefined) icon = attribs.href;
-          else if ((rel.includes('apple-touch-icon') || rel.includes('apple-touch-icon-precomposed')) && touchIcon === undefined) touchIcon = attribs.href;
+          else if ((rel.includes('apple-touch-icon') || rel.includes('apple-touch-icon-precomposed')) && touchIcon === undefined)
+            touchIcon = attribs.href;
         }
       },
       ontext(text) {

@@ -40,7 +40,13 @@ beforeEach(async () => {
       },
       'GET /latin1': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"><title>Caf'), Buffer.from([0xe9]), Buffer.from('</title></head></html>')]));
+        res.end(
+          Buffer.concat([
+            Buffer.from('<html><head><meta charset="windows-1252"><title>Caf'),
+            Buffer.from([0xe9]),
+            Buffer.from('</title></head></html>'),
+          ]),
+        );
       },
       'GET /bare': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html' });
@@ -129,7 +135,11 @@ describe('getPageInfo', () => {
   });
 
   it('describes other content by its type only', async () => {
-    expect(await getPageInfo(`${upstream.url}/doc.pdf`)).toEqual({ url: `${upstream.url}/doc.pdf`, contentType: 'application/pdf', isImage: false });
+    expect(await getPageInfo(`${upstream.url}/doc.pdf`)).toEqual({
+      url: `${upstream.url}/doc.pdf`,
+      contentType: 'application/pdf',
+      isImage: false,
+    });
   });
 
   it('reports the URL reached after redirects', async () => {

@@ -32,7 +32,10 @@ export async function getPageInfo(url: string, options: PageInfoOptions = {}): P
   const timeoutMs = options.timeoutMs ?? envInt('OUTBOUND_TIMEOUT_MS');
   // A whole-call limit: safeFetchStream alone only bounds each silence, and a page may trickle.
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new OutboundError('timeout', `page-info: the page was not read within ${timeoutMs} ms`)), timeoutMs);
+  const timer = setTimeout(
+    () => deadline.abort(new OutboundError('timeout', `page-info: the page was not read within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
   try {
     return await describePage(url, options, deadline.signal);
   } finally {

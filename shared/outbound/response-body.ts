@@ -74,7 +74,12 @@ class ByteCap extends Transform {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     // Timeouts and caller aborts (destroy(reason)) pass through unchanged.
     if (error === null || error instanceof OutboundError || error.name === 'AbortError') return callback(error);
-    callback(new OutboundError('network', `reading the response of ${this.limits.url} failed: ${error.message}`, { url: this.limits.url, cause: error }));
+    callback(
+      new OutboundError('network', `reading the response of ${this.limits.url} failed: ${error.message}`, {
+        url: this.limits.url,
+        cause: error,
+      }),
+    );
   }
 }
 

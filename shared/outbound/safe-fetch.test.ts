@@ -1,6 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { routes, startFakeUpstream, watchConnectionAttempts, type FakeUpstream, type ConnectionWatch } from '../../test/helpers/fake-upstream.js';
+import {
+  routes,
+  startFakeUpstream,
+  watchConnectionAttempts,
+  type FakeUpstream,
+  type ConnectionWatch,
+} from '../../test/helpers/fake-upstream.js';
 import { OutboundError } from './errors.js';
 import { safeFetch, safeFetchStream } from './safe-fetch.js';
 
@@ -56,7 +62,12 @@ describe('safeFetch to an allow-listed server', () => {
       }),
     );
     allow(upstream.host);
-    const answer = await safeFetch(`${upstream.url}/echo?q=1`, { method: 'post', headers: { 'X-Token': 'abc' }, body: 'hello', purpose: 'test' });
+    const answer = await safeFetch(`${upstream.url}/echo?q=1`, {
+      method: 'post',
+      headers: { 'X-Token': 'abc' },
+      body: 'hello',
+      purpose: 'test',
+    });
     expect(answer.status).toBe(201);
     expect(answer.headers['x-seen']).toBe('abc');
     expect(answer.url).toBe(`${upstream.url}/echo?q=1`);
@@ -254,19 +265,21 @@ describe('redirects', () => {
     expect(answer.redirects).toBe(2);
   });
 
-  it.each(['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://[::ffff:a9fe:a9fe]/', 'http://metadata.google.internal/computeMetadata/v1/'])(
-    'refuses a redirect to %s before connecting to it',
-    async (location) => {
-      const upstream = await fake((_req, res) => {
-        res.writeHead(302, { location });
-        res.end();
-      });
-      allow(upstream.host);
-      expect((await failure(safeFetch(upstream.url))).kind).toBe('forbidden-address');
-      expect(upstream.requests).toHaveLength(1);
-      expectOnlyConnectionsTo(upstream);
-    },
-  );
+  it.each([
+    'http://169.254.169.254/latest/meta-data/',
+    'http://10.0.0.1/',
+    'http://[::ffff:a9fe:a9fe]/',
+    'http://metadata.google.internal/computeMetadata/v1/',
+  ])('refuses a redirect to %s before connecting to it', async (location) => {
+    const upstream = await fake((_req, res) => {
+      res.writeHead(302, { location });
+      res.end();
+    });
+    allow(upstream.host);
+    expect((await failure(safeFetch(upstream.url))).kind).toBe('forbidden-address');
+    expect(upstream.requests).toHaveLength(1);
+    expectOnlyConnectionsTo(upstream);
+  });
 
   it('refuses a redirect to a non-http scheme', async () => {
     const upstream = await fake((_req, res) => {
@@ -390,11 +403,17 @@ describe('refused destinations (allow-list empty)', () => {
     expect(watch.attempts).toEqual([]);
   });
 
-  it.each(['file:///etc/passwd', 'ftp://example.com/x', 'data:text/plain,hi', 'gopher://example.com/', 'javascript:alert(1)', 'http://user:pass@example.com/', 'not a url', 'http://'])(
-    'refuses %s as a bad URL',
-    async (url) => {
-      expect((await failure(safeFetch(url))).kind).toBe('bad-url');
-      expect(watch.attempts).toEqual([]);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'ftp://example.com/x',
+    'data:text/plain,hi',
+    'gopher://example.com/',
+    'javascript:alert(1)',
+    'http://user:pass@example.com/',
+    'not a url',
+    'http://',
+  ])('refuses %s as a bad URL', async (url) => {
+    expect((await failure(safeFetch(url))).kind).toBe('bad-url');
+    expect(watch.attempts).toEqual([]);
+  });
 });

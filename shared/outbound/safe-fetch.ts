@@ -110,7 +110,14 @@ async function open(input: string | URL, options: SafeFetchOptions, streaming: b
       deadline.clear();
       signal.removeEventListener('abort', onAbort);
     });
-    log.debug('outbound response', { purpose: settings.purpose, method: settings.method, url: redact(url), status, redirects, ms: Math.round(performance.now() - started) });
+    log.debug('outbound response', {
+      purpose: settings.purpose,
+      method: settings.method,
+      url: redact(url),
+      status,
+      redirects,
+      ms: Math.round(performance.now() - started),
+    });
     if (settings.throwOnHttpError && status >= 400) {
       body.destroy();
       throw new OutboundError('http-error', `${settings.purpose}: ${redact(url)} answered ${status}`, { url: redact(url), status });
@@ -131,7 +138,11 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const credentialHeaders = ['authorization', 'cookie', 'proxy-authorization'];
 
 /** Sends the request and follows redirects by hand, validating every hop's URL and addresses again. */
-async function follow(input: string | URL, settings: Settings, signal: AbortSignal): Promise<{ res: IncomingMessage; url: URL; redirects: number }> {
+async function follow(
+  input: string | URL,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<{ res: IncomingMessage; url: URL; redirects: number }> {
   let url = checkUrl(input);
   let { method, body } = settings;
   let headers = { ...settings.headers };
@@ -142,7 +153,11 @@ async function follow(input: string | URL, settings: Settings, signal: AbortSign
     if (!settings.followRedirects || !redirectStatuses.has(res.statusCode ?? 0) || !location) return { res, url, redirects };
     res.destroy();
     if (redirects >= settings.maxRedirects) {
-      throw new OutboundError('too-many-redirects', `${settings.purpose}: more than ${settings.maxRedirects} redirects from ${describe(input)}`, { url: redact(url) });
+      throw new OutboundError(
+        'too-many-redirects',
+        `${settings.purpose}: more than ${settings.maxRedirects} redirects from ${describe(input)}`,
+        { url: redact(url) },
+      );
     }
     const next = checkUrl(location, url);
     const status = res.statusCode ?? 0;

@@ -42,7 +42,9 @@ export function sendRequest(target: OutboundTarget, hop: HopRequest): Promise<In
     req.on('socket', (socket) => {
       if (!socket.connecting) return;
       const timer = setTimeout(() => {
-        req.destroy(new OutboundError('timeout', `connecting to ${url.host} took longer than ${hop.connectTimeoutMs} ms`, { url: redact(url) }));
+        req.destroy(
+          new OutboundError('timeout', `connecting to ${url.host} took longer than ${hop.connectTimeoutMs} ms`, { url: redact(url) }),
+        );
       }, hop.connectTimeoutMs);
       socket.once('connect', () => clearTimeout(timer));
       socket.once('close', () => clearTimeout(timer));
@@ -55,7 +57,13 @@ export function sendRequest(target: OutboundTarget, hop: HopRequest): Promise<In
       settle();
       if (hop.signal.aborted) reject(hop.signal.reason);
       else if (err instanceof OutboundError) reject(err);
-      else reject(new OutboundError('network', `request to ${url.host} failed: ${(err as NodeJS.ErrnoException).code ?? err.message}`, { url: redact(url), cause: err }));
+      else
+        reject(
+          new OutboundError('network', `request to ${url.host} failed: ${(err as NodeJS.ErrnoException).code ?? err.message}`, {
+            url: redact(url),
+            cause: err,
+          }),
+        );
     });
     req.end(hop.body);
   });
@@ -68,7 +76,9 @@ export function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
     const candidates = family === 4 || family === 6 ? addresses.filter((a) => a.family === family) : addresses;
     const first = candidates[0];
     if (first === undefined) {
-      const err: NodeJS.ErrnoException = Object.assign(new Error(`no validated address of family ${family} for ${hostname}`), { code: 'ENOTFOUND' });
+      const err: NodeJS.ErrnoException = Object.assign(new Error(`no validated address of family ${family} for ${hostname}`), {
+        code: 'ENOTFOUND',
+      });
       callback(err, '');
       return;
     }

@@ -45,4 +45,3 @@ export async function deletePicture(path: string): Promise<boolean> {
     throw err;
   }
 }
-

@@ -76,7 +76,9 @@ export function createJobHandler<J>(definition: JobDefinition<J>): (event: Cloud
         return;
       }
       jobLog.error('job failed; it will be retried', { err: error, attempt: claim.attempts });
-      await releaseJob(key, reasonOf(error)).catch((releaseError: unknown) => jobLog.error('job lease not released', { err: releaseError }));
+      await releaseJob(key, reasonOf(error)).catch((releaseError: unknown) =>
+        jobLog.error('job lease not released', { err: releaseError }),
+      );
       throw error;
     } finally {
       stopRenewing();

@@ -68,7 +68,18 @@ export async function releaseJob(key: string, error: string): Promise<void> {
 
 export function completeJobIn(tx: Transaction, key: string, resourceId: string, outcome: string): void {
   const now = Date.now();
-  tx.set(jobRef(key), { resourceId, state: 'done', leaseUntil: 0, outcome, updated: now, expireAt: ttlExpiry(Collections.processingJobs, 'expireAt', now + KEEP_DONE_MS) }, { merge: true });
+  tx.set(
+    jobRef(key),
+    {
+      resourceId,
+      state: 'done',
+      leaseUntil: 0,
+      outcome,
+      updated: now,
+      expireAt: ttlExpiry(Collections.processingJobs, 'expireAt', now + KEEP_DONE_MS),
+    },
+    { merge: true },
+  );
 }
 
 export async function readJob(key: string): Promise<JobRecord | undefined> {

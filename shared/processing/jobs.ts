@@ -28,7 +28,12 @@ export const uploadJobSchema = {
   properties: {
     resourceId: jobIdSchema,
     objectPath: { type: 'string', minLength: 1, maxLength: 1024 },
-    generation: { anyOf: [{ type: 'string', pattern: '^[0-9]{1,20}$' }, { type: 'integer', minimum: 0 }] },
+    generation: {
+      anyOf: [
+        { type: 'string', pattern: '^[0-9]{1,20}$' },
+        { type: 'integer', minimum: 0 },
+      ],
+    },
   },
 } as const;
 

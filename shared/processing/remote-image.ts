@@ -23,7 +23,8 @@ export async function downloadRemote(url: string, purpose: string): Promise<Buff
     });
     return answer.body;
   } catch (error) {
-    if (error instanceof OutboundError && !isTransientOutbound(error)) throw new PermanentJobError(`the remote image could not be fetched: ${error.message}`);
+    if (error instanceof OutboundError && !isTransientOutbound(error))
+      throw new PermanentJobError(`the remote image could not be fetched: ${error.message}`);
     throw error;
   }
 }

@@ -45,7 +45,9 @@ export async function settleJob(
 /** Settles a job as failed; once that committed, and before it is announced, thumbnails of earlier content are removed. */
 export async function settleFailed(key: string, resourceId: string, reason: string): Promise<void> {
   await settleJob(key, resourceId, failedPatch(reason), 'failed', () =>
-    deleteResourceThumbnails(resourceId).catch((error: unknown) => log.error('thumbnails of failed content not removed', { resourceId, err: error })),
+    deleteResourceThumbnails(resourceId).catch((error: unknown) =>
+      log.error('thumbnails of failed content not removed', { resourceId, err: error }),
+    ),
   );
 }
 

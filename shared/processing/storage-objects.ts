@@ -2,7 +2,6 @@ import type { File } from '@google-cloud/storage';
 import { bucket } from '../gcp/clients.js';
 import { isNotFound } from '../gcp/status-codes.js';
 
-
 export interface ObjectInfo {
   generation: string;
   size: number;
@@ -33,7 +32,9 @@ export async function downloadObject(path: string): Promise<Buffer | undefined> 
 
 /** The first `length` bytes of an object (enough to sniff its type). */
 export async function downloadHead(path: string, length: number): Promise<Buffer> {
-  const [data] = await bucket().file(path).download({ start: 0, end: length - 1 });
+  const [data] = await bucket()
+    .file(path)
+    .download({ start: 0, end: length - 1 });
   return data;
 }
 

@@ -50,7 +50,10 @@ export async function deleteResourceThumbnails(resourceId: string): Promise<void
  * The variant answering a request: the size snapped to an allowed one (the default when none is
  * given), the format negotiated from Accept. Undefined when the origin has no source image.
  */
-export async function resolveVariant(origin: ThumbnailOrigin, request: { size?: number; accept?: string }): Promise<ThumbnailVariant | undefined> {
+export async function resolveVariant(
+  origin: ThumbnailOrigin,
+  request: { size?: number; accept?: string },
+): Promise<ThumbnailVariant | undefined> {
   const source = await objectInfo(origin.sourcePath);
   if (!source) return undefined;
   const size = snapThumbnailSize(request.size ?? defaultThumbnailSize());

@@ -1,15 +1,7 @@
 import type { JSONSchema } from 'json-schema-to-ts';
 import type { Family } from './family.js';
 import type { InputOf, OutputOf } from './schema-types.js';
-import type {
-  AuthMode,
-  Bindings,
-  EventDefinition,
-  OperationContext,
-  OperationDefinition,
-  OperationResult,
-  RestStyle,
-} from './types.js';
+import type { AuthMode, Bindings, EventDefinition, OperationContext, OperationDefinition, OperationResult, RestStyle } from './types.js';
 
 /** What an operation file declares; its family stamps the family name and fills the defaults. */
 export type OperationSpec<I, O> = Omit<OperationDefinition<I, O>, 'family' | 'auth' | 'bindings'> & {
@@ -35,8 +27,9 @@ type Declared<Req, Res> = Omit<OperationSpec<unknown, unknown>, 'request' | 'res
  */
 export function operation<const Req extends JSONSchema, const Res extends JSONSchema>(declared: Declared<Req, Res>) {
   return {
-    handle: (handler: (ctx: OperationContext, input: InputOf<Req>) => Promise<OutputOf<Res> | OperationResult>): OperationSpec<InputOf<Req>, OutputOf<Res>> =>
-      ({ ...declared, handler }) as OperationSpec<InputOf<Req>, OutputOf<Res>>,
+    handle: (
+      handler: (ctx: OperationContext, input: InputOf<Req>) => Promise<OutputOf<Res> | OperationResult>,
+    ): OperationSpec<InputOf<Req>, OutputOf<Res>> => ({ ...declared, handler }) as OperationSpec<InputOf<Req>, OutputOf<Res>>,
   };
 }
 
@@ -61,7 +54,9 @@ export interface FamilySpec {
 
 /** Bindings by the name's form: `resource:get` is a WebSocket endpoint, `prop.getPropModel` JSON-RPC. */
 export const websocketByName = (name: string): Bindings => ({ websocket: name });
-export const jsonRpcByName = (prefix: string) => (name: string): Bindings => ({ jsonRpc: `${prefix}${name}` });
+export const jsonRpcByName =
+  (prefix: string) =>
+  (name: string): Bindings => ({ jsonRpc: `${prefix}${name}` });
 
 /**
  * Stamps a deployable family: every operation and event gets the family's name, and every
@@ -77,7 +72,7 @@ export function defineFamily(name: string, spec: FamilySpec): Family {
       family: name,
       auth: op.auth ?? defaults.auth ?? 'required',
       bindings,
-      ...(op.restStyle ?? defaults.restStyle ? { restStyle: op.restStyle ?? defaults.restStyle } : {}),
+      ...((op.restStyle ?? defaults.restStyle) ? { restStyle: op.restStyle ?? defaults.restStyle } : {}),
     };
   });
   return { name, description: spec.description, operations, events: spec.events.map((ev) => ({ ...ev, family: name })) };

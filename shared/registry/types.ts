@@ -178,11 +178,9 @@ function mark<T extends object>(r: T): T {
 }
 
 export const results = {
-  redirect: (location: string, status: 301 | 302 | 303 | 307 = 302): OperationResult =>
-    mark({ kind: 'redirect', location, status }),
+  redirect: (location: string, status: 301 | 302 | 303 | 307 = 302): OperationResult => mark({ kind: 'redirect', location, status }),
   binary: (body: Readable | Buffer, contentType: string, headers?: Record<string, string>, status?: number): OperationResult =>
     mark({ kind: 'binary', body, contentType, headers, status }),
   empty: (status = 204): OperationResult => mark({ kind: 'empty', status }),
-  json: (data: unknown, status: number, headers?: Record<string, string>): OperationResult =>
-    mark({ kind: 'json', data, status, headers }),
+  json: (data: unknown, status: number, headers?: Record<string, string>): OperationResult => mark({ kind: 'json', data, status, headers }),
 };

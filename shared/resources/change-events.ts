@@ -20,7 +20,8 @@ export interface Placed {
 type ClientResource = Record<string, unknown>;
 
 const sortingTableUser = (p: Placed): string | undefined => (p.root.type === 'userSortingTable' ? p.root.path : undefined);
-const uploadSessionUser = (p: Placed): string | undefined => (p.belonging.type === 'uploadSession' ? userOfBelonging(p.belonging) : undefined);
+const uploadSessionUser = (p: Placed): string | undefined =>
+  p.belonging.type === 'uploadSession' ? userOfBelonging(p.belonging) : undefined;
 
 /** Content entering or leaving a prop, by any operation, tells the prop's room (`prop:contentChanged`, props family). */
 function emitPropContentChanged(events: EventPublisher, placed: Placed): void {
@@ -33,7 +34,8 @@ export function emitAdded(events: EventPublisher, placed: Placed, resources: Cli
   const belonging = formatBelonging(placed.belonging);
   events.emit('resource:addedToBelonging', `belonging:${belonging}`, { belonging, resources });
   const tableUser = sortingTableUser(placed);
-  if (tableUser && placed.belonging.type === 'userSortingTable') events.emit('sortingTable:addResources', `user:${tableUser}`, { resources });
+  if (tableUser && placed.belonging.type === 'userSortingTable')
+    events.emit('sortingTable:addResources', `user:${tableUser}`, { resources });
   if (tableUser && placed.belonging.type === 'directory') {
     events.emit('sortingTable:addResourcesToDirectory', `user:${tableUser}`, { directoryId: placed.belonging.path, resources });
   }
@@ -47,7 +49,8 @@ export function emitRemoved(events: EventPublisher, placed: Placed, resourceIds:
   const belonging = formatBelonging(placed.belonging);
   events.emit('resource:deletedFromBelonging', `belonging:${belonging}`, { belonging, resourceIds });
   const tableUser = sortingTableUser(placed);
-  if (tableUser && placed.belonging.type === 'userSortingTable') events.emit('sortingTable:deleteResources', `user:${tableUser}`, { resources: resourceIds });
+  if (tableUser && placed.belonging.type === 'userSortingTable')
+    events.emit('sortingTable:deleteResources', `user:${tableUser}`, { resources: resourceIds });
   if (tableUser && placed.belonging.type === 'directory') {
     events.emit('sortingTable:deleteResourcesFromDirectory', `user:${tableUser}`, { directoryId: placed.belonging.path, resourceIds });
   }
@@ -105,7 +108,12 @@ export function emitMoves(events: EventPublisher, moves: MoveOutcome[]): void {
     }
     return [...byBelonging.values()];
   };
-  for (const { placed, docs } of groups('from')) emitRemoved(events, placed, docs.map((d) => d.id));
+  for (const { placed, docs } of groups('from'))
+    emitRemoved(
+      events,
+      placed,
+      docs.map((d) => d.id),
+    );
   for (const { placed, docs } of groups('to')) emitAdded(events, placed, docs.map(toClientResource));
   for (const move of moves) emitUpdated(events, move.to, toClientResource(move.after));
 }

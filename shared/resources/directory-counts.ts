@@ -59,11 +59,19 @@ export async function recountDirectory(directoryId: string): Promise<ResourceDoc
     if (unchanged) return undefined;
     const updated = Date.now();
     tx.update(ref, { directoryKinds: kinds, 'data.directory.innerContentCount': count, updated });
-    return { ...directory, directoryKinds: kinds, data: { ...directory.data, directory: { ...before, innerContentCount: count } }, updated };
+    return {
+      ...directory,
+      directoryKinds: kinds,
+      data: { ...directory.data, directory: { ...before, innerContentCount: count } },
+      updated,
+    };
   });
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const nonZero = (counts: Record<string, number>) => Object.entries(counts).filter(([, n]) => n !== 0).sort(([x], [y]) => x.localeCompare(y));
+  const nonZero = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, n]) => n !== 0)
+      .sort(([x], [y]) => x.localeCompare(y));
   return JSON.stringify(nonZero(a)) === JSON.stringify(nonZero(b));
 }

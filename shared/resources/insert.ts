@@ -14,7 +14,19 @@ import { searchPrefixesOf } from './search-words.js';
 
 /** What a create-like operation decides about a new resource; placement, owner and bookkeeping are added here. */
 export type ResourceDraft = Partial<
-  Omit<ResourceDoc, 'belonging' | 'belongingType' | 'ownerId' | 'networkId' | 'created' | 'updated' | 'searchPrefixes' | 'position' | 'countedKind' | 'totalReactions'>
+  Omit<
+    ResourceDoc,
+    | 'belonging'
+    | 'belongingType'
+    | 'ownerId'
+    | 'networkId'
+    | 'created'
+    | 'updated'
+    | 'searchPrefixes'
+    | 'position'
+    | 'countedKind'
+    | 'totalReactions'
+  >
 >;
 
 /** Where new resources go: a resolved placement, or one a job resolved itself from a belonging chain. */
@@ -43,7 +55,12 @@ function newDoc(principal: Principal, target: InsertTarget, draft: ResourceDraft
  * read, live-counts.ts) or gives them positions on the prop they enter, then queues the
  * placement's events (published once the handler returns). One call holds at most 499 drafts.
  */
-export async function insertResources(events: EventPublisher, principal: Principal, placement: InsertTarget, drafts: ResourceDraft[]): Promise<ResourceDoc[]> {
+export async function insertResources(
+  events: EventPublisher,
+  principal: Principal,
+  placement: InsertTarget,
+  drafts: ResourceDraft[],
+): Promise<ResourceDoc[]> {
   const now = Date.now();
   const parentId = placement.parsed.type === 'directory' ? placement.parsed.path : undefined;
   const docs = drafts.map((draft) => newDoc(principal, placement, draft, now));
@@ -88,30 +105,30 @@ export async function upsertResources(
   const parentId = target.parsed.type === 'directory' ? target.parsed.path : undefined;
   const prop = propOf(target.parsed);
   const outcome = await firestore().runTransaction(async (tx): Promise<UpsertOutcome> => {
-      if (parentId) await requireDirectories(tx, [parentId]);
-      const now = Date.now();
-      const refs = drafts.map((draft) => resourceRef(draft.id));
-      const snaps = refs.length > 0 ? await tx.getAll(...refs) : [];
-      const created: ResourceDoc[] = [];
-      const updated: ResourceDoc[] = [];
-      const updates: Array<{ index: number; fields: Record<string, unknown> }> = [];
-      snaps.forEach((snap, index) => {
-        if (!snap.exists) return void created.push(newDoc(principal, target, drafts[index], now));
-        const current = snap.data() as ResourceDoc;
-        if (current.ownerId !== principal.userId) return;
-        const change = refresh(current, drafts[index]);
-        if (!change) return;
-        const searchPrefixes = searchPrefixesOf(change.next.title, change.next.description);
-        updated.push({ ...change.next, updated: now, searchPrefixes });
-        updates.push({ index, fields: { ...change.fields, updated: now, searchPrefixes } });
-      });
-      const positions = prop ? await propPositions(tx, prop, created.length) : [];
-      created.forEach((doc, i) => {
-        if (prop) doc.position = positions[i];
-        tx.create(resourceRef(doc.id), doc);
-      });
-      for (const { index, fields } of updates) tx.update(refs[index], fields);
-      return { created, updated };
+    if (parentId) await requireDirectories(tx, [parentId]);
+    const now = Date.now();
+    const refs = drafts.map((draft) => resourceRef(draft.id));
+    const snaps = refs.length > 0 ? await tx.getAll(...refs) : [];
+    const created: ResourceDoc[] = [];
+    const updated: ResourceDoc[] = [];
+    const updates: Array<{ index: number; fields: Record<string, unknown> }> = [];
+    snaps.forEach((snap, index) => {
+      if (!snap.exists) return void created.push(newDoc(principal, target, drafts[index], now));
+      const current = snap.data() as ResourceDoc;
+      if (current.ownerId !== principal.userId) return;
+      const change = refresh(current, drafts[index]);
+      if (!change) return;
+      const searchPrefixes = searchPrefixesOf(change.next.title, change.next.description);
+      updated.push({ ...change.next, updated: now, searchPrefixes });
+      updates.push({ index, fields: { ...change.fields, updated: now, searchPrefixes } });
+    });
+    const positions = prop ? await propPositions(tx, prop, created.length) : [];
+    created.forEach((doc, i) => {
+      if (prop) doc.position = positions[i];
+      tx.create(resourceRef(doc.id), doc);
+    });
+    for (const { index, fields } of updates) tx.update(refs[index], fields);
+    return { created, updated };
   });
   emitAdded(events, target.access, outcome.created.map(toClientResource));
   for (const doc of outcome.updated) emitUpdated(events, target.access, toClientResource(doc));

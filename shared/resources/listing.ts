@@ -67,7 +67,12 @@ export interface SearchPage {
  * word starting with each query word. The index answers the longest query word; the other words
  * are checked here, reading at most {@link MAX_SCANNED} documents per call.
  */
-export async function searchBelongingPage(belonging: Belonging, words: string[], start: ListPosition | undefined, limit: number): Promise<SearchPage> {
+export async function searchBelongingPage(
+  belonging: Belonging,
+  words: string[],
+  start: ListPosition | undefined,
+  limit: number,
+): Promise<SearchPage> {
   const view = viewOf(belonging);
   const prefix = indexedPrefix(words);
   const base = ordered(view, prefix ? view.query.where('searchPrefixes', 'array-contains', prefix) : view.query);

@@ -19,7 +19,10 @@ import { countReactions } from './reaction-count.js';
 /** `empty`, the one content kind of every child, or `mixed`; and how many children. */
 export async function directoryCounts(directoryId: string): Promise<{ innerContentCount: number; innerContentType: string }> {
   const children = resources().where('belonging', '==', `directory:${directoryId}`);
-  const [total, first] = await Promise.all([recordQuery(children.count()).get(), recordQuery(children.select('countedKind').limit(1)).get()]);
+  const [total, first] = await Promise.all([
+    recordQuery(children.count()).get(),
+    recordQuery(children.select('countedKind').limit(1)).get(),
+  ]);
   const count = total.data().count;
   if (count === 0 || first.empty) return { innerContentCount: 0, innerContentType: 'empty' };
   const kind = (first.docs[0].get('countedKind') as string | undefined) ?? 'other';
@@ -42,11 +45,17 @@ export async function fillLiveCounts(answer: unknown): Promise<void> {
   if (found.size === 0) return;
   const byId = new Map<string, ResourceDoc>();
   for (const doc of found.values()) byId.set(doc.id, doc);
-  const counted = new Map<string, Promise<{ totalReactions: number; directory?: { innerContentCount: number; innerContentType: string } }>>();
+  const counted = new Map<
+    string,
+    Promise<{ totalReactions: number; directory?: { innerContentCount: number; innerContentType: string } }>
+  >();
   for (const [id, doc] of byId) {
     counted.set(
       id,
-      Promise.all([countReactions(id), isDirectory(doc) ? directoryCounts(id) : undefined]).then(([totalReactions, directory]) => ({ totalReactions, directory })),
+      Promise.all([countReactions(id), isDirectory(doc) ? directoryCounts(id) : undefined]).then(([totalReactions, directory]) => ({
+        totalReactions,
+        directory,
+      })),
     );
   }
   await Promise.all(

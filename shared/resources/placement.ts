@@ -49,7 +49,8 @@ function requestedBelonging(principal: Principal, placement: Placement): Belongi
   const given: Array<[string, () => string]> = [];
   if (placement.belonging !== undefined) given.push(['belonging', () => placement.belonging as string]);
   if (placement.parent !== undefined) given.push(['parent', () => `directory:${placement.parent}`]);
-  if (placement.roomId !== undefined) given.push(['roomId', () => `room:${placement.roomId}${placement.propId ? `/${placement.propId}` : ''}`]);
+  if (placement.roomId !== undefined)
+    given.push(['roomId', () => `room:${placement.roomId}${placement.propId ? `/${placement.propId}` : ''}`]);
   if (placement.contributeToRoom !== undefined) given.push(['contributeToRoom', () => `roomSortingTable:${placement.contributeToRoom}`]);
   if (placement.addToSortingTable === true) given.push(['addToSortingTable', () => `userSortingTable:${principal.userId}`]);
   if (given.length > 1) throw badRequest(`give one placement, not several: ${given.map(([name]) => name).join(', ')}`);

@@ -35,7 +35,12 @@ export function trashMove(before: ResourceDoc, root: Belonging, deletedBy: strin
 }
 
 /** What a resource leaving the trashcan forgets. */
-export const TRASH_FIELDS_CLEARED: FieldChanges = { previousBelonging: undefined, previousRoot: undefined, deletedAt: undefined, deletedBy: undefined };
+export const TRASH_FIELDS_CLEARED: FieldChanges = {
+  previousBelonging: undefined,
+  previousRoot: undefined,
+  deletedAt: undefined,
+  deletedBy: undefined,
+};
 
 export interface CommittedMove {
   before: ResourceDoc;
@@ -97,7 +102,8 @@ async function checkNoCycle(tx: Transaction, doc: ResourceDoc, to: Belonging): P
   if (to.path === doc.id) throw badRequest(`directory ${doc.id} cannot be moved into itself`);
   const chain = await resolveChain(to, tx);
   if (!chain) throw notFound('directory');
-  if (chain.directories.some((d) => d.id === doc.id)) throw badRequest(`directory ${doc.id} cannot be moved into one of its own directories`);
+  if (chain.directories.some((d) => d.id === doc.id))
+    throw badRequest(`directory ${doc.id} cannot be moved into one of its own directories`);
 }
 
 interface PropEntries {
@@ -143,7 +149,10 @@ export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks)
       return doc;
     });
     for (let i = 0; i < moves.length; i++) await checkNoCycle(tx, current[i], moves[i].to);
-    await requireDirectories(tx, moves.flatMap((m) => (m.to.type === 'directory' ? [m.to.path] : [])));
+    await requireDirectories(
+      tx,
+      moves.flatMap((m) => (m.to.type === 'directory' ? [m.to.path] : [])),
+    );
     const { positions, props } = await positionsOnProps(tx, moves, current);
     await hooks?.check?.(tx);
 

@@ -50,7 +50,15 @@ export const resourceMetadata = obj({
 export const resourceData = obj({
   audio: obj({ title: str, artist: str, album: str, genre: str, duration: count, durationFloat: amount }),
   video: obj({ duration: count, durationFloat: amount, hasAlphaChannel: bool, alphaChannel: str }),
-  amazon: obj({ asin: str, summary: str, author: { type: 'array', items: str }, manufacturer: str, title: str, publicationDate: str, url: str }),
+  amazon: obj({
+    asin: str,
+    summary: str,
+    author: { type: 'array', items: str },
+    manufacturer: str,
+    title: str,
+    publicationDate: str,
+    url: str,
+  }),
   imdb: obj({
     Actors: str,
     Genre: str,

@@ -69,9 +69,11 @@ async function commit(ctx: OperationContext, plan: () => Promise<Plan>): Promise
   return moved.map((m) => m.after.id);
 }
 
-export const trashResources = (ctx: OperationContext, ids: string[], table?: string) => commit(ctx, () => planTrash(ctx.principal, ids, table));
+export const trashResources = (ctx: OperationContext, ids: string[], table?: string) =>
+  commit(ctx, () => planTrash(ctx.principal, ids, table));
 
-export const restoreResources = (ctx: OperationContext, ids: string[], table?: string) => commit(ctx, () => planRestore(ctx.principal, ids, table));
+export const restoreResources = (ctx: OperationContext, ids: string[], table?: string) =>
+  commit(ctx, () => planRestore(ctx.principal, ids, table));
 
 /** Resources trashed per transaction by the delete-all operations. */
 const CHUNK = 100;
@@ -82,6 +84,12 @@ export async function trashAll(ctx: OperationContext, table: string): Promise<nu
   for (;;) {
     const snap = await recordQuery(resources().where('belonging', '==', table).limit(CHUNK).select()).get();
     if (snap.empty) return total;
-    total += (await trashResources(ctx, snap.docs.map((d) => d.id), table)).length;
+    total += (
+      await trashResources(
+        ctx,
+        snap.docs.map((d) => d.id),
+        table,
+      )
+    ).length;
   }
 }

@@ -47,7 +47,14 @@ function entry(principal: Principal, type: ActivityType, details: ActivityDetail
 }
 
 /** Adds an entry in the same transaction or batch as the change it records. */
-export function recordActivity(writer: Transaction | WriteBatch, resourceId: string, principal: Principal, type: ActivityType, details: ActivityDetails = {}, now = Date.now()): void {
+export function recordActivity(
+  writer: Transaction | WriteBatch,
+  resourceId: string,
+  principal: Principal,
+  type: ActivityType,
+  details: ActivityDetails = {},
+  now = Date.now(),
+): void {
   const record = entry(principal, type, details, now);
   writer.create(activityCollection(resourceId).doc(record.id), record);
 }
@@ -56,7 +63,12 @@ export function recordActivity(writer: Transaction | WriteBatch, resourceId: str
  * Records a reaction to a resource (not to one of its comments) after the reaction committed. A
  * failure is logged and not reported: the reaction itself happened.
  */
-export async function recordReactionActivity(principal: Principal, event: string, target: { resource: string; comment?: string }, record: { reaction: string }): Promise<void> {
+export async function recordReactionActivity(
+  principal: Principal,
+  event: string,
+  target: { resource: string; comment?: string },
+  record: { reaction: string },
+): Promise<void> {
   if (target.comment) return;
   const type: ActivityType = event === 'resource:reactionDeleted' ? 'reaction_deleted' : 'reaction_set';
   const value = entry(principal, type, { reaction: record.reaction }, Date.now());

@@ -34,4 +34,3 @@ export async function readAttachment(fileId: string): Promise<AttachmentRecord |
   const snap = await attachmentRef(fileId).get();
   return snap.data();
 }
-

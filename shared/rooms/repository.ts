@@ -28,7 +28,12 @@ export const roomsCollection = (): CollectionReference<RoomRecord> =>
 export const roomRef = (roomId: string): DocumentReference<RoomRecord> => roomsCollection().doc(roomId);
 
 export const settingsRef = (roomId: string, userId: string): DocumentReference<RoomUserSettingsRecord> =>
-  firestore().collection(Collections.rooms).doc(roomId).collection(Collections.userSettings).doc(userId).withConverter(plain<RoomUserSettingsRecord>());
+  firestore()
+    .collection(Collections.rooms)
+    .doc(roomId)
+    .collection(Collections.userSettings)
+    .doc(userId)
+    .withConverter(plain<RoomUserSettingsRecord>());
 
 export const messagesCollection = (roomId: string): CollectionReference<RoomMessageRecord> =>
   firestore().collection(Collections.rooms).doc(roomId).collection(Collections.messages).withConverter(plain<RoomMessageRecord>());
@@ -72,11 +77,7 @@ export async function channelsOf(workspaceIds: string[], tx?: Transaction): Prom
 }
 
 /** The user's settings of each given room; rooms without settings are absent from the map. */
-export async function readSettings(
-  roomIds: string[],
-  userId: string,
-  tx?: Transaction,
-): Promise<Map<string, RoomUserSettingsRecord>> {
+export async function readSettings(roomIds: string[], userId: string, tx?: Transaction): Promise<Map<string, RoomUserSettingsRecord>> {
   const result = new Map<string, RoomUserSettingsRecord>();
   if (roomIds.length === 0) return result;
   const refs = roomIds.map((id) => settingsRef(id, userId));
@@ -88,5 +89,4 @@ export async function readSettings(
   return result;
 }
 
-export const readUserSettings = (roomId: string, userId: string, tx?: Transaction) =>
-  getDoc(settingsRef(roomId, userId), tx);
+export const readUserSettings = (roomId: string, userId: string, tx?: Transaction) => getDoc(settingsRef(roomId, userId), tx);

@@ -52,7 +52,8 @@ export function createFamilyHandler(operations: AnyOperation[]): HttpFunction {
   for (const op of operations) {
     for (const header of Object.keys(op.rest?.headers ?? {})) requestHeaders.add(header);
     for (const binding of op.bindings.http ?? []) {
-      const index = bound.push({ handle: (req, res, params) => handleRest(op, req, res, params), route: restRoute(op, binding.method) }) - 1;
+      const index =
+        bound.push({ handle: (req, res, params) => handleRest(op, req, res, params), route: restRoute(op, binding.method) }) - 1;
       router.on(binding.method, toRouterPath(binding.path), () => index);
     }
     if (op.bindings.jsonRpc) {

@@ -62,7 +62,8 @@ function restInput(op: AnyOperation, req: Request, params: Params): Record<strin
   if (kind === 'json' && req.body !== undefined && !(Buffer.isBuffer(req.body) && req.body.length === 0)) {
     if (isPlainObject(req.body)) Object.assign(input, req.body);
     else if (op.rest?.bodyProperty && Array.isArray(req.body)) input[op.rest.bodyProperty] = req.body;
-    else if (Buffer.isBuffer(req.body) || typeof req.body === 'string') throw badRequest('request body must be JSON (Content-Type: application/json)');
+    else if (Buffer.isBuffer(req.body) || typeof req.body === 'string')
+      throw badRequest('request body must be JSON (Content-Type: application/json)');
     else if (op.rest?.bodyProperty) input[op.rest.bodyProperty] = req.body;
     else throw badRequest('request body must be a JSON object');
   }
@@ -98,7 +99,8 @@ function sendResult(res: Response, result: OperationResult): void {
     case 'binary': {
       // setHeader, not express's set(): set() appends a charset to text/* types the bytes may not be in.
       res.status(result.status ?? 200);
-      for (const [name, value] of Object.entries({ 'Content-Type': result.contentType, ...result.headers })) setResultHeader(res, name, value);
+      for (const [name, value] of Object.entries({ 'Content-Type': result.contentType, ...result.headers }))
+        setResultHeader(res, name, value);
       if (Buffer.isBuffer(result.body)) {
         res.end(result.body);
         return;

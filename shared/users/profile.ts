@@ -2,7 +2,6 @@ import type { Principal } from '../auth/principal.js';
 import { firestore } from '../gcp/clients.js';
 import { Collections } from '../data-layout.js';
 
-
 /** One profile serving both the Chats `User` and the seed 002 `User Simple` view. */
 export interface UserProfile {
   id: string;

@@ -78,7 +78,8 @@ function walk(value: unknown, path: string, level: number): Found | number {
   if (isArray) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (Array.isArray(item)) return { path: join(path, i), problem: 'is an array directly inside an array, which Firestore cannot store' };
+      if (Array.isArray(item))
+        return { path: join(path, i), problem: 'is an array directly inside an array, which Firestore cannot store' };
       const found = walk(item, join(path, i), level + 1);
       if (typeof found !== 'number') return found;
       size += found;

@@ -31,9 +31,21 @@ const id: Record<Person | 'workspace' | 'channel' | 'group' | 'gone', string> = 
   [...people, 'workspace', 'channel', 'group', 'gone'].map((name) => [name, randomUUID()]),
 ) as never;
 
-const user = (who: Person, scopes: string[] = BOTH): Principal => ({ userId: id[who], subject: id[who], networkId: DEFAULT_NETWORK, scopes, admin: false, token: '' });
+const user = (who: Person, scopes: string[] = BOTH): Principal => ({
+  userId: id[who],
+  subject: id[who],
+  networkId: DEFAULT_NETWORK,
+  scopes,
+  admin: false,
+  token: '',
+});
 /** A token pointing to the workspace (seed 004 `tokenType: "workspace"`). */
-const workspaceToken = (scopes: string[] = BOTH): Principal => ({ ...user('owner', scopes), userId: id.workspace, subject: id.workspace, workspaceId: id.workspace });
+const workspaceToken = (scopes: string[] = BOTH): Principal => ({
+  ...user('owner', scopes),
+  userId: id.workspace,
+  subject: id.workspace,
+  workspaceId: id.workspace,
+});
 
 const resourceIds = {
   /** in the workspace's room sorting table, SELF */
@@ -111,7 +123,11 @@ const cells: Cell[] = [
   ['rooms: an outsider is no member', async () => (await roomRights(user('outsider'), id.workspace)).member, 'denied'],
   ['rooms: a workspace member enters its channel', () => getRoomForMember(id.channel, id.member), 'allowed'],
   ['rooms: an outsider is refused the channel (seed 003: 403)', () => getRoomForMember(id.channel, id.outsider), 'forbidden'],
-  ['rooms: hidden from an outsider when asked (404)', () => getRoomForMember(id.channel, id.outsider, { hideFromNonMembers: true }), 'not found'],
+  [
+    'rooms: hidden from an outsider when asked (404)',
+    () => getRoomForMember(id.channel, id.outsider, { hideFromNonMembers: true }),
+    'not found',
+  ],
   ['rooms: an unknown room', () => getRoomForMember(id.gone, id.owner), 'not found'],
   ['rooms: a member who is no owner may not manage', () => getRoomForOwner(id.workspace, id.member), 'forbidden'],
   ['rooms: the admin manages the channel', () => getRoomForOwner(id.channel, id.admin), 'allowed'],
@@ -126,28 +142,80 @@ const cells: Cell[] = [
   ['resources: a room member does not change what others placed', () => mayWriteResource(user('member'), docs.inWorkspace), 'denied'],
   ['resources: a room owner manages what members placed', () => mayWriteResource(user('admin'), docs.inWorkspace), 'allowed'],
   ['resources: an outsider does not read the room sorting table', () => mayReadResource(user('outsider'), docs.inWorkspace), 'denied'],
-  ['resources: a room owner restores from the trashcan what left the room', () => mayRestoreResource(user('admin'), docs.trashed), 'allowed'],
+  [
+    'resources: a room owner restores from the trashcan what left the room',
+    () => mayRestoreResource(user('admin'), docs.trashed),
+    'allowed',
+  ],
   ['resources: a room member does not restore it', () => mayRestoreResource(user('member'), docs.trashed), 'denied'],
 
   // ressources (seed 004): scopes, owner, workspace admin, privacy and shares, deny wins, workspace tokens
   ['ressources: the owner manages', () => ressourceAccess(user('owner'), resourceIds.readShare, 'manage'), 'allowed'],
-  ['ressources: without workspace_ressources nobody reads', () => ressourceAccess(user('owner', [MANAGE_SCOPE]), resourceIds.readShare, 'read'), 'forbidden'],
-  ['ressources: without manage_ressources nobody manages', () => ressourceAccess(user('owner', [READ_SCOPE]), resourceIds.readShare, 'manage'), 'forbidden'],
-  ['ressources: an outsider does not see a SELF ressource', () => ressourceAccess(user('outsider'), resourceIds.inWorkspace, 'read'), 'not found'],
-  ['ressources: a workspace member does not see a SELF ressource of the workspace', () => ressourceAccess(user('member'), resourceIds.inWorkspace, 'read'), 'not found'],
-  ['ressources: the workspace admin manages a SELF ressource of the workspace', () => ressourceAccess(user('admin'), resourceIds.inWorkspace, 'manage'), 'allowed'],
+  [
+    'ressources: without workspace_ressources nobody reads',
+    () => ressourceAccess(user('owner', [MANAGE_SCOPE]), resourceIds.readShare, 'read'),
+    'forbidden',
+  ],
+  [
+    'ressources: without manage_ressources nobody manages',
+    () => ressourceAccess(user('owner', [READ_SCOPE]), resourceIds.readShare, 'manage'),
+    'forbidden',
+  ],
+  [
+    'ressources: an outsider does not see a SELF ressource',
+    () => ressourceAccess(user('outsider'), resourceIds.inWorkspace, 'read'),
+    'not found',
+  ],
+  [
+    'ressources: a workspace member does not see a SELF ressource of the workspace',
+    () => ressourceAccess(user('member'), resourceIds.inWorkspace, 'read'),
+    'not found',
+  ],
+  [
+    'ressources: the workspace admin manages a SELF ressource of the workspace',
+    () => ressourceAccess(user('admin'), resourceIds.inWorkspace, 'manage'),
+    'allowed',
+  ],
   ['ressources: WORKSPACE privacy: a member reads', () => ressourceAccess(user('member'), resourceIds.workspaceShared, 'read'), 'allowed'],
-  ['ressources: WORKSPACE READ: a member does not manage', () => ressourceAccess(user('member'), resourceIds.workspaceShared, 'manage'), 'forbidden'],
-  ['ressources: WORKSPACE privacy: an outsider does not see it', () => ressourceAccess(user('outsider'), resourceIds.workspaceShared, 'read'), 'not found'],
+  [
+    'ressources: WORKSPACE READ: a member does not manage',
+    () => ressourceAccess(user('member'), resourceIds.workspaceShared, 'manage'),
+    'forbidden',
+  ],
+  [
+    'ressources: WORKSPACE privacy: an outsider does not see it',
+    () => ressourceAccess(user('outsider'), resourceIds.workspaceShared, 'read'),
+    'not found',
+  ],
   ['ressources: CUSTOM READ: the person reads', () => ressourceAccess(user('reader'), resourceIds.readShare, 'read'), 'allowed'],
-  ['ressources: CUSTOM READ: the person does not manage', () => ressourceAccess(user('reader'), resourceIds.readShare, 'manage'), 'forbidden'],
-  ['ressources: CUSTOM WRITE to a group: its member manages', () => ressourceAccess(user('writer'), resourceIds.groupWriteShare, 'manage'), 'allowed'],
+  [
+    'ressources: CUSTOM READ: the person does not manage',
+    () => ressourceAccess(user('reader'), resourceIds.readShare, 'manage'),
+    'forbidden',
+  ],
+  [
+    'ressources: CUSTOM WRITE to a group: its member manages',
+    () => ressourceAccess(user('writer'), resourceIds.groupWriteShare, 'manage'),
+    'allowed',
+  ],
   ['ressources: deny wins over admin rights', () => ressourceAccess(user('denied'), resourceIds.denyingAdmin, 'read'), 'not found'],
   ['ressources: the other admin still manages it', () => ressourceAccess(user('admin'), resourceIds.denyingAdmin, 'manage'), 'allowed'],
   ['ressources: a ressource in the trashcan', () => ressourceAccess(user('owner'), resourceIds.trashed, 'read'), 'not found'],
-  ['ressources: a workspace token reads what is attached to it', () => ressourceAccess(workspaceToken(), resourceIds.inWorkspace, 'read'), 'allowed'],
-  ['ressources: a workspace token manages nothing', () => ressourceAccess(workspaceToken(), resourceIds.inWorkspace, 'manage'), 'forbidden'],
-  ['ressources: a workspace token does not see a user\'s ressource', () => ressourceAccess(workspaceToken(), resourceIds.readShare, 'read'), 'not found'],
+  [
+    'ressources: a workspace token reads what is attached to it',
+    () => ressourceAccess(workspaceToken(), resourceIds.inWorkspace, 'read'),
+    'allowed',
+  ],
+  [
+    'ressources: a workspace token manages nothing',
+    () => ressourceAccess(workspaceToken(), resourceIds.inWorkspace, 'manage'),
+    'forbidden',
+  ],
+  [
+    "ressources: a workspace token does not see a user's ressource",
+    () => ressourceAccess(workspaceToken(), resourceIds.readShare, 'read'),
+    'not found',
+  ],
 
   // attachments (seed 003): members of the attachment's room
   ['attachments: a member of the room reads', () => getAttachmentForMember(attachmentId, id.owner), 'allowed'],
@@ -160,15 +228,24 @@ const cells: Cell[] = [
   ['props: a member who is no owner may not manage', () => asOwner(user('writer'), id.group), 'forbidden'],
   ['props: the owner manages', () => asOwner(user('owner'), id.group), 'allowed'],
   ['props: an owner places their own resource', () => mayPlace(user('owner'), id.group, docs.readShare), 'allowed'],
-  ['props: another user\'s resource from elsewhere is not placed', () => mayPlace(user('admin'), id.group, docs.readShare), 'denied'],
+  ["props: another user's resource from elsewhere is not placed", () => mayPlace(user('admin'), id.group, docs.readShare), 'denied'],
 ];
 
 describe('the rights matrix (shared/access), on records in the Firestore emulator', () => {
   beforeAll(async () => {
     const rooms = [
-      room('workspace', 'workspace', [['admin', true], ['denied', true], ['member', false], ['owner', false]]),
+      room('workspace', 'workspace', [
+        ['admin', true],
+        ['denied', true],
+        ['member', false],
+        ['owner', false],
+      ]),
       room('channel', 'channel', [], id.workspace),
-      room('group', 'group', [['owner', true], ['writer', false], ['reader', false]]),
+      room('group', 'group', [
+        ['owner', true],
+        ['writer', false],
+        ['reader', false],
+      ]),
     ];
     resource('inWorkspace', `roomSortingTable:${id.workspace}`, {});
     resource('workspaceShared', `roomSortingTable:${id.workspace}`, { value: 'WORKSPACE', perms: 'READ' });

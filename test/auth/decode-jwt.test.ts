@@ -12,7 +12,16 @@ describe('decodeJwt without jose', () => {
 
   it('refuses what jose refuses', () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    for (const bad of ['', 'a.b', 'x.y.z.w', `e30.${b64([1])}.s`, `e30.${b64('s')}.s`, `e30.${b64(null)}.s`, 'e30.!!!.s', `e30.${Buffer.from('{').toString('base64url')}.s`]) {
+    for (const bad of [
+      '',
+      'a.b',
+      'x.y.z.w',
+      `e30.${b64([1])}.s`,
+      `e30.${b64('s')}.s`,
+      `e30.${b64(null)}.s`,
+      'e30.!!!.s',
+      `e30.${Buffer.from('{').toString('base64url')}.s`,
+    ]) {
       expect(() => joseDecodeJwt(bad), bad).toThrow();
       expect(() => decodeJwt(bad), bad).toThrow(TypeError);
     }

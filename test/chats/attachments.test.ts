@@ -103,7 +103,11 @@ describe('insertAttachment, getAttachmentInfo, getAttachment', () => {
     const { member, room } = await groupOf3();
     const raw = Buffer.from('café.bin', 'utf8').toString('latin1');
     for (const name of [raw, 'notes.txt', encodeURIComponent('café.bin')]) {
-      expectError(await member.api.post(`/rooms/${room.id}/attachments`, Buffer.from('x'), { ...uploadHeaders('x'), filename: name }), 400, /fileName must be written as backslash-u escapes/);
+      expectError(
+        await member.api.post(`/rooms/${room.id}/attachments`, Buffer.from('x'), { ...uploadHeaders('x'), filename: name }),
+        400,
+        /fileName must be written as backslash-u escapes/,
+      );
     }
   });
 
@@ -112,7 +116,11 @@ describe('insertAttachment, getAttachmentInfo, getAttachment', () => {
     const objectNames = async () => (await bucket().getFiles({ prefix: 'attachments/' }))[0].map((o) => o.name);
     const before = new Set(await objectNames());
     await withEnv({ CHATS_MAX_ATTACHMENT_BYTES: '1000' }, async () => {
-      expectError(await member.api.post(`/rooms/${room.id}/attachments`, Buffer.alloc(1001, 7), uploadHeaders('big.bin')), 413, /larger than the maximum of 1000 bytes/);
+      expectError(
+        await member.api.post(`/rooms/${room.id}/attachments`, Buffer.alloc(1001, 7), uploadHeaders('big.bin')),
+        413,
+        /larger than the maximum of 1000 bytes/,
+      );
       await upload(member, room.id, Buffer.alloc(1000, 7), 'fits.bin');
     });
     const page = await member.api.get<Page>(`/rooms/${room.id}/attachments`);
@@ -126,10 +134,22 @@ describe('insertAttachment, getAttachmentInfo, getAttachment', () => {
     const bytes = Buffer.from('x');
     expectError(await stranger.api.post(`/rooms/${room.id}/attachments`, bytes, uploadHeaders('a.txt')), 403);
     expectError(await member.api.post(`/rooms/${randomUUID()}/attachments`, bytes, uploadHeaders('a.txt')), 404);
-    expectError(await member.api.post(`/rooms/${room.id}/attachments`, bytes, { 'content-type': 'application/octet-stream', mimetype: 'text/plain' }), 400, /fileName is required/);
-    expectError(await member.api.post(`/rooms/${room.id}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: 'a.txt' }), 400, /mimeType is required/);
+    expectError(
+      await member.api.post(`/rooms/${room.id}/attachments`, bytes, { 'content-type': 'application/octet-stream', mimetype: 'text/plain' }),
+      400,
+      /fileName is required/,
+    );
+    expectError(
+      await member.api.post(`/rooms/${room.id}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: 'a.txt' }),
+      400,
+      /mimeType is required/,
+    );
     expectError(await member.api.post(`/rooms/${room.id}/attachments`, bytes, uploadHeaders('a.txt', 'not a type')), 400, /mimeType/);
-    expectError(await member.api.post(`/rooms/${room.id}/attachments`, bytes, uploadHeaders('n'.repeat(256))), 400, /fileName is longer than 255/);
+    expectError(
+      await member.api.post(`/rooms/${room.id}/attachments`, bytes, uploadHeaders('n'.repeat(256))),
+      400,
+      /fileName is longer than 255/,
+    );
 
     const fileId = await upload(member, room.id, bytes);
     expectError(await stranger.api.get(`/attachments/${fileId}`), 403);
@@ -203,7 +223,7 @@ describe('deleteAttachment', () => {
     expectError(await stranger.api.delete(`/attachments/${kept}`), 403);
   });
 
-  it("goes away with its room", async () => {
+  it('goes away with its room', async () => {
     const { owner, member, room } = await groupOf3();
     const fileId = await upload(member, room.id, Buffer.from('bye'));
     expect((await owner.api.delete(`/rooms/${room.id}`)).status).toBe(204);

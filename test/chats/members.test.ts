@@ -86,7 +86,11 @@ describe('insertRoomMember', () => {
     expectError(await newcomer.api.post(`/rooms/${room.id}/members`, body), 403);
     expectError(await owner.api.post(`/rooms/${randomUUID()}/members`, body), 404);
     expectError(await owner.api.post(`/rooms/${room.id}/members`, { ...body, userId: others[0].id }), 400, /already a member/);
-    expectError(await owner.api.post(`/rooms/${room.id}/members`, { userId: newcomer.id, owner: false }), 400, /historyCleared is required/);
+    expectError(
+      await owner.api.post(`/rooms/${room.id}/members`, { userId: newcomer.id, owner: false }),
+      400,
+      /historyCleared is required/,
+    );
     expectError(await owner.api.post(`/rooms/${room.id}/members`, { ...body, userId: 'nobody' }), 400, /userId/);
 
     const direct = await createRoom(owner.api, { type: 'one_to_one', membersIds: [others[0].id] });

@@ -64,8 +64,15 @@ describe('getImagePreview', () => {
   });
 
   it('follows the other side for a side of 0, keeps the original size for 0x0, and encodes Jpeg by default or Gif', async () => {
-    expect(await decoded((await member.api.get<Buffer>(`/preview/image/${imageId}/0x50/`)).body)).toMatchObject({ format: 'jpeg', width: 100, height: 50 });
-    expect(await decoded((await member.api.get<Buffer>(`/preview/image/${imageId}/200x0/`)).body)).toMatchObject({ width: 200, height: 100 });
+    expect(await decoded((await member.api.get<Buffer>(`/preview/image/${imageId}/0x50/`)).body)).toMatchObject({
+      format: 'jpeg',
+      width: 100,
+      height: 50,
+    });
+    expect(await decoded((await member.api.get<Buffer>(`/preview/image/${imageId}/200x0/`)).body)).toMatchObject({
+      width: 200,
+      height: 100,
+    });
     expect(await decoded((await member.api.get<Buffer>(`/preview/image/${imageId}/0x0/`)).body)).toMatchObject({ width: 400, height: 200 });
     const gif = await member.api.get<Buffer>(`/preview/image/${imageId}/40x20/?output_format=Gif`);
     expect(gif.headers.get('content-type')).toBe('image/gif');
@@ -97,7 +104,8 @@ describe('getImagePreview', () => {
   });
 
   it('answers 400 for bad areas and parameters or files that are not images, 403 to outsiders, 404 for unknown files', async () => {
-    for (const area of ['100', 'axb', '100x', '-5x10', '10x10x10']) expectError(await member.api.get(`/preview/image/${imageId}/${area}/`), 400, /area/);
+    for (const area of ['100', 'axb', '100x', '-5x10', '10x10x10'])
+      expectError(await member.api.get(`/preview/image/${imageId}/${area}/`), 400, /area/);
     await withEnv({ CHATS_PREVIEW_MAX_SIDE: '500' }, async () => {
       expectError(await member.api.get(`/preview/image/${imageId}/501x10/`), 400, /at most 500/);
     });

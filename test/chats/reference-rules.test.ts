@@ -46,7 +46,11 @@ describe('R07 enums in any letter case', () => {
     expect(room.type).toBe('group');
     const listed = await owner.api.get<RoomBody[]>('/rooms?extraFields=MEMBERS&extraFields=Settings');
     expect(listed.body.find((r) => r.id === room.id)).toMatchObject({ members: room.members, userSettings: { muted: false } });
-    expectError(await owner.api.post('/rooms', { type: 'lobby', name: 'x', membersIds: [a.id, b.id] }), 400, /type must be one of group, one_to_one, workspace, channel, temporary/);
+    expectError(
+      await owner.api.post('/rooms', { type: 'lobby', name: 'x', membersIds: [a.id, b.id] }),
+      400,
+      /type must be one of group, one_to_one, workspace, channel, temporary/,
+    );
     expectError(await owner.api.get('/rooms?extraFields=everything'), 400, /extraFields must be one of members, settings/);
 
     const image = await owner.api.post<{ id: string }>(`/rooms/${room.id}/attachments`, await pngImage(40, 20), {
@@ -57,10 +61,20 @@ describe('R07 enums in any letter case', () => {
     const preview = await a.api.get<Buffer>(`/preview/image/${image.body.id}/20x10/?quality=HIGH&output_format=png`);
     expect(preview.status).toBe(200);
     expect(preview.headers.get('content-type')).toBe('image/png');
-    const thumbnail = await a.api.get<Buffer>(`/preview/image/${image.body.id}/16x16/thumbnail?shape=rounded&output_format=GIF&quality=lowest`);
+    const thumbnail = await a.api.get<Buffer>(
+      `/preview/image/${image.body.id}/16x16/thumbnail?shape=rounded&output_format=GIF&quality=lowest`,
+    );
     expect(thumbnail.headers.get('content-type')).toBe('image/gif');
-    expectError(await a.api.get(`/preview/image/${image.body.id}/20x10/?output_format=bmp`), 400, /output_format must be one of Jpeg, Png, Gif/);
-    expectError(await a.api.get(`/preview/image/${image.body.id}/16x16/thumbnail?shape=oval`), 400, /shape must be one of Rounded, Rectangular/);
+    expectError(
+      await a.api.get(`/preview/image/${image.body.id}/20x10/?output_format=bmp`),
+      400,
+      /output_format must be one of Jpeg, Png, Gif/,
+    );
+    expectError(
+      await a.api.get(`/preview/image/${image.body.id}/16x16/thumbnail?shape=oval`),
+      400,
+      /shape must be one of Rounded, Rectangular/,
+    );
   });
 });
 
@@ -82,8 +96,16 @@ describe('R69 output_format', () => {
 describe('R12 room creation', () => {
   it('refuses a one_to_one room with a name or description and a group or temporary room without a name', async () => {
     const [owner, a, b] = await users(3);
-    expectError(await owner.api.post('/rooms', { type: 'one_to_one', name: 'Us', membersIds: [a.id] }), 400, /one_to_one room has no name or description/);
-    expectError(await owner.api.post('/rooms', { type: 'one_to_one', description: 'd', membersIds: [a.id] }), 400, /no name or description/);
+    expectError(
+      await owner.api.post('/rooms', { type: 'one_to_one', name: 'Us', membersIds: [a.id] }),
+      400,
+      /one_to_one room has no name or description/,
+    );
+    expectError(
+      await owner.api.post('/rooms', { type: 'one_to_one', description: 'd', membersIds: [a.id] }),
+      400,
+      /no name or description/,
+    );
     expectError(await owner.api.post('/rooms', { type: 'group', membersIds: [a.id, b.id] }), 400, /name is required for group rooms/);
     expectError(await owner.api.post('/rooms', { type: 'temporary', membersIds: [a.id] }), 400, /name is required for temporary rooms/);
     expect((await owner.api.get<RoomBody[]>('/rooms')).body).toEqual([]);
@@ -203,15 +225,29 @@ describe('R31 room picture upload', () => {
     const { owner, room } = await groupOf3();
     const stranger = await chats.user();
     const image = await pngImage(10, 10);
-    const headers = (fileName: string, mimetype = 'image/png') => ({ 'content-type': 'application/octet-stream', filename: fileName, mimetype });
-    expectError(await stranger.api.put(`/rooms/${room.id}/picture`, image, headers('room.png')), 400, /fileName must be written as backslash-u escapes/);
+    const headers = (fileName: string, mimetype = 'image/png') => ({
+      'content-type': 'application/octet-stream',
+      filename: fileName,
+      mimetype,
+    });
+    expectError(
+      await stranger.api.put(`/rooms/${room.id}/picture`, image, headers('room.png')),
+      400,
+      /fileName must be written as backslash-u escapes/,
+    );
     expectError(await stranger.api.put(`/rooms/${room.id}/picture`, image, headers(encodeUnicodeHeader('room.png'))), 403);
-    expectError(await owner.api.put(`/rooms/${room.id}/picture`, image, headers(encodeUnicodeHeader('room.png'), 'application/png')), 400, /mimeType must be an image/);
+    expectError(
+      await owner.api.put(`/rooms/${room.id}/picture`, image, headers(encodeUnicodeHeader('room.png'), 'application/png')),
+      400,
+      /mimeType must be an image/,
+    );
     expect((await owner.api.put(`/rooms/${room.id}/picture`, image, headers(encodeUnicodeHeader('salle été.png')))).status).toBe(204);
     const got = await stranger.api.get(`/rooms/${room.id}/picture`);
     expect(got.status).toBe(403);
     const read = await owner.api.get<Buffer>(`/rooms/${room.id}/picture`);
-    expect(read.headers.get('content-disposition')).toBe(`inline; filename="salle _t_.png"; filename*=UTF-8''${encodeURIComponent('salle été.png')}`);
+    expect(read.headers.get('content-disposition')).toBe(
+      `inline; filename="salle _t_.png"; filename*=UTF-8''${encodeURIComponent('salle été.png')}`,
+    );
   });
 });
 
@@ -227,9 +263,21 @@ describe('R34 user picture upload', () => {
   it('decodes the file name and wants an image/ mimeType', async () => {
     const me = await chats.user();
     const image = await pngImage(10, 10);
-    const headers = (fileName: string, mimetype = 'image/png') => ({ 'content-type': 'application/octet-stream', filename: fileName, mimetype });
-    expectError(await me.api.put(`/users/${me.id}/picture`, image, headers('me.png')), 400, /fileName must be written as backslash-u escapes/);
-    expectError(await me.api.put(`/users/${me.id}/picture`, image, headers(encodeUnicodeHeader('me.png'), 'text/plain')), 400, /mimeType must be an image/);
+    const headers = (fileName: string, mimetype = 'image/png') => ({
+      'content-type': 'application/octet-stream',
+      filename: fileName,
+      mimetype,
+    });
+    expectError(
+      await me.api.put(`/users/${me.id}/picture`, image, headers('me.png')),
+      400,
+      /fileName must be written as backslash-u escapes/,
+    );
+    expectError(
+      await me.api.put(`/users/${me.id}/picture`, image, headers(encodeUnicodeHeader('me.png'), 'text/plain')),
+      400,
+      /mimeType must be an image/,
+    );
     expect((await me.api.put(`/users/${me.id}/picture`, image, headers(encodeUnicodeHeader('moi 😀.png')))).status).toBe(204);
     const read = await me.api.get<Buffer>(`/users/${me.id}/picture`);
     expect(read.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('moi 😀.png')}`);
@@ -247,7 +295,10 @@ describe('R34 user picture events', () => {
     for (const user of [a, owner, b]) await events.next((e) => changed(e) && e.channel === `user:${user.id}`);
     expect((await a.api.delete(`/users/${a.id}/picture`)).status).toBe(204);
     for (const user of [a, owner, b]) {
-      await events.next((e) => e.endpoint === 'chats:userPictureDeleted' && e.channel === `user:${user.id}` && (e.data as { userId: string }).userId === a.id);
+      await events.next(
+        (e) =>
+          e.endpoint === 'chats:userPictureDeleted' && e.channel === `user:${user.id}` && (e.data as { userId: string }).userId === a.id,
+      );
     }
     expect(events.received.filter((e) => e.channel === `user:${stranger.id}`)).toEqual([]);
   });
@@ -257,7 +308,11 @@ describe('R35 fileName and description headers', () => {
   it('are decoded from backslash-u escapes before storage and answered as plain text', async () => {
     const { a, b, room } = await groupOf3();
     const peanuts = '\\u0070\\u0065\\u0061\\u006e\\u0075\\u0074\\u0073\\u002e\\u0074\\u0078\\u0074';
-    const res = await a.api.post<{ id: string }>(`/rooms/${room.id}/attachments`, Buffer.from('salted'), fileHeaders(peanuts, { description: encodeUnicodeHeader('crunchy ✓') }));
+    const res = await a.api.post<{ id: string }>(
+      `/rooms/${room.id}/attachments`,
+      Buffer.from('salted'),
+      fileHeaders(peanuts, { description: encodeUnicodeHeader('crunchy ✓') }),
+    );
     expect(res.status).toBe(201);
     const info = await b.api.get<{ name: string }>(`/attachments/${res.body.id}`);
     expect(info.body.name).toBe('peanuts.txt');
@@ -271,11 +326,16 @@ describe('R35 fileName and description headers', () => {
 
   it('answer 400 naming the header for anything that is not escapes only, and accept the empty string', async () => {
     const { a, room } = await groupOf3();
-    const post = (headers: Record<string, string>) => a.api.post<{ id: string }>(`/rooms/${room.id}/attachments`, Buffer.from('x'), headers);
+    const post = (headers: Record<string, string>) =>
+      a.api.post<{ id: string }>(`/rooms/${room.id}/attachments`, Buffer.from('x'), headers);
     for (const bad of ['peanuts.txt', '\\u0070eanuts', '\\u007', '\\ud83d', encodeURIComponent('é.txt')]) {
       expectError(await post(fileHeaders(bad)), 400, /^fileName must be written as backslash-u escapes/);
     }
-    expectError(await post(fileHeaders(encodeUnicodeHeader('a.txt'), { description: 'plain words' })), 400, /^description must be written as backslash-u escapes/);
+    expectError(
+      await post(fileHeaders(encodeUnicodeHeader('a.txt'), { description: 'plain words' })),
+      400,
+      /^description must be written as backslash-u escapes/,
+    );
     expect((await a.api.get<{ attachments: unknown[] }>(`/rooms/${room.id}/attachments`)).body.attachments).toEqual([]);
 
     const empty = await post(fileHeaders(''));
@@ -297,7 +357,11 @@ describe('R36, R37 mute and unmute', () => {
     expect((await a.api.delete(`/rooms/${room.id}/mute`)).status).toBe(204);
     await a.api.put(`/rooms/${room.id}/clear`);
     await events.next((e) => mine(e) && e.endpoint === 'chats:roomHistoryCleared');
-    expect(events.received.filter(mine).map((e) => e.endpoint)).toEqual(['chats:roomMuted', 'chats:roomUnmuted', 'chats:roomHistoryCleared']);
+    expect(events.received.filter(mine).map((e) => e.endpoint)).toEqual([
+      'chats:roomMuted',
+      'chats:roomUnmuted',
+      'chats:roomHistoryCleared',
+    ]);
   });
 });
 
@@ -309,7 +373,10 @@ describe('R40, R41 insertRoomMember', () => {
     expectError(await a.api.post(`/rooms/${room.id}/members`, body), 404, new RegExp(`user ${unknown} not found`));
     expectError(await owner.api.post(`/rooms/${randomUUID()}/members`, body), 404, /user .* not found/);
     const newcomer = await chats.user();
-    const added = await owner.api.post<{ userId: string; owner: boolean }>(`/rooms/${room.id}/members`, { userId: newcomer.id, historyCleared: false });
+    const added = await owner.api.post<{ userId: string; owner: boolean }>(`/rooms/${room.id}/members`, {
+      userId: newcomer.id,
+      historyCleared: false,
+    });
     expect(added.status).toBe(201);
     expect(added.body).toEqual({ userId: newcomer.id, owner: false });
     expect((await newcomer.api.get<RoomBody>(`/rooms/${room.id}`)).status).toBe(200);
@@ -359,7 +426,11 @@ describe('R47 attachment upload', () => {
     const ws = await createRoom(owner.api, { type: 'workspace', name: 'W', membersIds: [a.id, b.id] });
     const ch = await createRoom(owner.api, { type: 'channel', name: 'c', parentId: ws.id });
     for (const room of [ws, ch]) {
-      expectError(await a.api.post(`/rooms/${room.id}/attachments`, Buffer.from('x'), fileHeaders(encodeUnicodeHeader('a.txt'))), 400, new RegExp(`cannot be attached to a ${room.type}`));
+      expectError(
+        await a.api.post(`/rooms/${room.id}/attachments`, Buffer.from('x'), fileHeaders(encodeUnicodeHeader('a.txt'))),
+        400,
+        new RegExp(`cannot be attached to a ${room.type}`),
+      );
     }
   });
 });
@@ -367,7 +438,8 @@ describe('R47 attachment upload', () => {
 describe('R49 area header', () => {
   it('must be one character or digits-x-digits, and is never answered', async () => {
     const { a, room } = await groupOf3();
-    const post = (area: string) => a.api.post<{ id: string }>(`/rooms/${room.id}/attachments`, Buffer.from('x'), fileHeaders(encodeUnicodeHeader('a.txt'), { area }));
+    const post = (area: string) =>
+      a.api.post<{ id: string }>(`/rooms/${room.id}/attachments`, Buffer.from('x'), fileHeaders(encodeUnicodeHeader('a.txt'), { area }));
     for (const bad of ['', '15X20', 'ab', '15x20px', '1x2x3']) expectError(await post(bad), 400, /area must be like 15x20/);
     // (a lone whitespace character is allowed too, but HTTP trims it away)
     for (const good of ['15x20', 'x', '100x', '7']) {
@@ -386,7 +458,11 @@ describe('R54, R55 forwardMessages', () => {
     const { owner, a, room: source } = await groupOf3();
     const [c, d] = await users(2);
     const target = await createRoom(a.api, { type: 'group', name: 'Elsewhere', membersIds: [c.id, d.id] });
-    const uploaded = await owner.api.post<{ id: string }>(`/rooms/${source.id}/attachments`, Buffer.from('shared bytes'), fileHeaders(encodeUnicodeHeader('notes.txt')));
+    const uploaded = await owner.api.post<{ id: string }>(
+      `/rooms/${source.id}/attachments`,
+      Buffer.from('shared bytes'),
+      fileHeaders(encodeUnicodeHeader('notes.txt')),
+    );
     expect((await a.api.post(`/rooms/${target.id}/forward`, [{ originalMessage: stanza(uploaded.body.id) }])).status).toBe(204);
 
     const forwarded = await events.next((e) => e.endpoint === 'chats:messageForwarded' && e.channel === `room:${target.id}`);
@@ -395,7 +471,9 @@ describe('R54, R55 forwardMessages', () => {
     const copy = await c.api.get<Record<string, unknown>>(`/attachments/${copyId}`);
     expect(copy.body).toMatchObject({ id: copyId, name: 'notes.txt', size: 12, mimeType: 'text/plain', userId: a.id, roomId: target.id });
     expect((await c.api.get<Buffer>(`/attachments/${copyId}/download`)).body.toString()).toBe('shared bytes');
-    expect((await c.api.get<{ attachments: Array<{ id: string }> }>(`/rooms/${target.id}/attachments`)).body.attachments.map((x) => x.id)).toEqual([copyId]);
+    expect(
+      (await c.api.get<{ attachments: Array<{ id: string }> }>(`/rooms/${target.id}/attachments`)).body.attachments.map((x) => x.id),
+    ).toEqual([copyId]);
     // the original stays where it was
     expectError(await c.api.get(`/attachments/${uploaded.body.id}`), 403);
     expect((await owner.api.get<Buffer>(`/attachments/${uploaded.body.id}/download`)).body.toString()).toBe('shared bytes');
@@ -405,11 +483,27 @@ describe('R54, R55 forwardMessages', () => {
     const { owner, room: source } = await groupOf3();
     const [c, d, e] = await users(3);
     const target = await createRoom(c.api, { type: 'group', name: 'Target', membersIds: [d.id, e.id] });
-    const hidden = await owner.api.post<{ id: string }>(`/rooms/${source.id}/attachments`, Buffer.from('secret'), fileHeaders(encodeUnicodeHeader('s.txt')));
+    const hidden = await owner.api.post<{ id: string }>(
+      `/rooms/${source.id}/attachments`,
+      Buffer.from('secret'),
+      fileHeaders(encodeUnicodeHeader('s.txt')),
+    );
     const ok = { originalMessage: '<message id="ok"><body>hi</body></message>' };
-    expectError(await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: stanza(randomUUID()) }]), 404, /attachment .* not found/);
-    expectError(await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: stanza(hidden.body.id) }]), 403, /not a member of the room of attachment/);
-    expectError(await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: '<message><body>unclosed</message>' }]), 400, /messages\.1\.originalMessage is not well-formed XML/);
+    expectError(
+      await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: stanza(randomUUID()) }]),
+      404,
+      /attachment .* not found/,
+    );
+    expectError(
+      await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: stanza(hidden.body.id) }]),
+      403,
+      /not a member of the room of attachment/,
+    );
+    expectError(
+      await c.api.post(`/rooms/${target.id}/forward`, [ok, { originalMessage: '<message><body>unclosed</message>' }]),
+      400,
+      /messages\.1\.originalMessage is not well-formed XML/,
+    );
     expectError(await c.api.post(`/rooms/${target.id}/forward`, [{ originalMessage: 'just text' }]), 400, /not well-formed XML/);
     expect((await d.api.get<{ attachments: unknown[] }>(`/rooms/${target.id}/attachments`)).body.attachments).toEqual([]);
     expect(events.received.filter((ev) => ev.endpoint === 'chats:messageForwarded' && ev.channel === `room:${target.id}`)).toEqual([]);

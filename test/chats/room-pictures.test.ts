@@ -57,7 +57,11 @@ describe('room pictures', () => {
     expectError(await owner.api.put(`/rooms/${room.id}/picture`, Buffer.from('GIF89a? nope'), headers), 400, /not an image|cannot be used/);
     expectError(await owner.api.put(`/rooms/${room.id}/picture`, Buffer.from('plain text'), headers), 400, /not an image/);
     await withEnv({ CHATS_MAX_ROOM_IMAGE_KB: '1' }, async () => {
-      expectError(await owner.api.put(`/rooms/${room.id}/picture`, await pngImage(300, 300), headers), 400, /larger than the maximum of 1 kB/);
+      expectError(
+        await owner.api.put(`/rooms/${room.id}/picture`, await pngImage(300, 300), headers),
+        400,
+        /larger than the maximum of 1 kB/,
+      );
     });
     const ws = await createRoom(owner.api, { type: 'workspace', name: 'W', membersIds: [member.id, stranger.id] });
     expectError(await owner.api.put(`/rooms/${ws.id}/picture`, image, headers), 400, /only group rooms/);

@@ -253,7 +253,7 @@ describe('deleteRoom', () => {
 });
 
 describe('muteRoom / unmuteRoom', () => {
-  it("mutes and unmutes a room for the requester only; a workspace cannot be muted", async () => {
+  it('mutes and unmutes a room for the requester only; a workspace cannot be muted', async () => {
     const [owner, a, b, stranger] = await users(4);
     const room = await group(owner, [a, b]);
     expect((await a.api.put(`/rooms/${room.id}/mute`)).status).toBe(204);
@@ -357,7 +357,14 @@ describe('updateChannelsRank', () => {
     expectError(await stranger.api.put(path, order), 403);
     expectError(await owner.api.put(`/rooms/workspaces/${randomUUID()}/channels/rank`, order), 404);
     expectError(await owner.api.put('/rooms/workspaces/not-a-uuid/channels/rank', order), 400, /workspaceId/);
-    expectError(await owner.api.put(path, order.slice(1).map((o) => ({ ...o, rank: o.rank - 1 }))), 400, /3 expected, 2 given/);
+    expectError(
+      await owner.api.put(
+        path,
+        order.slice(1).map((o) => ({ ...o, rank: o.rank - 1 })),
+      ),
+      400,
+      /3 expected, 2 given/,
+    );
     expectError(await owner.api.put(path, [...order.slice(0, 2), { roomId: c1.id, rank: 1 }]), 400, /progressive/);
     const g = await group(owner, [a, b]);
     expectError(await owner.api.put(`/rooms/workspaces/${g.id}/channels/rank`, []), 400, /not a workspace/);
@@ -382,7 +389,11 @@ describe('forwardMessages', () => {
     const [owner, a, b, stranger] = await users(4);
     const room = await group(owner, [a, b]);
     const messages = [
-      { originalMessage: '<message id="m1"><body>hello</body></message>', originalMessageSentAt: '2024-03-01T10:00:00Z', description: 'fyi' },
+      {
+        originalMessage: '<message id="m1"><body>hello</body></message>',
+        originalMessageSentAt: '2024-03-01T10:00:00Z',
+        description: 'fyi',
+      },
       { originalMessage: '<message id="m2"><body>world</body></message>' },
     ];
     expect((await a.api.post(`/rooms/${room.id}/forward`, messages)).status).toBe(204);
@@ -393,10 +404,27 @@ describe('forwardMessages', () => {
       expect.objectContaining({ kind: 'forwarded', senderId: a.id, ...messages[1] }),
     ]);
     const announced = (text: string) =>
-      events.next((e) => e.endpoint === 'chats:messageForwarded' && e.channel === `room:${room.id}` && (e.data as { originalMessage: string }).originalMessage === text);
+      events.next(
+        (e) =>
+          e.endpoint === 'chats:messageForwarded' &&
+          e.channel === `room:${room.id}` &&
+          (e.data as { originalMessage: string }).originalMessage === text,
+      );
     const [first, second] = await Promise.all(messages.map((m) => announced(m.originalMessage)));
-    expect(first.data).toEqual({ ...messages[0], roomId: room.id, senderId: a.id, messageId: log.docs[0].id, createdAt: expect.any(String) });
-    expect(second.data).toEqual({ ...messages[1], roomId: room.id, senderId: a.id, messageId: log.docs[1].id, createdAt: expect.any(String) });
+    expect(first.data).toEqual({
+      ...messages[0],
+      roomId: room.id,
+      senderId: a.id,
+      messageId: log.docs[0].id,
+      createdAt: expect.any(String),
+    });
+    expect(second.data).toEqual({
+      ...messages[1],
+      roomId: room.id,
+      senderId: a.id,
+      messageId: log.docs[1].id,
+      createdAt: expect.any(String),
+    });
 
     expectError(await stranger.api.post(`/rooms/${room.id}/forward`, messages), 403);
     expectError(await a.api.post(`/rooms/${randomUUID()}/forward`, messages), 404);

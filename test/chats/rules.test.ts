@@ -52,17 +52,71 @@ describe('room creation rules', () => {
 
 describe('ranks', () => {
   it('accept exactly the expected rooms ranked 1..n in any order', () => {
-    expect(() => checkRanks([{ roomId: b, rank: 2 }, { roomId: a, rank: 1 }], [a, b], 'workspaces')).not.toThrow();
+    expect(() =>
+      checkRanks(
+        [
+          { roomId: b, rank: 2 },
+          { roomId: a, rank: 1 },
+        ],
+        [a, b],
+        'workspaces',
+      ),
+    ).not.toThrow();
     expect(() => checkRanks([], [], 'workspaces')).not.toThrow();
   });
 
   it('refuse missing, foreign or repeated rooms and ranks that are not progressive from 1', () => {
     expect(() => checkRanks([{ roomId: a, rank: 1 }], [a, b], 'workspaces')).toThrow(/2 expected, 1 given/);
-    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: c, rank: 2 }], [a, b], 'workspaces')).toThrow(/not one of the workspaces/);
-    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: a, rank: 2 }], [a], 'workspaces')).toThrow(/more than once/);
-    expect(() => checkRanks([{ roomId: a, rank: 0 }, { roomId: b, rank: 1 }], [a, b], 'workspaces')).toThrow(/progressive/);
-    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: b, rank: 1 }], [a, b], 'workspaces')).toThrow(/progressive/);
-    expect(() => checkRanks([{ roomId: a, rank: 1 }, { roomId: b, rank: 3 }], [a, b], 'workspaces')).toThrow(/progressive/);
+    expect(() =>
+      checkRanks(
+        [
+          { roomId: a, rank: 1 },
+          { roomId: c, rank: 2 },
+        ],
+        [a, b],
+        'workspaces',
+      ),
+    ).toThrow(/not one of the workspaces/);
+    expect(() =>
+      checkRanks(
+        [
+          { roomId: a, rank: 1 },
+          { roomId: a, rank: 2 },
+        ],
+        [a],
+        'workspaces',
+      ),
+    ).toThrow(/more than once/);
+    expect(() =>
+      checkRanks(
+        [
+          { roomId: a, rank: 0 },
+          { roomId: b, rank: 1 },
+        ],
+        [a, b],
+        'workspaces',
+      ),
+    ).toThrow(/progressive/);
+    expect(() =>
+      checkRanks(
+        [
+          { roomId: a, rank: 1 },
+          { roomId: b, rank: 1 },
+        ],
+        [a, b],
+        'workspaces',
+      ),
+    ).toThrow(/progressive/);
+    expect(() =>
+      checkRanks(
+        [
+          { roomId: a, rank: 1 },
+          { roomId: b, rank: 3 },
+        ],
+        [a, b],
+        'workspaces',
+      ),
+    ).toThrow(/progressive/);
   });
 
   it('positions stored ranks first, then unranked rooms by creation, always 1..n', () => {
@@ -81,11 +135,23 @@ describe('ranks', () => {
 
 describe('header text', () => {
   it('decodes backslash-u escapes (surrogate pairs and braces included) and refuses anything else', () => {
-    expect(decodeUnicodeHeader('\\u0070\\u0065\\u0061\\u006e\\u0075\\u0074\\u0073\\u002e\\u0074\\u0078\\u0074', 'fileName')).toBe('peanuts.txt');
+    expect(decodeUnicodeHeader('\\u0070\\u0065\\u0061\\u006e\\u0075\\u0074\\u0073\\u002e\\u0074\\u0078\\u0074', 'fileName')).toBe(
+      'peanuts.txt',
+    );
     expect(decodeUnicodeHeader('\\U00e9\\ud83d\\ude00\\u{1F600}\\u{41}', 'fileName')).toBe('é😀😀A');
     expect(decodeUnicodeHeader('', 'fileName')).toBe('');
     expect(decodeUnicodeHeader(encodeUnicodeHeader('résumé 日本 😀.pdf'), 'fileName')).toBe('résumé 日本 😀.pdf');
-    for (const bad of ['peanuts.txt', '\\u0070x', '\\u007', '\\u{}', '\\u{110000}', '\\ud83d', '\\ude00\\ud83d', 'r%C3%A9sum%C3%A9', '\\x41']) {
+    for (const bad of [
+      'peanuts.txt',
+      '\\u0070x',
+      '\\u007',
+      '\\u{}',
+      '\\u{110000}',
+      '\\ud83d',
+      '\\ude00\\ud83d',
+      'r%C3%A9sum%C3%A9',
+      '\\x41',
+    ]) {
       expect(() => decodeUnicodeHeader(bad, 'fileName'), bad).toThrow(/fileName must be written as backslash-u escapes/);
     }
   });

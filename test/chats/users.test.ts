@@ -28,7 +28,11 @@ interface UserBody {
   pictureUpdatedAt?: string;
 }
 
-const pictureHeaders = (fileName = 'me.png', mimeType = 'image/png') => ({ 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader(fileName), mimetype: mimeType });
+const pictureHeaders = (fileName = 'me.png', mimeType = 'image/png') => ({
+  'content-type': 'application/octet-stream',
+  filename: encodeUnicodeHeader(fileName),
+  mimetype: mimeType,
+});
 
 describe('getUser / getUsers', () => {
   it('returns a user known from their token, to any authenticated user', async () => {
@@ -38,7 +42,12 @@ describe('getUser / getUsers', () => {
     const res = await bob.api.get<UserBody>(`/users/${ada.id}`);
     expect(res.status).toBe(200);
     expectValidBody('getUser', res.body);
-    expect(res.body).toEqual({ id: ada.id, name: 'Ada Lovelace', email: expect.stringMatching(/^ada\.lovelace\.\d+@example\.com$/), type: 'internal' });
+    expect(res.body).toEqual({
+      id: ada.id,
+      name: 'Ada Lovelace',
+      email: expect.stringMatching(/^ada\.lovelace\.\d+@example\.com$/),
+      type: 'internal',
+    });
     expectError(await bob.api.get(`/users/${randomUUID()}`), 404, /user not found/);
     expectError(await bob.api.get('/users/ada'), 400, /userId/);
     expectError(await chats.anonymous.get(`/users/${ada.id}`), 401);
@@ -83,10 +92,20 @@ describe('getCapabilities', () => {
       maxUserImageSizeInKb: 512,
     });
     const configured = await withEnv(
-      { CHATS_MAX_GROUP_MEMBERS: '20', CHATS_CAN_VIDEO_CALL_RECORD: 'false', CHATS_MAX_USER_IMAGE_KB: '64', CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES: '3' },
+      {
+        CHATS_MAX_GROUP_MEMBERS: '20',
+        CHATS_CAN_VIDEO_CALL_RECORD: 'false',
+        CHATS_MAX_USER_IMAGE_KB: '64',
+        CHATS_EDIT_MESSAGE_TIME_LIMIT_MINUTES: '3',
+      },
       () => user.api.get<Record<string, unknown>>('/users/capabilities'),
     );
-    expect(configured.body).toMatchObject({ maxGroupMembers: 20, canVideoCallRecord: false, maxUserImageSizeInKb: 64, editMessageTimeLimitInMinutes: 3 });
+    expect(configured.body).toMatchObject({
+      maxGroupMembers: 20,
+      canVideoCallRecord: false,
+      maxUserImageSizeInKb: 64,
+      editMessageTimeLimitInMinutes: 3,
+    });
     expectError(await chats.anonymous.get('/users/capabilities'), 401);
   });
 });
@@ -136,7 +155,14 @@ describe('user pictures', () => {
       expect(big.length).toBeGreaterThan(1024);
       expectError(await me.api.put(`/users/${me.id}/picture`, big, pictureHeaders()), 400, /larger than the maximum of 1 kB/);
     });
-    expectError(await me.api.put(`/users/${me.id}/picture`, await pngImage(8, 8), { 'content-type': 'application/octet-stream', mimetype: 'image/png' }), 400, /fileName is required/);
+    expectError(
+      await me.api.put(`/users/${me.id}/picture`, await pngImage(8, 8), {
+        'content-type': 'application/octet-stream',
+        mimetype: 'image/png',
+      }),
+      400,
+      /fileName is required/,
+    );
     expectError(await me.api.get(`/users/${me.id}/picture`), 404, /picture not found/);
     expect((await me.api.get<UserBody>(`/users/${me.id}`)).body).not.toHaveProperty('pictureUpdatedAt');
   });

@@ -55,20 +55,29 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const seen = (title: string) => page.waitForFunction((t) => (window as unknown as PageGlobals).app.events.some((e) => e.title === t), title, { timeout: 20_000 });
+const seen = (title: string) =>
+  page.waitForFunction((t) => (window as unknown as PageGlobals).app.events.some((e) => e.title === t), title, { timeout: 20_000 });
 
 describe('the client in headless Chromium', () => {
   it('calls over HTTP and the socket, receives events, survives a relay restart and recovers what it missed', async () => {
     const first = await page.evaluate(async (token) => {
       const { zm, app } = window as unknown as PageGlobals;
-      const { http, realtime } = zm.createClient({ baseUrl: location.origin, token, realtime: { reconnect: { initialDelayMs: 50, maxDelayMs: 400 } } });
-      realtime.on('sortingTable:addResources', (payload, meta) => app.events.push({ title: payload.resources[0].title ?? '', position: meta.position }));
+      const { http, realtime } = zm.createClient({
+        baseUrl: location.origin,
+        token,
+        realtime: { reconnect: { initialDelayMs: 50, maxDelayMs: 400 } },
+      });
+      realtime.on('sortingTable:addResources', (payload, meta) =>
+        app.events.push({ title: payload.resources[0].title ?? '', position: meta.position }),
+      );
       realtime.onStateChange((state) => app.states.push(state));
       realtime.onUnrecoverable((channel) => app.unrecoverable.push(channel));
       const me = await realtime.connect();
       const created = await http.call('resource.createMetadata', { resource: { title: 'from the browser' } });
       const read = await realtime.call('resource:get', { resource: created.id });
-      const failure = await realtime.call('resource:get', { resource: crypto.randomUUID() }).catch((err: Error & { code?: number }) => ({ name: err.name, code: err.code, message: err.message }));
+      const failure = await realtime
+        .call('resource:get', { resource: crypto.randomUUID() })
+        .catch((err: Error & { code?: number }) => ({ name: err.name, code: err.code, message: err.message }));
       return { me, created: created.id, read: read.resource.id, failure };
     }, user.token);
     expect(first.me).toEqual({ userId: user.id });
@@ -78,7 +87,9 @@ describe('the client in headless Chromium', () => {
 
     const http = new HttpClient({ baseUrl: stack.url, token: user.token });
     await stack.stack.restartRelay(async () => {
-      await page.waitForFunction(() => (window as unknown as PageGlobals).app.states.includes('reconnecting'), undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => (window as unknown as PageGlobals).app.states.includes('reconnecting'), undefined, {
+        timeout: 20_000,
+      });
       await http.call('resource.createMetadata', { resource: { title: 'while down 1' } });
       await http.call('resource.createMetadata', { resource: { title: 'while down 2' } });
     });

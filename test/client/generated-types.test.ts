@@ -8,7 +8,7 @@ import { httpOperations } from '../../shared/client/operations.generated.js';
 import { families } from '../../functions/catalog.js';
 import { relayEndpoints } from '../../shared/events/relay-protocol.js';
 
-describe('the client\'s generated files', () => {
+describe("the client's generated files", () => {
   it('match the registry: run `npm run client:types` after changing an operation or a schema', async () => {
     for (const { file, content } of await renderClientFiles()) {
       const committed = await readFile(join(repoRoot, file), 'utf8');
@@ -22,7 +22,8 @@ describe('the client\'s generated files', () => {
   });
 
   it('give every HTTP and JSON-RPC operation a method of HttpClient, and every WebSocket endpoint but auth one of RealtimeClient', () => {
-    const methodAt = (client: object, path: string[]) => path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], client);
+    const methodAt = (client: object, path: string[]) =>
+      path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], client);
     const http = new HttpClient({ baseUrl: 'http://127.0.0.1:1' });
     for (const name of Object.keys(httpOperations)) expect(typeof methodAt(http, name.split('.')), name).toBe('function');
     const realtime = new RealtimeClient({ url: 'ws://127.0.0.1:1/ws', token: 'x', reconnect: false });

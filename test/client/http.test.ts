@@ -19,7 +19,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as ApiCallError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (err: unknown) => err as ApiCallError,
+  );
 
 describe('HttpClient', () => {
   it('uploads bytes, and a thumbnail of the processed resource answers as bytes', async () => {
@@ -29,8 +33,13 @@ describe('HttpClient', () => {
       expect(created.status).toBe('pending');
       await realtime.subscribe('resource:subscribe', { resource: created.id });
       const updates = record(realtime, 'resource:updated', `resource:${created.id}`);
-      const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#204080' } }).png().toBuffer();
-      const uploaded = await http.call('resource.uploadContent', { id: created.id, content: new Blob([new Uint8Array(png)], { type: 'image/png' }) });
+      const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#204080' } })
+        .png()
+        .toBuffer();
+      const uploaded = await http.call('resource.uploadContent', {
+        id: created.id,
+        content: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+      });
       expect(uploaded.metadata?.fileSize).toBe(png.length);
       await updates.next((u) => u.payload.resource.status === 'ready', 60_000);
 

@@ -18,10 +18,14 @@ export async function servePage(page: string, bundle: string, apiUrl: string): P
     if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (req.url === '/client.js') return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle);
     if (req.url === '/favicon.ico') return void res.writeHead(404).end();
-    const upstream = request(new URL(req.url ?? '/', api), { method: req.method, headers: { ...req.headers, host: api.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      new URL(req.url ?? '/', api),
+      { method: req.method, headers: { ...req.headers, host: api.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

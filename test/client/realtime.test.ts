@@ -24,7 +24,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function realtime(token: string | (() => Promise<string>), extra: Partial<ConstructorParameters<typeof RealtimeClient>[0]> = {}): RealtimeClient {
+function realtime(
+  token: string | (() => Promise<string>),
+  extra: Partial<ConstructorParameters<typeof RealtimeClient>[0]> = {},
+): RealtimeClient {
   const client = new RealtimeClient({ url: wsUrl, token, reconnect: { initialDelayMs: 50, maxDelayMs: 400 }, ...extra });
   clients.push(client);
   return client;
@@ -158,7 +161,9 @@ describe('RealtimeClient', () => {
     const added = record(client, 'sortingTable:addResources');
     await http.call('resource.createMetadata', { resource: { title: 'seen' } });
     await added.next();
-    const lost = new Promise<{ channel: string; reason: string }>((resolve) => client.onUnrecoverable((channel, reason) => resolve({ channel, reason })));
+    const lost = new Promise<{ channel: string; reason: string }>((resolve) =>
+      client.onUnrecoverable((channel, reason) => resolve({ channel, reason })),
+    );
     await stack.stack.restartRelay(async () => {
       await reaches(client, 'reconnecting');
       for (const title of titles(6, 'too many')) await http.call('resource.createMetadata', { resource: { title } });
@@ -177,7 +182,9 @@ describe('RealtimeClient', () => {
     const client = realtime(user.token);
     const added = record(client, 'sortingTable:addResources');
     await client.connect();
-    const lost = new Promise<{ channel: string; reason: string }>((resolve) => client.onUnrecoverable((channel, reason) => resolve({ channel, reason })));
+    const lost = new Promise<{ channel: string; reason: string }>((resolve) =>
+      client.onUnrecoverable((channel, reason) => resolve({ channel, reason })),
+    );
     await stack.stack.restartRelay(async () => {
       await reaches(client, 'reconnecting');
       for (const title of titles(6, 'unseen')) await http.resource.createMetadata({ resource: { title } });
@@ -205,7 +212,9 @@ describe('RealtimeClient', () => {
     // the same short token without refresh: the relay closes it once it has expired
     const control = realtime(await stack.token({ user: user.id, ttl: 3 }), { reconnect: false });
     await control.connect();
-    const closedControl = new Promise<number | undefined>((resolve) => control.onStateChange((s, detail) => s === 'closed' && resolve(detail?.code)));
+    const closedControl = new Promise<number | undefined>((resolve) =>
+      control.onStateChange((s, detail) => s === 'closed' && resolve(detail?.code)),
+    );
     expect(await closedControl).toBe(4401);
 
     expect(minted).toBeGreaterThanOrEqual(2);

@@ -10,7 +10,11 @@ import { repoRoot } from '../../scripts/lib/paths.js';
 
 const run = promisify(execFile);
 const tsx = (script: string, args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 60_000 }).then(
+  run(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );
@@ -35,7 +39,9 @@ describe('npm start refuses at once', () => {
     await writeFile(join(stateDir, 'start.lock'), `${process.pid}\n`);
     const result = await tsx('scripts/start.ts', [], { LOCAL_STATE_DIR: stateDir, PORT: '0' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`npm start: another npm start (pid ${process.pid}) is using ${stateDir}: stop it first, or set LOCAL_STATE_DIR to another folder`);
+    expect(result.stderr.trim()).toBe(
+      `npm start: another npm start (pid ${process.pid}) is using ${stateDir}: stop it first, or set LOCAL_STATE_DIR to another folder`,
+    );
     expect(result.stdout).toBe('');
     expect(await readFile(join(stateDir, 'start.lock'), 'utf8')).toBe(`${process.pid}\n`);
   });
@@ -48,7 +54,9 @@ describe('npm start refuses at once', () => {
     try {
       const result = await tsx('scripts/start.ts', [], { LOCAL_STATE_DIR: stateDir, PORT: String(port) });
       expect(result.code).toBe(1);
-      expect(result.stderr.trim()).toBe(`npm start: port ${port} is already in use: stop what listens there, or run PORT=<free port> npm start`);
+      expect(result.stderr.trim()).toBe(
+        `npm start: port ${port} is already in use: stop what listens there, or run PORT=<free port> npm start`,
+      );
       expect(result.stdout).toBe('');
     } finally {
       busy.close();
@@ -62,7 +70,8 @@ describe('npm run token', () => {
   it('--help prints every flag and exits 0', async () => {
     const result = await tsx('scripts/token.ts', ['--help'], { LOCAL_STATE_DIR: stateDir });
     expect(result.code).toBe(0);
-    for (const flag of ['--user', '--name', '--email', '--scope', '--network', '--admin', '--workspace', '--ttl', '--help']) expect(result.stdout).toContain(flag);
+    for (const flag of ['--user', '--name', '--email', '--scope', '--network', '--admin', '--workspace', '--ttl', '--help'])
+      expect(result.stdout).toContain(flag);
   });
 
   it('names an unknown flag and a missing --user instead of crashing', async () => {

@@ -39,7 +39,10 @@ export function record<E extends EventName>(client: RealtimeClient, event: E, ch
 export function reaches(client: RealtimeClient, state: RealtimeClient['state'], timeoutMs = 15_000): Promise<void> {
   if (client.state === state) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`client did not become ${state} within ${timeoutMs} ms (is ${client.state})`))), timeoutMs);
+    const timer = setTimeout(
+      () => (off(), reject(new Error(`client did not become ${state} within ${timeoutMs} ms (is ${client.state})`))),
+      timeoutMs,
+    );
     const off = client.onStateChange((s) => {
       if (s !== state) return;
       clearTimeout(timer);

@@ -61,7 +61,11 @@ export async function typedMethods(http: HttpClient, realtime: RealtimeClient): 
 
 /** Event callbacks are typed by event name, and the channel by the kind of channel the event is published on. */
 export function typedEvents(realtime: RealtimeClient): void {
-  realtime.on('resource:updated', (payload, meta) => void [payload.resource.id satisfies string, meta.channel satisfies `resource:${string}`], { channel: 'resource:1' });
+  realtime.on(
+    'resource:updated',
+    (payload, meta) => void [payload.resource.id satisfies string, meta.channel satisfies `resource:${string}`],
+    { channel: 'resource:1' },
+  );
   realtime.on('sortingTable:addResources', (payload) => void payload.resources, { channel: 'user:42' });
   // @ts-expect-error resource:updated is published on resource:{id}, never on a user channel
   realtime.on('resource:updated', () => undefined, { channel: 'user:42' });
@@ -70,4 +74,3 @@ export function typedEvents(realtime: RealtimeClient): void {
   // @ts-expect-error the payload has no such field
   realtime.on('chats:roomCreated', (payload) => void payload.nonexistent);
 }
-

@@ -22,7 +22,13 @@ async function user() {
   return { ...u, api: cs.anon.as(u.token) };
 }
 
-async function upload(api: ApiClient, token: string, bytes: Buffer, resource: Record<string, unknown> = {}, placement: Record<string, unknown> = {}) {
+async function upload(
+  api: ApiClient,
+  token: string,
+  bytes: Buffer,
+  resource: Record<string, unknown> = {},
+  placement: Record<string, unknown> = {},
+) {
   const created = await api.post<ClientResource>('/api/v0/resource/create', { resource: { title: 'Read me', ...resource }, ...placement });
   const res = await fetch(`${cs.stack.url}/api/v0/resource/${created.body.id}/content`, {
     method: 'PUT',
@@ -92,12 +98,14 @@ describe('redirects to the bytes', () => {
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get('location')!).searchParams.get('response-content-disposition')).toBe(disposition);
 
-    const bad = await owner.api.get<ErrorBody>(`/api/v0/resource/${original.id}?response-content-disposition=${encodeURIComponent('inline\r\nX-Evil: 1')}`);
+    const bad = await owner.api.get<ErrorBody>(
+      `/api/v0/resource/${original.id}?response-content-disposition=${encodeURIComponent('inline\r\nX-Evil: 1')}`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/response-content-disposition/);
   });
 
-  it('reads from a network: the resource\'s own or the default network, 404 from another', async () => {
+  it("reads from a network: the resource's own or the default network, 404 from another", async () => {
     expect((await owner.api.get(`/api/v0/resource/network/default/${original.id}`)).status).toBe(302);
     const elsewhere = await upload(owner.api, owner.token, Buffer.from('acme notes'), {}, { networkId: 'acme' });
     const own = await owner.api.get(`/api/v0/resource/network/acme/${elsewhere.id}?response-content-disposition=attachment`);
@@ -126,7 +134,12 @@ describe('direct URLs', () => {
   it('resource:getResourceUrl and the deprecated resource:getUrl answer the URL with the encryption parameters', async () => {
     const current = await owner.api.ops<ResourceUrl>('resource:getResourceUrl', { resourceId: original.id });
     expect(current.status).toBe(200);
-    expect(current.body.data).toEqual({ url: expect.any(String), encryptionVersion: 'verus.v1', encryptionEpoch: 3, encryptionEpk: 'epk-value' });
+    expect(current.body.data).toEqual({
+      url: expect.any(String),
+      encryptionVersion: 'verus.v1',
+      encryptionEpoch: 3,
+      encryptionEpk: 'epk-value',
+    });
     expect(Buffer.from(await (await fetch(current.body.data.url)).arrayBuffer()).equals(png)).toBe(true);
 
     const alias = await owner.api.ops<ResourceUrl>('resource:getUrl', { resource: original.id });
@@ -180,7 +193,7 @@ describe('proxy', () => {
 });
 
 describe('link resources', () => {
-  it('serve their original\'s bytes to the link\'s reader', async () => {
+  it("serve their original's bytes to the link's reader", async () => {
     const viewer = await user();
     const linkId = await storeLink(original, viewer.id);
     expect((await viewer.api.get(`/api/v0/resource/proxy/${original.id}`)).status).toBe(404);
@@ -197,10 +210,12 @@ describe('link resources', () => {
     expect(ws.body.data).toMatchObject({ encryptionVersion: 'verus.v1', encryptionEpoch: 3, encryptionEpk: 'epk-value' });
   });
 
-  it('answer 409 when the link does not share its original\'s object', async () => {
+  it("answer 409 when the link does not share its original's object", async () => {
     const viewer = await user();
     const linkId = await storeLink(original, viewer.id);
-    await resources().doc(linkId).update({ storagePath: `originals/${randomUUID()}` });
+    await resources()
+      .doc(linkId)
+      .update({ storagePath: `originals/${randomUUID()}` });
     const res = await viewer.api.get<ErrorBody>(`/api/v0/resource/proxy/${linkId}`);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/does not share the content/);
@@ -210,7 +225,13 @@ describe('link resources', () => {
 describe('access and missing content', () => {
   it('answers 404 to a stranger, on every read, exactly as for an unknown id', async () => {
     for (const id of [original.id, randomUUID()]) {
-      for (const path of [`/api/v0/resource/${id}`, `/api/v0/resource/network/default/${id}`, `/api/v0/resource/proxy/${id}`, `/api/v0/resource/url/${id}`, `/api/v0/resource/network/default/url/${id}`]) {
+      for (const path of [
+        `/api/v0/resource/${id}`,
+        `/api/v0/resource/network/default/${id}`,
+        `/api/v0/resource/proxy/${id}`,
+        `/api/v0/resource/url/${id}`,
+        `/api/v0/resource/network/default/url/${id}`,
+      ]) {
         const res = await stranger.api.get<ErrorBody>(path);
         expect(res.status, path).toBe(404);
         expect(res.body).toEqual({ error: { status: true, code: 404, message: 'resource not found' } });

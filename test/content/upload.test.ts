@@ -106,7 +106,9 @@ describe('direct upload to a resumable session', () => {
 
   it('refuses at create a declared file size above MAX_UPLOAD_BYTES, writing nothing', async () => {
     const user = await owner();
-    const refused = await user.api.post<ErrorBody>('/api/v0/resource/create', { resource: { title: 'Too big', metadata: { fileSize: MAX_UPLOAD_BYTES + 1 } } });
+    const refused = await user.api.post<ErrorBody>('/api/v0/resource/create', {
+      resource: { title: 'Too big', metadata: { fileSize: MAX_UPLOAD_BYTES + 1 } },
+    });
     expect(refused.status).toBe(413);
     expect(refused.body.error).toEqual({ status: true, code: 413, message: expect.stringMatching(/MAX_UPLOAD_BYTES/) });
     const table = await user.api.ops<{ content: unknown[] }>('sortingTable:get', { offset: 0, size: 10 });
@@ -115,22 +117,32 @@ describe('direct upload to a resumable session', () => {
 
   it('answers an upload target at create, which a plain HTTP client uses to reach processing', async () => {
     const user = await owner();
-    const created = await user.api.post<ClientResource & { upload: UploadTarget }>('/api/v0/resource/create', { resource: { title: 'Direct', metadata: { fileName: 'a.png' } } });
+    const created = await user.api.post<ClientResource & { upload: UploadTarget }>('/api/v0/resource/create', {
+      resource: { title: 'Direct', metadata: { fileName: 'a.png' } },
+    });
     expect(created.status).toBe(200);
     expect(created.body.upload).toMatchObject({ method: 'PUT', objectPath: `originals/${created.body.id}` });
     const png = await halfTransparentPng(16, 16);
     expect((await fetch(created.body.upload.url, { method: 'PUT', body: new Uint8Array(png) })).status).toBe(200);
     const job = await cs.jobs.next(created.body.id);
     expect(job.job.objectPath).toBe(`originals/${created.body.id}`);
-    const resource = await waitFor(async () => {
-      const r = await getResource(user.api, created.body.id);
-      return r.status === 'processing' ? r : undefined;
-    }, 15_000, 'resource at processing');
+    const resource = await waitFor(
+      async () => {
+        const r = await getResource(user.api, created.body.id);
+        return r.status === 'processing' ? r : undefined;
+      },
+      15_000,
+      'resource at processing',
+    );
     expect(resource.metadata).toMatchObject({ contentType: 'image/png', fileSize: png.length });
 
-    const viaWs = await user.api.ops<{ resource: ClientResource; upload: UploadTarget }>('resource:create', { resource: { title: 'Over the socket' } });
+    const viaWs = await user.api.ops<{ resource: ClientResource; upload: UploadTarget }>('resource:create', {
+      resource: { title: 'Over the socket' },
+    });
     expect(viaWs.body.data.upload.objectPath).toBe(`originals/${viaWs.body.data.resource.id}`);
-    const remote = await user.api.ops<{ resource: ClientResource; upload?: UploadTarget }>('resource:create', { resource: { metadata: { link: 'https://example.org/x' } } });
+    const remote = await user.api.ops<{ resource: ClientResource; upload?: UploadTarget }>('resource:create', {
+      resource: { metadata: { link: 'https://example.org/x' } },
+    });
     expect(remote.body.data).not.toHaveProperty('upload');
   });
 
@@ -155,7 +167,11 @@ describe('upload streamed through the function', () => {
     const res = await putContent(user.token, created.id, pdf, { 'content-type': 'image/png' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as ClientResource;
-    expect(body).toMatchObject({ id: created.id, status: 'processing', metadata: { fileName: 'pages.pdf', fileSize: pdf.length, contentType: 'application/pdf' } });
+    expect(body).toMatchObject({
+      id: created.id,
+      status: 'processing',
+      metadata: { fileName: 'pages.pdf', fileSize: pdf.length, contentType: 'application/pdf' },
+    });
     expect(body).not.toHaveProperty('storagePath');
 
     const { job } = await cs.jobs.next(created.id);
@@ -171,7 +187,11 @@ describe('upload streamed through the function', () => {
     const created = await createPending(user.api);
     const res = await putContent(user.token, created.id, Buffer.alloc(MAX_UPLOAD_BYTES + 1, 7));
     expect(res.status).toBe(413);
-    expect(((await res.json()) as ErrorBody).error).toEqual({ status: true, code: 413, message: `the content is larger than the maximum of ${MAX_UPLOAD_BYTES} bytes (MAX_UPLOAD_BYTES)` });
+    expect(((await res.json()) as ErrorBody).error).toEqual({
+      status: true,
+      code: 413,
+      message: `the content is larger than the maximum of ${MAX_UPLOAD_BYTES} bytes (MAX_UPLOAD_BYTES)`,
+    });
     expect(await originalExists(created.id)).toBe(false);
     expect((await getResource(user.api, created.id)).status).toBe('pending');
   });
@@ -186,7 +206,10 @@ describe('upload streamed through the function', () => {
 
     const fits = await putContent(user.token, created.id, chunked(Buffer.alloc(MAX_UPLOAD_BYTES, 3)));
     expect(fits.status).toBe(200);
-    expect(((await fits.json()) as ClientResource).metadata).toMatchObject({ fileSize: MAX_UPLOAD_BYTES, contentType: 'application/octet-stream' });
+    expect(((await fits.json()) as ClientResource).metadata).toMatchObject({
+      fileSize: MAX_UPLOAD_BYTES,
+      contentType: 'application/octet-stream',
+    });
   });
 
   it('answers 400 to an empty body, 409 to a second upload, 404 to anyone but the owner', async () => {

@@ -16,7 +16,9 @@ function serveVideo(req: FakeRequest, res: ServerResponse) {
   if (!range) return res.writeHead(200, { ...headers, 'content-length': video.length }).end(video);
   const [start, end] = [Number(range[1]), Math.min(Number(range[2]), video.length - 1)];
   if (start >= video.length) return res.writeHead(416, { 'content-range': `bytes */${video.length}` }).end();
-  res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${video.length}`, 'content-length': end - start + 1 }).end(video.subarray(start, end + 1));
+  res
+    .writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${video.length}`, 'content-length': end - start + 1 })
+    .end(video.subarray(start, end + 1));
 }
 
 let upstream: FakeUpstream;

@@ -26,7 +26,11 @@ function dockerSteps(): { build: string[]; runtime: string[]; cmd: string[] } {
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
     child.on('error', reject);
@@ -78,7 +82,11 @@ const pubsubEvent = (name: string) => ({
 async function health(d: Deployable, port: number): Promise<Record<string, number>> {
   const url = `http://127.0.0.1:${port}`;
   if (d.kind === 'cloudevent') {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json' }, body: JSON.stringify(pubsubEvent(d.name)) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents+json' },
+      body: JSON.stringify(pubsubEvent(d.name)),
+    });
     return { 'POST / (CloudEvent)': res.status };
   }
   const paths = d.name === 'system' || d.kind === 'cloudrun' ? ['/health/live', '/health/ready'] : ['/health/live'];
@@ -97,83 +105,101 @@ async function health(d: Deployable, port: number): Promise<Record<string, numbe
 const startedLine = (name: string): RegExp => (name === 'relay' ? /"relay started"/ : /"event sequencer started"/);
 
 describe('the staged deploy source', () => {
-  it('installs with production dependencies only and starts every deployable, relay included, answering its health route', { timeout: 900_000 }, async () => {
-    const steps = dockerSteps();
-    // the Dockerfile stages with `npm run package`, installs the staged folder for production, starts the relay entry
-    const packageStep = steps.build.find((c) => c.startsWith('npm run package'));
-    const installStep = steps.runtime.find((c) => c.startsWith('npm ci') && c.includes('--omit=dev'));
-    expect(packageStep, 'Dockerfile stages with npm run package -- --out DIR').toMatch(/^npm run package -- --out \S+$/);
-    expect(installStep, 'Dockerfile installs the staged folder with npm ci --omit=dev').toBeDefined();
-    // one image for the Cloud Run services: FUNCTION_TARGET (K_SERVICE) picks the relay or the sequencer
-    expect(steps.cmd).toEqual(['node', 'dist/functions/entry.js']);
-    expect(dockerfile).toMatch(/COPY --from=build \/deploy \.\//);
+  it(
+    'installs with production dependencies only and starts every deployable, relay included, answering its health route',
+    { timeout: 900_000 },
+    async () => {
+      const steps = dockerSteps();
+      // the Dockerfile stages with `npm run package`, installs the staged folder for production, starts the relay entry
+      const packageStep = steps.build.find((c) => c.startsWith('npm run package'));
+      const installStep = steps.runtime.find((c) => c.startsWith('npm ci') && c.includes('--omit=dev'));
+      expect(packageStep, 'Dockerfile stages with npm run package -- --out DIR').toMatch(/^npm run package -- --out \S+$/);
+      expect(installStep, 'Dockerfile installs the staged folder with npm ci --omit=dev').toBeDefined();
+      // one image for the Cloud Run services: FUNCTION_TARGET (K_SERVICE) picks the relay or the sequencer
+      expect(steps.cmd).toEqual(['node', 'dist/functions/entry.js']);
+      expect(dockerfile).toMatch(/COPY --from=build \/deploy \.\//);
 
-    const stage = mkdtempSync(join(tmpdir(), 'deploy-source-'));
-    try {
-      await run('npm', [...packageStep!.split(' ').slice(1, -1), stage], repoRoot);
-      expect(existsSync(join(stage, 'dist/functions/entry.js'))).toBe(true);
-      const staged = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as { scripts?: unknown; main: string };
-      expect(staged.scripts).toBeUndefined();
-      expect(existsSync(join(stage, staged.main))).toBe(true);
+      const stage = mkdtempSync(join(tmpdir(), 'deploy-source-'));
+      try {
+        await run('npm', [...packageStep!.split(' ').slice(1, -1), stage], repoRoot);
+        expect(existsSync(join(stage, 'dist/functions/entry.js'))).toBe(true);
+        const staged = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as { scripts?: unknown; main: string };
+        expect(staged.scripts).toBeUndefined();
+        expect(existsSync(join(stage, staged.main))).toBe(true);
 
-      // one production install per lock file, reused by later runs (from the npm cache when it has everything)
-      const lock = readFileSync(join(stage, 'package-lock.json'));
-      const installDir = join(tmpdir(), `deploy-source-install-${createHash('sha256').update(lock).digest('hex').slice(0, 16)}`);
-      if (!existsSync(join(installDir, 'node_modules', '.package-lock.json'))) {
-        rmSync(installDir, { recursive: true, force: true });
-        mkdirSync(installDir, { recursive: true });
-        for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(stage, file), join(installDir, file));
-        const [command, ...args] = installStep!.split(' ');
-        await run(command, [...args, '--prefer-offline'], installDir);
-      }
-      symlinkSync(join(installDir, 'node_modules'), join(stage, 'node_modules'), 'dir');
-      expect(existsSync(join(stage, 'node_modules', 'vitest')), 'dev dependencies are not installed').toBe(false);
-      expect(existsSync(join(stage, 'node_modules', '@google-cloud', 'functions-framework'))).toBe(true);
+        // one production install per lock file, reused by later runs (from the npm cache when it has everything)
+        const lock = readFileSync(join(stage, 'package-lock.json'));
+        const installDir = join(tmpdir(), `deploy-source-install-${createHash('sha256').update(lock).digest('hex').slice(0, 16)}`);
+        if (!existsSync(join(installDir, 'node_modules', '.package-lock.json'))) {
+          rmSync(installDir, { recursive: true, force: true });
+          mkdirSync(installDir, { recursive: true });
+          for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(stage, file), join(installDir, file));
+          const [command, ...args] = installStep!.split(' ');
+          await run(command, [...args, '--prefer-offline'], installDir);
+        }
+        symlinkSync(join(installDir, 'node_modules'), join(stage, 'node_modules'), 'dir');
+        expect(existsSync(join(stage, 'node_modules', 'vitest')), 'dev dependencies are not installed').toBe(false);
+        expect(existsSync(join(stage, 'node_modules', '@google-cloud', 'functions-framework'))).toBe(true);
 
-      const env = {
-        AUTH_ISSUER: 'https://issuer.invalid',
-        AUTH_AUDIENCE: 'deploy-source-test',
-        AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
-        // the relay forwards calls there; this test makes none
-        FUNCTION_URL_TEMPLATE: 'http://127.0.0.1:9',
-      };
-      const answers: Record<string, Record<string, number>> = {};
-      const pending = [...deployables];
-      const worker = async () => {
-        for (let d = pending.shift(); d; d = pending.shift()) {
-          // a free port can be taken by another process before the child binds it: try another
-          for (let attempt = 1; ; attempt++) {
-            const port = await freePort();
-            const argv =
-              d.kind === 'cloudrun'
-                ? steps.cmd
-                : ['node', 'node_modules/@google-cloud/functions-framework/build/src/main.js', `--target=${d.name}`, `--signature-type=${d.kind === 'http' ? 'http' : 'cloudevent'}`, `--port=${port}`];
-            try {
-              const child = await start(stage, argv, { ...env, PORT: String(port), FUNCTION_TARGET: d.name, K_SERVICE: d.name }, d.kind === 'cloudrun' ? startedLine(d.name) : /Serving function/);
-              answers[d.name] = await health(d, port);
-              child.kill('SIGTERM');
-              break;
-            } catch (error) {
-              if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+        const env = {
+          AUTH_ISSUER: 'https://issuer.invalid',
+          AUTH_AUDIENCE: 'deploy-source-test',
+          AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
+          // the relay forwards calls there; this test makes none
+          FUNCTION_URL_TEMPLATE: 'http://127.0.0.1:9',
+        };
+        const answers: Record<string, Record<string, number>> = {};
+        const pending = [...deployables];
+        const worker = async () => {
+          for (let d = pending.shift(); d; d = pending.shift()) {
+            // a free port can be taken by another process before the child binds it: try another
+            for (let attempt = 1; ; attempt++) {
+              const port = await freePort();
+              const argv =
+                d.kind === 'cloudrun'
+                  ? steps.cmd
+                  : [
+                      'node',
+                      'node_modules/@google-cloud/functions-framework/build/src/main.js',
+                      `--target=${d.name}`,
+                      `--signature-type=${d.kind === 'http' ? 'http' : 'cloudevent'}`,
+                      `--port=${port}`,
+                    ];
+              try {
+                const child = await start(
+                  stage,
+                  argv,
+                  { ...env, PORT: String(port), FUNCTION_TARGET: d.name, K_SERVICE: d.name },
+                  d.kind === 'cloudrun' ? startedLine(d.name) : /Serving function/,
+                );
+                answers[d.name] = await health(d, port);
+                child.kill('SIGTERM');
+                break;
+              } catch (error) {
+                if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+              }
             }
           }
-        }
-      };
-      await Promise.all([worker(), worker(), worker()]);
+        };
+        await Promise.all([worker(), worker(), worker()]);
 
-      const expected = Object.fromEntries(
-        deployables.map((d) => [
-          d.name,
-          d.kind === 'cloudevent'
-            ? { 'POST / (CloudEvent)': expect.toSatisfy((s: number) => s >= 200 && s < 300) }
-            : d.name === 'system' || d.kind === 'cloudrun'
-              ? { '/health/live': expect.toSatisfy((s: number) => s === 200 || s === 204), '/health/ready': expect.toSatisfy((s: number) => s === 200 || s === 204) }
-              : { '/health/live': 204 },
-        ]),
-      );
-      expect(answers).toEqual(expected);
-    } finally {
-      rmSync(stage, { recursive: true, force: true });
-    }
-  });
+        const expected = Object.fromEntries(
+          deployables.map((d) => [
+            d.name,
+            d.kind === 'cloudevent'
+              ? { 'POST / (CloudEvent)': expect.toSatisfy((s: number) => s >= 200 && s < 300) }
+              : d.name === 'system' || d.kind === 'cloudrun'
+                ? {
+                    '/health/live': expect.toSatisfy((s: number) => s === 200 || s === 204),
+                    '/health/ready': expect.toSatisfy((s: number) => s === 200 || s === 204),
+                  }
+                : { '/health/live': 204 },
+          ]),
+        );
+        expect(answers).toEqual(expected);
+      } finally {
+        rmSync(stage, { recursive: true, force: true });
+      }
+    },
+  );
 });

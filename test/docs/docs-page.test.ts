@@ -66,7 +66,11 @@ describe('/docs in a browser', () => {
   it('renders the WebSocket reference from /asyncapi.json', async () => {
     await page.goto(`${stack.url}/docs/websocket`);
     // the component parses and validates the whole document in the page: slow on a loaded machine
-    await page.locator('#reference').getByText('Rooms, chats and content WebSocket API').first().waitFor({ state: 'attached', timeout: 500_000 });
+    await page
+      .locator('#reference')
+      .getByText('Rooms, chats and content WebSocket API')
+      .first()
+      .waitFor({ state: 'attached', timeout: 500_000 });
     const text = await page.locator('#reference').textContent();
     expect(text).toContain('resource:get');
     expect(text).toContain('resource:updated');

@@ -10,5 +10,6 @@ const { document, diagnostics } = await new Parser().parse(JSON.stringify(asyncA
 const problems = diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code} ${d.path.join('.')}: ${d.message}`);
 const get = document?.operations().get('resource_get');
 process.stdout.write(
-  JSON.stringify({ problems, operations: document?.operations().length ?? 0, resourceGetReplies: get?.reply()?.messages().length ?? 0 }) + '\n',
+  JSON.stringify({ problems, operations: document?.operations().length ?? 0, resourceGetReplies: get?.reply()?.messages().length ?? 0 }) +
+    '\n',
 );

@@ -25,7 +25,11 @@ describe('the generated documents pass third-party tools', () => {
     // redocly.yaml names this path, and the ignore file's entries are keyed by it
     await mkdir(join(repoRoot, '.local', 'api-docs'), { recursive: true });
     await writeFile(join(repoRoot, '.local', 'api-docs', 'openapi.json'), JSON.stringify(openApiDocument(), null, 2));
-    const outcome = await run(bin('redocly'), ['lint', '--format=json'], { cwd: repoRoot, env: quietEnv, maxBuffer: 32 * 1024 * 1024 }).then(
+    const outcome = await run(bin('redocly'), ['lint', '--format=json'], {
+      cwd: repoRoot,
+      env: quietEnv,
+      maxBuffer: 32 * 1024 * 1024,
+    }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout + err.stderr }),
     );
@@ -39,7 +43,10 @@ describe('the generated documents pass third-party tools', () => {
   }, 120_000);
 
   it('AsyncAPI parses with @asyncapi/parser without errors or warnings', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'docs', 'parse-asyncapi.ts')], { cwd: repoRoot, maxBuffer: 8 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'docs', 'parse-asyncapi.ts')], {
+      cwd: repoRoot,
+      maxBuffer: 8 * 1024 * 1024,
+    });
     const outcome = JSON.parse(stdout) as { problems: string[]; operations: number; resourceGetReplies: number };
     expect(outcome.problems).toEqual([]);
     expect(outcome.operations).toBeGreaterThan(50);
@@ -62,18 +69,33 @@ describe('the generated documents pass third-party tools', () => {
           "export const update: Body<'/rooms/{roomId}', 'put'> = { name: 'Renamed' };",
           "export const members: Body<'/rooms/{roomId}/members', 'post'> = { userId: room, owner: false, historyCleared: false };",
           "export const ressource: Body<'/ressource/{ressourceId}', 'put'> = { avatar: room };",
-          "// @ts-expect-error a rank needs its room",
+          '// @ts-expect-error a rank needs its room',
           "export const wrong: Body<'/rooms/workspaces/rank', 'put'> = [{ rank: 1 }];",
           "type MuteBody = paths['/rooms/{roomId}/mute']['put']['requestBody'];",
-          "export const mute: MuteBody = undefined;",
-          "// @ts-expect-error mute takes no body",
-          "export const muteWithBody: MuteBody = {};",
+          'export const mute: MuteBody = undefined;',
+          '// @ts-expect-error mute takes no body',
+          'export const muteWithBody: MuteBody = {};',
           '',
         ].join('\n'),
       );
-      const tsc = await run(bin('tsc'), ['--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', join(dir, 'bodies.ts')], {
-        cwd: dir,
-      }).then(
+      const tsc = await run(
+        bin('tsc'),
+        [
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--target',
+          'es2022',
+          '--module',
+          'esnext',
+          '--moduleResolution',
+          'bundler',
+          join(dir, 'bodies.ts'),
+        ],
+        {
+          cwd: dir,
+        },
+      ).then(
         () => '',
         (err: { stdout: string }) => err.stdout,
       );

@@ -22,7 +22,11 @@ async function user() {
 }
 
 async function attach(bytes: Buffer, fileName: string, mimeType: string): Promise<string> {
-  const res = await me.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader(fileName), mimetype: mimeType });
+  const res = await me.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, {
+    'content-type': 'application/octet-stream',
+    filename: encodeUnicodeHeader(fileName),
+    mimetype: mimeType,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
@@ -39,11 +43,17 @@ beforeAll(async () => {
   pdfId = await attach(await pdfDocument(3), 'three.pdf', 'application/pdf');
   // a PDF header and nothing a reader can use: pdf-lib loads it, then fails on the missing page tree
   damagedPdfId = await attach(Buffer.from('%PDF-1.7\n%garbage\n'), 'damaged.pdf', 'application/pdf');
-  const picture = await me.api.put(`/users/${me.id}/picture`, await pngImage(64, 64), { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader('me.png'), mimetype: 'image/png' });
+  const picture = await me.api.put(`/users/${me.id}/picture`, await pngImage(64, 64), {
+    'content-type': 'application/octet-stream',
+    filename: encodeUnicodeHeader('me.png'),
+    mimetype: 'image/png',
+  });
   expect(picture.status, JSON.stringify(picture.body)).toBeLessThan(300);
   const created = await me.api.post<{ id: string }>('/api/v0/resource/create', { resource: { title: 'Bytes' } });
   resourceId = created.body.id;
-  const put = await me.api.request('PUT', `/api/v0/resource/${resourceId}/content`, Buffer.from('some bytes'), { 'content-type': 'application/octet-stream' });
+  const put = await me.api.request('PUT', `/api/v0/resource/${resourceId}/content`, Buffer.from('some bytes'), {
+    'content-type': 'application/octet-stream',
+  });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
 });
 
@@ -93,7 +103,17 @@ describe('JSON bodies', () => {
 
 describe('a damaged PDF', () => {
   it('answers 400 on the PDF preview, as on its thumbnail', async () => {
-    expectEnvelope(await rawRequest(stack.url, 'GET', `/preview/pdf/${damagedPdfId}/`, { authorization: `Bearer ${me.api.token}` }), 400, 'chats', /PDF/);
-    expectEnvelope(await rawRequest(stack.url, 'GET', `/preview/pdf/${damagedPdfId}/64x64/thumbnail`, { authorization: `Bearer ${me.api.token}` }), 400, 'chats', /PDF/);
+    expectEnvelope(
+      await rawRequest(stack.url, 'GET', `/preview/pdf/${damagedPdfId}/`, { authorization: `Bearer ${me.api.token}` }),
+      400,
+      'chats',
+      /PDF/,
+    );
+    expectEnvelope(
+      await rawRequest(stack.url, 'GET', `/preview/pdf/${damagedPdfId}/64x64/thumbnail`, { authorization: `Bearer ${me.api.token}` }),
+      400,
+      'chats',
+      /PDF/,
+    );
   });
 });

@@ -17,12 +17,20 @@ let me: { id: string; token: string; api: ApiClient };
 let resourceId: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ deployables: deployables.filter((d) => ['resources', 'resource-content', 'chats-attachments'].includes(d.name)) });
+  stack = await startTestStack({
+    deployables: deployables.filter((d) => ['resources', 'resource-content', 'chats-attachments'].includes(d.name)),
+  });
   const { id, token } = await stack.user();
   me = { id, token, api: new ApiClient(stack.url, token) };
   const created = await me.api.post<{ id: string }>('/api/v0/resource/create', { resource: { title: 'Ranged' } });
   resourceId = created.body.id;
-  expect((await me.api.request('PUT', `/api/v0/resource/${resourceId}/content`, Buffer.from('0123456789'), { 'content-type': 'application/octet-stream' })).status).toBe(200);
+  expect(
+    (
+      await me.api.request('PUT', `/api/v0/resource/${resourceId}/content`, Buffer.from('0123456789'), {
+        'content-type': 'application/octet-stream',
+      })
+    ).status,
+  ).toBe(200);
   // one page server, two origins: 127.0.0.1 is allowed, localhost is not
   pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>client</title>'));
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
@@ -48,7 +56,10 @@ interface PageResult {
   error?: string;
 }
 
-async function fromPage(origin: string, script: (args: { api: string; token: string; resourceId: string }) => Promise<PageResult>): Promise<PageResult> {
+async function fromPage(
+  origin: string,
+  script: (args: { api: string; token: string; resourceId: string }) => Promise<PageResult>,
+): Promise<PageResult> {
   const page = await browser.browser.newPage();
   try {
     await page.goto(`${origin}/`);
@@ -72,7 +83,10 @@ const createFromPage = async ({ api, token }: { api: string; token: string }): P
 };
 
 async function titles(): Promise<string[]> {
-  const answer = await me.api.ops<{ resources: { title: string }[] }>('resource:searchBelonging', { belonging: `userSortingTable:${me.id}`, limit: 100 });
+  const answer = await me.api.ops<{ resources: { title: string }[] }>('resource:searchBelonging', {
+    belonging: `userSortingTable:${me.id}`,
+    limit: 100,
+  });
   return answer.body.data.resources.map((r) => r.title);
 }
 
@@ -82,7 +96,9 @@ describe('in Chromium', () => {
     expect(created, created.error).toMatchObject({ ok: true, status: 200, body: { title: `from ${allowed}` } });
     const ranged = await fromPage(allowed, async ({ api, token, resourceId }) => {
       try {
-        const res = await fetch(`${api}/api/v0/resource/proxy/${resourceId}`, { headers: { authorization: `Bearer ${token}`, range: 'bytes=2-4' } });
+        const res = await fetch(`${api}/api/v0/resource/proxy/${resourceId}`, {
+          headers: { authorization: `Bearer ${token}`, range: 'bytes=2-4' },
+        });
         return { ok: true, status: res.status, body: await res.text(), contentRange: res.headers.get('content-range') };
       } catch (err) {
         return { ok: false, error: String(err) };
@@ -106,7 +122,13 @@ describe('preflights', () => {
   it('are answered by the gateway and by each function, for allowed origins only', async () => {
     const chats = stack.stack.functions.find((f) => f.deployable.name === 'chats-attachments')!;
     for (const base of [stack.url, chats.url]) {
-      const ok = await preflight(base, '/rooms/00000000-0000-4000-8000-000000000000/attachments', allowed, 'POST', 'authorization, filename, mimetype, description');
+      const ok = await preflight(
+        base,
+        '/rooms/00000000-0000-4000-8000-000000000000/attachments',
+        allowed,
+        'POST',
+        'authorization, filename, mimetype, description',
+      );
       expect(ok.status).toBe(204);
       expect(ok.headers['access-control-allow-origin']).toBe(allowed);
       expect(ok.headers['access-control-allow-credentials']).toBe('true');
@@ -139,14 +161,21 @@ describe('answers', () => {
     expect(good.status).toBe(206);
     expect(good.headers['access-control-allow-origin']).toBe(allowed);
     expect(good.headers['access-control-allow-credentials']).toBe('true');
-    for (const name of ['ETag', 'Content-Range', 'Location', 'Content-Disposition']) expect(String(good.headers['access-control-expose-headers'])).toContain(name);
+    for (const name of ['ETag', 'Content-Range', 'Location', 'Content-Disposition'])
+      expect(String(good.headers['access-control-expose-headers'])).toContain(name);
     expect(String(good.headers.vary)).toMatch(/Origin/);
 
     const redirect = await rawRequest(stack.url, 'GET', `/api/v0/resource/${resourceId}`, headers);
     expect(redirect.status).toBe(302);
     expect(String(redirect.headers.vary)).toMatch(/Origin/);
 
-    const error = await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { ...headers, 'content-type': 'application/json' }, '{broken');
+    const error = await rawRequest(
+      stack.url,
+      'POST',
+      '/api/v0/resource/create',
+      { ...headers, 'content-type': 'application/json' },
+      '{broken',
+    );
     expect(error.status).toBe(400);
     expect(error.headers['access-control-allow-origin']).toBe(allowed);
     expect(String(error.headers.vary)).toMatch(/Origin/);
@@ -155,7 +184,10 @@ describe('answers', () => {
     expect(gatewayMiss.status).toBe(404);
     expect(gatewayMiss.headers['access-control-allow-origin']).toBe(allowed);
 
-    const foreign = await rawRequest(stack.url, 'GET', `/api/v0/resource/proxy/${resourceId}`, { authorization: `Bearer ${me.token}`, origin: other });
+    const foreign = await rawRequest(stack.url, 'GET', `/api/v0/resource/proxy/${resourceId}`, {
+      authorization: `Bearer ${me.token}`,
+      origin: other,
+    });
     expect(foreign.status).toBe(200);
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     expect(String(foreign.headers.vary)).toMatch(/Origin/);

@@ -34,7 +34,10 @@ const cookie = () => ({ cookie: `ZM_AUTH_TOKEN=${victim.token}` });
 const form = (origin = EVIL) => ({ ...cookie(), origin, 'content-type': 'application/x-www-form-urlencoded' });
 
 async function titles(): Promise<string[]> {
-  const answer = await victim.api.ops<{ resources: { title: string }[] }>('resource:searchBelonging', { belonging: `userSortingTable:${victim.id}`, limit: 100 });
+  const answer = await victim.api.ops<{ resources: { title: string }[] }>('resource:searchBelonging', {
+    belonging: `userSortingTable:${victim.id}`,
+    limit: 100,
+  });
   expect(answer.status).toBe(200);
   return answer.body.data.resources.map((r) => r.title);
 }
@@ -64,18 +67,42 @@ describe('a cross-site form post with the victim cookie', () => {
     const attempts: Array<[string, Record<string, string>, string]> = [
       ['/api/v0/resource/create', form(), 'resource%5Btitle%5D=csrf-form'],
       ['/api/v0/resource/create?resource%5Btitle%5D=csrf-query', form(), ''],
-      ['/api/v0/resource/create', { ...cookie(), origin: EVIL, 'content-type': 'text/plain' }, JSON.stringify({ resource: { title: 'csrf-text' } })],
-      ['/api/v0/resource/create', { ...cookie(), origin: EVIL, 'content-type': 'multipart/form-data; boundary=b' }, '--b\r\nContent-Disposition: form-data; name="resource[title]"\r\n\r\ncsrf-multipart\r\n--b--\r\n'],
+      [
+        '/api/v0/resource/create',
+        { ...cookie(), origin: EVIL, 'content-type': 'text/plain' },
+        JSON.stringify({ resource: { title: 'csrf-text' } }),
+      ],
+      [
+        '/api/v0/resource/create',
+        { ...cookie(), origin: EVIL, 'content-type': 'multipart/form-data; boundary=b' },
+        '--b\r\nContent-Disposition: form-data; name="resource[title]"\r\n\r\ncsrf-multipart\r\n--b--\r\n',
+      ],
       ['/ops/resource:create', form(), 'data%5Bresource%5D%5Btitle%5D=csrf-ops'],
     ];
-    for (const [path, headers, body] of attempts) expectEnvelope(await rawRequest(stack.url, 'POST', path, headers, body), 415, path.startsWith('/ops/') ? 'ops' : 'resource', /not accepted/);
+    for (const [path, headers, body] of attempts)
+      expectEnvelope(
+        await rawRequest(stack.url, 'POST', path, headers, body),
+        415,
+        path.startsWith('/ops/') ? 'ops' : 'resource',
+        /not accepted/,
+      );
     expect((await titles()).filter((t) => t.startsWith('csrf'))).toEqual([]);
   });
 
   it('cannot trash one of the victim resources', async () => {
     const id = await createResource('keep me');
     expectEnvelope(await rawRequest(stack.url, 'POST', '/ops/resource:delete', form(), `data%5BresourceId%5D=${id}`), 415, 'ops');
-    expectEnvelope(await rawRequest(stack.url, 'POST', `/ops/resource:delete?resourceId=${id}`, { ...cookie(), origin: EVIL, 'content-type': 'text/plain' }, ''), 415, 'ops');
+    expectEnvelope(
+      await rawRequest(
+        stack.url,
+        'POST',
+        `/ops/resource:delete?resourceId=${id}`,
+        { ...cookie(), origin: EVIL, 'content-type': 'text/plain' },
+        '',
+      ),
+      415,
+      'ops',
+    );
     expect(await titles()).toContain('keep me');
   });
 
@@ -83,7 +110,11 @@ describe('a cross-site form post with the victim cookie', () => {
     const roomId = await group();
     const query = `?userId=${stranger.id}&owner=true&historyCleared=false`;
     expectEnvelope(await rawRequest(stack.url, 'POST', `/rooms/${roomId}/members${query}`, form(), ''), 415, 'chats', /not accepted/);
-    expectEnvelope(await rawRequest(stack.url, 'POST', `/rooms/${roomId}/members`, form(), `userId=${stranger.id}&owner=true&historyCleared=false`), 415, 'chats');
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', `/rooms/${roomId}/members`, form(), `userId=${stranger.id}&owner=true&historyCleared=false`),
+      415,
+      'chats',
+    );
     expect(await members(roomId)).not.toContain(stranger.id);
   });
 });
@@ -92,9 +123,16 @@ describe('query strings', () => {
   it('never supply body fields of POST, even with a bearer token and a JSON body', async () => {
     const roomId = await group();
     const answer = await victim.api.post(`/rooms/${roomId}/members?userId=${stranger.id}&owner=true&historyCleared=false`, {});
-    expectEnvelope({ status: answer.status, headers: { 'content-type': answer.headers.get('content-type') ?? '' }, text: JSON.stringify(answer.body) }, 400, 'chats', /userId/);
+    expectEnvelope(
+      { status: answer.status, headers: { 'content-type': answer.headers.get('content-type') ?? '' }, text: JSON.stringify(answer.body) },
+      400,
+      'chats',
+      /userId/,
+    );
     expect(await members(roomId)).not.toContain(stranger.id);
-    const created = await victim.api.post<{ title: string }>('/api/v0/resource/create?resource=x', { resource: { title: 'from the body' } });
+    const created = await victim.api.post<{ title: string }>('/api/v0/resource/create?resource=x', {
+      resource: { title: 'from the body' },
+    });
     expect(created.status).toBe(200);
     expect(created.body.title).toBe('from the body');
   });
@@ -110,7 +148,13 @@ describe('chats clients using the cookie', () => {
       const created = await rawRequest(stack.url, 'POST', '/rooms', { ...cookie(), ...headers, 'content-type': 'application/json' }, body);
       expect(created.status, created.text).toBe(201);
       const roomId = (JSON.parse(created.text) as { id: string }).id;
-      const added = await rawRequest(stack.url, 'POST', `/rooms/${roomId}/members`, { ...cookie(), ...headers, 'content-type': 'application/json' }, JSON.stringify({ userId: stranger.id, owner: false, historyCleared: false }));
+      const added = await rawRequest(
+        stack.url,
+        'POST',
+        `/rooms/${roomId}/members`,
+        { ...cookie(), ...headers, 'content-type': 'application/json' },
+        JSON.stringify({ userId: stranger.id, owner: false, historyCleared: false }),
+      );
       expect(added.status, added.text).toBe(201);
       expect(await members(roomId)).toContain(stranger.id);
     }
@@ -123,14 +167,29 @@ describe('chats clients using the cookie', () => {
     const others = [await user(), await user()];
     for (const o of others) await o.api.get('/users/capabilities');
     const body = JSON.stringify({ type: 'group', name: 'Foreign', membersIds: others.map((o) => o.id) });
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/rooms', { ...cookie(), origin: EVIL, 'content-type': 'application/json' }, body), 403, 'chats', /evil\.example/);
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/rooms', { ...cookie(), origin: 'null', 'content-type': 'application/json' }, body), 403, 'chats');
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/rooms', { ...cookie(), origin: EVIL, 'content-type': 'application/json' }, body),
+      403,
+      'chats',
+      /evil\.example/,
+    );
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/rooms', { ...cookie(), origin: 'null', 'content-type': 'application/json' }, body),
+      403,
+      'chats',
+    );
     const rooms = await victim.api.get<Array<{ name: string }>>('/rooms');
     expect(rooms.body.map((r) => r.name)).not.toContain('Foreign');
   });
 
   it('bearer tokens are not subject to the cookie rules', async () => {
-    const answer = await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { authorization: `Bearer ${victim.token}`, origin: EVIL, 'content-type': 'application/json' }, JSON.stringify({ resource: { title: 'bearer from anywhere' } }));
+    const answer = await rawRequest(
+      stack.url,
+      'POST',
+      '/api/v0/resource/create',
+      { authorization: `Bearer ${victim.token}`, origin: EVIL, 'content-type': 'application/json' },
+      JSON.stringify({ resource: { title: 'bearer from anywhere' } }),
+    );
     expect(answer.status, answer.text).toBe(200);
   });
 });

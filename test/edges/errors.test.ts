@@ -12,7 +12,9 @@ const JSON_LIMIT = 4096;
 
 beforeAll(async () => {
   process.env.MAX_JSON_BODY_BYTES = String(JSON_LIMIT);
-  stack = await startTestStack({ deployables: deployables.filter((d) => ['system', 'resources', 'props', 'chats-rooms'].includes(d.name)) });
+  stack = await startTestStack({
+    deployables: deployables.filter((d) => ['system', 'resources', 'props', 'chats-rooms'].includes(d.name)),
+  });
   ({ id: userId, token } = await stack.user());
   api = new ApiClient(stack.url, token);
 });
@@ -25,7 +27,10 @@ afterAll(async () => {
 const bearer = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
 async function myResourceTitles(): Promise<string[]> {
-  const answer = await api.ops<{ resources: { title: string }[] }>('resource:searchBelonging', { belonging: `userSortingTable:${userId}`, limit: 100 });
+  const answer = await api.ops<{ resources: { title: string }[] }>('resource:searchBelonging', {
+    belonging: `userSortingTable:${userId}`,
+    limit: 100,
+  });
   expect(answer.status).toBe(200);
   return answer.body.data.resources.map((r) => r.title);
 }
@@ -40,29 +45,80 @@ describe('malformed JSON', () => {
   });
 
   it('answers 400 without authentication too, before anything else runs', async () => {
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { 'content-type': 'application/json' }, '{oops'), 400, 'resource');
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { 'content-type': 'application/json' }, '{oops'),
+      400,
+      'resource',
+    );
   });
 });
 
 describe('wrong content type', () => {
   it('answers 415 for a JSON binding sent as text/plain, a form or multipart, and writes nothing', async () => {
     const body = JSON.stringify({ resource: { title: 'typed wrong' } });
-    for (const type of ['text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
-      const answer = await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { authorization: `Bearer ${token}`, 'content-type': type }, body);
+    for (const type of [
+      'text/plain;charset=UTF-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+    ]) {
+      const answer = await rawRequest(
+        stack.url,
+        'POST',
+        '/api/v0/resource/create',
+        { authorization: `Bearer ${token}`, 'content-type': type },
+        body,
+      );
       expectEnvelope(answer, 415, 'resource', /application\/json/);
     }
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/rooms', { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, '{}'), 415, 'chats');
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/ops/resource:get', { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, '{"data":{}}'), 415, 'ops');
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/rooms', { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, '{}'),
+      415,
+      'chats',
+    );
+    expectEnvelope(
+      await rawRequest(
+        stack.url,
+        'POST',
+        '/ops/resource:get',
+        { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        '{"data":{}}',
+      ),
+      415,
+      'ops',
+    );
     expect(await myResourceTitles()).not.toContain('typed wrong');
   });
 
   it('answers 415 for a JSON charset other than UTF-8 and for compressed bodies', async () => {
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { ...bearer(), 'content-type': 'application/json; charset=latin1' }, '{}'), 415, 'resource', /charset/);
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { ...bearer(), 'content-encoding': 'gzip' }, 'x'), 415, 'resource', /Content-Encoding/);
+    expectEnvelope(
+      await rawRequest(
+        stack.url,
+        'POST',
+        '/api/v0/resource/create',
+        { ...bearer(), 'content-type': 'application/json; charset=latin1' },
+        '{}',
+      ),
+      415,
+      'resource',
+      /charset/,
+    );
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { ...bearer(), 'content-encoding': 'gzip' }, 'x'),
+      415,
+      'resource',
+      /Content-Encoding/,
+    );
   });
 
   it('still takes application/json with a charset and structured +json types', async () => {
-    const created = await rawRequest(stack.url, 'POST', '/api/v0/resource/create', { ...bearer(), 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ resource: { title: 'charset ok' } }));
+    const created = await rawRequest(
+      stack.url,
+      'POST',
+      '/api/v0/resource/create',
+      { ...bearer(), 'content-type': 'application/json; charset=utf-8' },
+      JSON.stringify({ resource: { title: 'charset ok' } }),
+    );
     expect(created.status, created.text).toBe(200);
     expect(await myResourceTitles()).toContain('charset ok');
   });
@@ -70,7 +126,12 @@ describe('wrong content type', () => {
 
 describe('bad percent-encoding', () => {
   it('answers 400 through the gateway, which keeps serving', async () => {
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/ops/%E0%A4%A', { 'content-type': 'application/json' }, '{}'), 400, 'resource', /percent-encoding/);
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/ops/%E0%A4%A', { 'content-type': 'application/json' }, '{}'),
+      400,
+      'resource',
+      /percent-encoding/,
+    );
     expectEnvelope(await rawRequest(stack.url, 'POST', '/ops/%E0%A4%A', {}), 400, 'resource');
     expectEnvelope(await rawRequest(stack.url, 'GET', '/rooms/%E0%A4%A', { authorization: `Bearer ${token}` }), 400, 'chats');
     expect((await rawRequest(stack.url, 'GET', '/health/live')).status).toBe(204);
@@ -78,7 +139,12 @@ describe('bad percent-encoding', () => {
 
   it('answers 400 at the function itself, in the relay-call envelope', async () => {
     const resources = stack.stack.functions.find((f) => f.deployable.name === 'resources')!;
-    expectEnvelope(await rawRequest(resources.url, 'POST', '/ops/%E0%A4%A', { 'content-type': 'application/json' }, '{}'), 400, 'ops', /percent-encoding/);
+    expectEnvelope(
+      await rawRequest(resources.url, 'POST', '/ops/%E0%A4%A', { 'content-type': 'application/json' }, '{}'),
+      400,
+      'ops',
+      /percent-encoding/,
+    );
   });
 });
 
@@ -86,7 +152,12 @@ describe('oversized bodies', () => {
   const big = JSON.stringify({ resource: { title: 'too big', description: 'x'.repeat(JSON_LIMIT) } });
 
   it('answers 413 for a declared length beyond MAX_JSON_BODY_BYTES, and writes nothing', async () => {
-    expectEnvelope(await rawRequest(stack.url, 'POST', '/api/v0/resource/create', bearer(), big), 413, 'resource', new RegExp(String(JSON_LIMIT)));
+    expectEnvelope(
+      await rawRequest(stack.url, 'POST', '/api/v0/resource/create', bearer(), big),
+      413,
+      'resource',
+      new RegExp(String(JSON_LIMIT)),
+    );
     expectEnvelope(await rawRequest(stack.url, 'POST', '/rooms', bearer(), big), 413, 'chats');
     expect(await myResourceTitles()).not.toContain('too big');
   });

@@ -26,7 +26,9 @@ async function truncatedPdf(): Promise<Buffer> {
 
 beforeAll(async () => {
   // rooms are made through the in-process stack; the attachments function under test runs in its own process
-  stack = await startTestStack({ deployables: deployables.filter((d) => ['chats-rooms', 'chats-users', 'chats-attachments'].includes(d.name)) });
+  stack = await startTestStack({
+    deployables: deployables.filter((d) => ['chats-rooms', 'chats-users', 'chats-attachments'].includes(d.name)),
+  });
   const users = await Promise.all([stack.user(), stack.user(), stack.user()]);
   const [owner, ...others] = users.map((u) => ({ ...u, api: new ApiClient(stack.url, u.token) }));
   for (const o of others) await o.api.get('/users/capabilities');
@@ -34,7 +36,11 @@ beforeAll(async () => {
   const room = await owner.api.post<{ id: string }>('/rooms', { type: 'group', name: 'Logs', membersIds: others.map((o) => o.id) });
   roomId = room.body.id;
   const attach = async (name: string, bytes: Buffer, mimeType: string) => {
-    const res = await owner.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, { 'content-type': 'application/octet-stream', filename: encodeUnicodeHeader(name), mimetype: mimeType });
+    const res = await owner.api.post<{ id: string }>(`/rooms/${roomId}/attachments`, bytes, {
+      'content-type': 'application/octet-stream',
+      filename: encodeUnicodeHeader(name),
+      mimetype: mimeType,
+    });
     expect(res.status).toBe(201);
     ids[name] = res.body.id;
   };
@@ -59,20 +65,31 @@ describe('a function process', () => {
     expectEnvelope(await rawRequest(base, 'GET', `/preview/pdf/${ids['truncated.pdf']}/`, auth), 400, 'chats', /PDF/);
     expectEnvelope(await rawRequest(base, 'GET', `/preview/pdf/${ids['truncated.pdf']}/64x64/thumbnail`, auth), 400, 'chats', /PDF/);
     expect((await rawRequest(base, 'GET', `/preview/image/${ids['picture.png']}/20x20/?v=3`, auth)).status).toBe(200);
-    expectEnvelope(await rawRequest(base, 'POST', '/ops/no:such', { ...auth, 'content-type': 'application/json' }, `{"secret":"${SECRET}"`), 400, 'resource');
+    expectEnvelope(
+      await rawRequest(base, 'POST', '/ops/no:such', { ...auth, 'content-type': 'application/json' }, `{"secret":"${SECRET}"`),
+      400,
+      'resource',
+    );
     expectEnvelope(await rawRequest(base, 'POST', '/ops/%E0%A4%A', { 'content-type': 'application/json' }, `{"${SECRET}"`), 400, 'ops');
     const upload = { 'content-type': 'text/plain', filename: encodeUnicodeHeader('notes.txt'), mimetype: 'text/plain' };
     const stored = await rawRequest(base, 'POST', `/rooms/${roomId}/attachments`, { ...auth, ...upload }, SECRET);
     expect(stored.status, stored.text).toBe(201);
-    expectEnvelope(await rawRequest(base, 'POST', `/rooms/${roomId}/attachments`, { cookie: `ZM_AUTH_TOKEN=${token}`, ...upload }, SECRET), 415, 'chats', /cookie/);
+    expectEnvelope(
+      await rawRequest(base, 'POST', `/rooms/${roomId}/attachments`, { cookie: `ZM_AUTH_TOKEN=${token}`, ...upload }, SECRET),
+      415,
+      'chats',
+      /cookie/,
+    );
     // the warnings pdf-lib prints about the truncated file were written by now
     await fn.line(/invalid object/i);
 
-    const entries = fn.lines.filter((l) => l.trim() !== '').map((line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      expect(entry.severity, line).toMatch(/^(DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL)$/);
-      return entry;
-    });
+    const entries = fn.lines
+      .filter((l) => l.trim() !== '')
+      .map((line) => {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        expect(entry.severity, line).toMatch(/^(DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL)$/);
+        return entry;
+      });
     expect(entries.some((e) => e.source === 'console' && /invalid object/i.test(String(e.message)))).toBe(true);
     expect(entries.some((e) => /Serving function/.test(String(e.message)))).toBe(true);
     expect(fn.lines.join('\n')).not.toContain(SECRET);

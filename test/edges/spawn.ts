@@ -75,7 +75,14 @@ export function startRelayProcess(env: NodeJS.ProcessEnv): Spawned {
 /** The environment of a deployed process: no emulator, no token settings, only what is given. */
 export function productionEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, METADATA_SERVER_DETECTION: 'none', GOOGLE_CLOUD_PROJECT: 'fail-closed-test', ...extra };
-  for (const name of ['FIRESTORE_EMULATOR_HOST', 'PUBSUB_EMULATOR_HOST', 'STORAGE_EMULATOR_HOST', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL']) {
+  for (const name of [
+    'FIRESTORE_EMULATOR_HOST',
+    'PUBSUB_EMULATOR_HOST',
+    'STORAGE_EMULATOR_HOST',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    'AUTH_JWKS_URL',
+  ]) {
     if (!(name in extra)) delete env[name];
   }
   return env;

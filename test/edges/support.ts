@@ -11,15 +11,31 @@ export interface RawAnswer {
  * One HTTP request exactly as given (path bytes, headers, chunked or sized body): fetch would
  * normalise a malformed path and always declare a body length.
  */
-export function rawRequest(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string, chunked = false): Promise<RawAnswer> {
+export function rawRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer | string,
+  chunked = false,
+): Promise<RawAnswer> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname: url.hostname, port: url.port, method, path, headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (body !== undefined && chunked) {
       const bytes = Buffer.from(body);
@@ -30,7 +46,12 @@ export function rawRequest(base: string, method: string, path: string, headers: 
 }
 
 /** A JSON error answer (never HTML, never a stack trace) in the family's envelope. */
-export function expectEnvelope(answer: RawAnswer, status: number, envelope: 'chats' | 'resource' | 'jsonRpc' | 'ops', message?: RegExp): void {
+export function expectEnvelope(
+  answer: RawAnswer,
+  status: number,
+  envelope: 'chats' | 'resource' | 'jsonRpc' | 'ops',
+  message?: RegExp,
+): void {
   expect(answer.status, answer.text).toBe(status);
   expect(String(answer.headers['content-type'])).toMatch(/^application\/json/);
   expect(answer.text).not.toMatch(/<html|<pre>|\bat [\w.<>]+ \(|node_modules|\/work\//i);

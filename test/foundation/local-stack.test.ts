@@ -11,8 +11,23 @@ afterAll(() => rm(stateDir, { recursive: true, force: true }));
 /** Runs `npm start`'s script as a user would, with its own emulators and state folder. */
 function start(extraArgs: string[] = []) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOCAL_STATE_DIR: stateDir, LOG_LEVEL: 'INFO' };
-  for (const name of ['FIRESTORE_EMULATOR_HOST', 'PUBSUB_EMULATOR_HOST', 'STORAGE_EMULATOR_HOST', 'GOOGLE_CLOUD_PROJECT', 'STORAGE_BUCKET', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'PUBLIC_BASE_URL']) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...extraArgs], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const name of [
+    'FIRESTORE_EMULATOR_HOST',
+    'PUBSUB_EMULATOR_HOST',
+    'STORAGE_EMULATOR_HOST',
+    'GOOGLE_CLOUD_PROJECT',
+    'STORAGE_BUCKET',
+    'AUTH_JWKS_URL',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    'PUBLIC_BASE_URL',
+  ])
+    delete env[name];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...extraArgs], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise<{ url: string; hosts: string[] }>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -28,7 +43,10 @@ function start(extraArgs: string[] = []) {
 }
 
 async function mint(user: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/token.ts', '--user', user], { cwd: repoRoot, env: { ...process.env, LOCAL_STATE_DIR: stateDir } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/token.ts', '--user', user], {
+    cwd: repoRoot,
+    env: { ...process.env, LOCAL_STATE_DIR: stateDir },
+  });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   await new Promise((resolve) => child.on('exit', resolve));

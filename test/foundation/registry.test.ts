@@ -35,7 +35,7 @@ describe('operation registry', () => {
     }
   });
 
-  it('keeps path placeholders in the seeds\' {param} form', () => {
+  it("keeps path placeholders in the seeds' {param} form", () => {
     for (const route of routesOf(families)) expect(route.path).not.toMatch(/\/:/);
   });
 });

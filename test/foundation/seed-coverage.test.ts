@@ -14,8 +14,7 @@ const seed = JSON.parse(readFileSync(new URL('../fixtures/seed-endpoints.json', 
  * What is not registered yet, named so the gap is visible. The test fails both when something
  * outside this list is missing and when something in it has been registered (shrink the list).
  */
-const NOT_YET_REGISTERED = new Set<string>([
-]);
+const NOT_YET_REGISTERED = new Set<string>([]);
 
 const normalize = (path: string) => path.replace(/\{[^}]+\}/g, '{}').replace(/\/$/, '');
 
@@ -48,17 +47,27 @@ describe('seed coverage', () => {
 
   it('binds every seed 004 operation and edge in the ressources family, and marks its additions as extensions', () => {
     const seed004 = seed.http.filter((h) => h.seed === '004').map((h) => `${h.method} ${normalize(h.path)}`);
-    expect(seed004).toEqual(expect.arrayContaining(['POST /user/ressources', 'GET /workspace/ressources', 'GET /environment/ressources', 'GET /ressource/{}/photos', 'GET /ressource/{}/feed']));
+    expect(seed004).toEqual(
+      expect.arrayContaining([
+        'POST /user/ressources',
+        'GET /workspace/ressources',
+        'GET /environment/ressources',
+        'GET /ressource/{}/photos',
+        'GET /ressource/{}/feed',
+      ]),
+    );
     const ressources = allOperations().filter((op) => op.family === 'ressources');
     const keyOf = (op: (typeof ressources)[number]) => (op.bindings.http ?? []).map((b) => `${b.method} ${normalize(b.path)}`);
     const bound = new Set(ressources.flatMap(keyOf));
     expect(seed004.filter((key) => !bound.has(key))).toEqual([]);
-    const unmarked = ressources.filter((op) => keyOf(op).some((key) => !seed004.includes(key)) !== (op.extension === true)).map((op) => op.name);
+    const unmarked = ressources
+      .filter((op) => keyOf(op).some((key) => !seed004.includes(key)) !== (op.extension === true))
+      .map((op) => op.name);
     expect(unmarked).toEqual([]);
     expect(ressources.filter((op) => op.extension).map((op) => op.name)).toEqual(['ressource.attachPhoto', 'ressource.readPhoto']);
   });
 
-  it('marks every operation and event outside the seeds as an extension, and none of the seeds\' own', () => {
+  it("marks every operation and event outside the seeds as an extension, and none of the seeds' own", () => {
     const seedKeys = new Set(expected());
     const keysOf = (op: ReturnType<typeof allOperations>[number]) => [
       ...(op.bindings.websocket ? [`ws ${op.bindings.websocket}`] : []),

@@ -104,7 +104,9 @@ describe('resource slice (seed 000)', () => {
 
   it('creates over /ops and publishes the sorting table event on the owner channel', async () => {
     const owner = await stack.user();
-    const res = await anon.as(owner.token).ops<{ resource: { id: string; belonging: string } }>('resource:create', { resource: { title: 'Ops made' } });
+    const res = await anon
+      .as(owner.token)
+      .ops<{ resource: { id: string; belonging: string } }>('resource:create', { resource: { title: 'Ops made' } });
     expect(res.status).toBe(200);
     expect(res.body.data.resource.belonging).toBe(`userSortingTable:${owner.id}`);
     const event = await events.next((e) => e.endpoint === 'sortingTable:addResources' && e.channel === `user:${owner.id}`);
@@ -148,7 +150,9 @@ describe('generated documents', () => {
     const openapi = await anon.get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/openapi.json');
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toBe('3.1.0');
-    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/health', '/auth/token', '/api/v0/resource/create', '/api/v0/rpc/resource.info']));
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/auth/token', '/api/v0/resource/create', '/api/v0/rpc/resource.info']),
+    );
     expect(openapi.body.paths['/api/v0/resource/create']).toHaveProperty('post');
     const asyncapi = await anon.get<{ asyncapi: string; operations: Record<string, { action: string }> }>('/asyncapi.json');
     expect(asyncapi.body.asyncapi).toBe('3.0.0');

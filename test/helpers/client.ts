@@ -22,7 +22,8 @@ export class ApiClient {
 
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
-    if (this.token && !('x-session-id' in headers) && !('cookie' in headers)) (init.headers as Record<string, string>).authorization = `Bearer ${this.token}`;
+    if (this.token && !('x-session-id' in headers) && !('cookie' in headers))
+      (init.headers as Record<string, string>).authorization = `Bearer ${this.token}`;
     if (body instanceof Uint8Array) init.body = body as unknown as BodyInit;
     else if (body !== undefined) {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -33,7 +34,9 @@ export class ApiClient {
     const parsed = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
     const { openApi, asyncApi } = contracts();
     assertNoDrift(
-      path.startsWith('/ops/') ? asyncApi.checkOpsAnswer(decodeURIComponent(path.slice(5).split('?')[0]), parsed) : openApi.check(method, path, res.status, res.headers, parsed),
+      path.startsWith('/ops/')
+        ? asyncApi.checkOpsAnswer(decodeURIComponent(path.slice(5).split('?')[0]), parsed)
+        : openApi.check(method, path, res.status, res.headers, parsed),
     );
     return { status: res.status, headers: res.headers, body: parsed as T };
   }
@@ -56,10 +59,10 @@ export class ApiClient {
 
   /** A WebSocket method call as the relay forwards it: POST /ops/{endpoint} with `{ data, event }`. */
   ops<T = unknown>(endpoint: string, data: unknown = {}) {
-    return this.request<{ data: T; error: { status: boolean; code: number; message: string }; channels: { join: string[]; leave: string[] } }>(
-      'POST',
-      `/ops/${endpoint}`,
-      { data, event: { id: 'test', date: Date.now() } },
-    );
+    return this.request<{
+      data: T;
+      error: { status: boolean; code: number; message: string };
+      channels: { join: string[]; leave: string[] };
+    }>('POST', `/ops/${endpoint}`, { data, event: { id: 'test', date: Date.now() } });
   }
 }

@@ -50,7 +50,8 @@ export class OpenApiContract {
     const where = `${method} ${path} answered ${status}`;
     const responses = operation.responses as Record<string, Json>;
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
-    if (!key) return [`${where}, which ${operation.operationId as string} does not declare (declared: ${Object.keys(responses).join(', ')})`];
+    if (!key)
+      return [`${where}, which ${operation.operationId as string} does not declare (declared: ${Object.keys(responses).join(', ')})`];
     const response = responses[key];
     const problems: string[] = [];
     const declaredHeaders = Object.keys((response.headers as Json | undefined) ?? {}).map((h) => h.toLowerCase());
@@ -58,13 +59,15 @@ export class OpenApiContract {
       if (header.required && !headers.has(name)) problems.push(`${where} without its required ${name} header`);
     }
     if (status < 400) {
-      for (const name of WATCHED_HEADERS) if (headers.has(name) && !declaredHeaders.includes(name)) problems.push(`${where} with an undeclared ${name} header`);
+      for (const name of WATCHED_HEADERS)
+        if (headers.has(name) && !declaredHeaders.includes(name)) problems.push(`${where} with an undeclared ${name} header`);
     }
     const content = response.content as Record<string, Json> | undefined;
     const empty = body === undefined || (Buffer.isBuffer(body) && body.length === 0);
     if (!content) {
       // a redirect's body is a courtesy text no client reads; 204 and 304 must have none
-      if (!empty && !(status >= 300 && status < 400 && status !== 304)) problems.push(`${where} with a body, where the document declares none`);
+      if (!empty && !(status >= 300 && status < 400 && status !== 304))
+        problems.push(`${where} with a body, where the document declares none`);
       return problems;
     }
     const type = (headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -74,7 +77,10 @@ export class OpenApiContract {
     const ref = `openapi.json#/${pointer('paths', path, method.toLowerCase(), 'responses', key, 'content', mediaType, 'schema')}`;
     let validate = this.validators.get(ref);
     if (!validate) this.validators.set(ref, (validate = this.ajv.compile({ $ref: ref })));
-    if (!validate(body)) problems.push(`${where} with a body its schema rejects: ${this.ajv.errorsText(validate.errors)} ${JSON.stringify(body).slice(0, 300)}`);
+    if (!validate(body))
+      problems.push(
+        `${where} with a body its schema rejects: ${this.ajv.errorsText(validate.errors)} ${JSON.stringify(body).slice(0, 300)}`,
+      );
     return problems;
   }
 }
@@ -109,12 +115,16 @@ export class AsyncApiContract {
     if (frame.type === 'event') {
       const validate = endpoint && this.eventValidator(endpoint);
       if (!validate) return [`event frame ${String(endpoint)} is not in the AsyncAPI document`];
-      return validate(frame) ? [] : [`event frame ${endpoint}: ${this.ajv.errorsText(validate.errors)} ${JSON.stringify(frame).slice(0, 300)}`];
+      return validate(frame)
+        ? []
+        : [`event frame ${endpoint}: ${this.ajv.errorsText(validate.errors)} ${JSON.stringify(frame).slice(0, 300)}`];
     }
     if (frame.type !== 'response') return [`frame of unknown type ${String(frame.type)}`];
     const validate = (endpoint && this.validator('socket', `${messageKey(endpoint)}.response`)) || this.validator('socket', 'callError');
     if (!validate) return [];
-    return validate(frame) ? [] : [`reply frame ${String(endpoint)}: ${this.ajv.errorsText(validate.errors)} ${JSON.stringify(frame).slice(0, 300)}`];
+    return validate(frame)
+      ? []
+      : [`reply frame ${String(endpoint)}: ${this.ajv.errorsText(validate.errors)} ${JSON.stringify(frame).slice(0, 300)}`];
   }
 
   /** `POST /ops/{endpoint}` answers are the relay's replies before it adds type, endpoint and event. */
@@ -131,7 +141,10 @@ const cache = new Map<Family[], { openApi: OpenApiContract; asyncApi: AsyncApiCo
 export function contracts(of: Family[] = families): { openApi: OpenApiContract; asyncApi: AsyncApiContract } {
   let built = cache.get(of);
   if (!built) {
-    built = { openApi: new OpenApiContract(buildOpenApi(of, 'http://127.0.0.1')), asyncApi: new AsyncApiContract(buildAsyncApi(of, 'ws://127.0.0.1')) };
+    built = {
+      openApi: new OpenApiContract(buildOpenApi(of, 'http://127.0.0.1')),
+      asyncApi: new AsyncApiContract(buildAsyncApi(of, 'ws://127.0.0.1')),
+    };
     cache.set(of, built);
   }
   return built;

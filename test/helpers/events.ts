@@ -38,7 +38,10 @@ export async function tapEvents(): Promise<EventTap> {
       const seen = received.find(predicate);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${received.map((e) => e.endpoint).join(', ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching event within ${timeoutMs} ms; got ${received.map((e) => e.endpoint).join(', ')}`)),
+          timeoutMs,
+        );
         waiters.push({ predicate, resolve: (e) => (clearTimeout(timer), resolve(e)) });
       });
     },

@@ -19,7 +19,9 @@ describe('Firestore index coverage', () => {
     expect(requiredIndex(shape(resources.orderBy('created', 'desc')))).toBeUndefined();
     expect(requiredIndex(shape(resources.where('position', '>=', 1).orderBy('position')))).toBeUndefined();
     expect(requiredIndex(shape(resources.where('tags', 'array-contains', 'x')))).toBeUndefined();
-    expect(requiredIndex(shape(resources.where('belonging', '==', 'a').orderBy('created', 'desc').orderBy(FieldPath.documentId(), 'desc')))).toEqual({
+    expect(
+      requiredIndex(shape(resources.where('belonging', '==', 'a').orderBy('created', 'desc').orderBy(FieldPath.documentId(), 'desc'))),
+    ).toEqual({
       collectionGroup: 'resources',
       queryScope: 'COLLECTION',
       fields: [
@@ -27,7 +29,9 @@ describe('Firestore index coverage', () => {
         { fieldPath: 'created', order: 'DESCENDING' },
       ],
     });
-    expect(requiredIndex(shape(db.collectionGroup('events').where('tags', 'array-contains', 'x').where('type', '==', 'y')))?.queryScope).toBe('COLLECTION_GROUP');
+    expect(
+      requiredIndex(shape(db.collectionGroup('events').where('tags', 'array-contains', 'x').where('type', '==', 'y')))?.queryScope,
+    ).toBe('COLLECTION_GROUP');
     expect(requiredIndex(shape(resources.where('a', '>', 1).where('b', '<', 2)))?.fields.map((f) => f.fieldPath)).toEqual(['a', 'b']);
     expect(requiredIndex(shape(resources.where('belonging', '==', 'a').count()))).toBeUndefined();
   });
@@ -45,10 +49,24 @@ describe('Firestore index coverage', () => {
       'resources (COLLECTION) where ownerId == order by updated ASCENDING needs the composite index resources (COLLECTION): ownerId ASCENDING, updated ASCENDING',
     ]);
     // an index on the other direction or another scope does not serve it
-    const reversed = { collectionGroup: 'resources', fields: [{ fieldPath: 'ownerId', order: 'ASCENDING' as const }, { fieldPath: 'updated', order: 'DESCENDING' as const }] };
+    const reversed = {
+      collectionGroup: 'resources',
+      fields: [
+        { fieldPath: 'ownerId', order: 'ASCENDING' as const },
+        { fieldPath: 'updated', order: 'DESCENDING' as const },
+      ],
+    };
     expect(coverage([unindexed], [reversed], []).missing).toHaveLength(1);
-    expect(coverage([unindexed], [{ ...reversed, queryScope: 'COLLECTION_GROUP', fields: [reversed.fields[0], { fieldPath: 'updated', order: 'ASCENDING' }] }], []).missing).toHaveLength(1);
-    expect(coverage([unindexed], [{ ...reversed, fields: [reversed.fields[0], { fieldPath: 'updated', order: 'ASCENDING' }] }], []).missing).toEqual([]);
+    expect(
+      coverage(
+        [unindexed],
+        [{ ...reversed, queryScope: 'COLLECTION_GROUP', fields: [reversed.fields[0], { fieldPath: 'updated', order: 'ASCENDING' }] }],
+        [],
+      ).missing,
+    ).toHaveLength(1);
+    expect(
+      coverage([unindexed], [{ ...reversed, fields: [reversed.fields[0], { fieldPath: 'updated', order: 'ASCENDING' }] }], []).missing,
+    ).toEqual([]);
   });
 
   it('checks field overrides and TTL policies against what the code queries and writes', async () => {
@@ -68,7 +86,9 @@ describe('Firestore index coverage', () => {
       { kind: 'ttl' as const, collection: 'channelSubscriptions', field: 'expireAt' },
     ];
     expect(coverage(ttls, [], fields)).toMatchObject({ missingTtls: [], unusedTtls: [] });
-    expect(coverage([{ kind: 'ttl', collection: 'sessions', field: 'expireAt' }], [], fields).missingTtls).toEqual(['sessions.expireAt has no TTL policy']);
+    expect(coverage([{ kind: 'ttl', collection: 'sessions', field: 'expireAt' }], [], fields).missingTtls).toEqual([
+      'sessions.expireAt has no TTL policy',
+    ]);
 
     const exempt: DeclaredField[] = [{ collection: 'events', field: 'expireAt', ttl: true, indexesDisabled: true }];
     const byExpiry = shape(db.collection('rooms').doc('r').collection('events').where('expireAt', '<', new Date()));

@@ -76,9 +76,18 @@ export function serves(index: DeclaredIndex, shape: QueryShape): boolean {
   const prefix = fields.slice(0, fields.length - orders.length);
   const tail = fields.slice(fields.length - orders.length);
   if (!tail.every((f, i) => f.fieldPath === orders[i].field && f.order === orders[i].direction)) return false;
-  const equality = prefix.filter((f) => f.order).map((f) => f.fieldPath).sort();
-  const arrays = prefix.filter((f) => f.arrayConfig === 'CONTAINS').map((f) => f.fieldPath).sort();
-  return JSON.stringify(equality) === JSON.stringify([...shape.equality].sort()) && JSON.stringify(arrays) === JSON.stringify([...shape.arrayContains].sort());
+  const equality = prefix
+    .filter((f) => f.order)
+    .map((f) => f.fieldPath)
+    .sort();
+  const arrays = prefix
+    .filter((f) => f.arrayConfig === 'CONTAINS')
+    .map((f) => f.fieldPath)
+    .sort();
+  return (
+    JSON.stringify(equality) === JSON.stringify([...shape.equality].sort()) &&
+    JSON.stringify(arrays) === JSON.stringify([...shape.arrayContains].sort())
+  );
 }
 
 const describeIndex = (index: DeclaredIndex) =>
@@ -106,11 +115,21 @@ export function coverage(entries: Array<QueryShape | TtlUse>, indexes: DeclaredI
       }
     }
   }
-  const has = (list: Array<{ collection: string; field: string }>, c: string, f: string) => list.some((x) => x.collection === c && x.field === f);
+  const has = (list: Array<{ collection: string; field: string }>, c: string, f: string) =>
+    list.some((x) => x.collection === c && x.field === f);
   return {
     missing: [...new Set(missing)],
     unusedIndexes: indexes.filter((i) => !used.has(i)).map(describeIndex),
-    missingTtls: ttls.filter((t) => !has(fields.filter((f) => f.ttl), t.collection, t.field)).map((t) => `${t.collection}.${t.field} has no TTL policy`),
+    missingTtls: ttls
+      .filter(
+        (t) =>
+          !has(
+            fields.filter((f) => f.ttl),
+            t.collection,
+            t.field,
+          ),
+      )
+      .map((t) => `${t.collection}.${t.field} has no TTL policy`),
     unusedTtls: fields.filter((f) => f.ttl && !has(ttls, f.collection, f.field)).map((f) => `${f.collection}.${f.field}`),
   };
 }
@@ -123,7 +142,9 @@ export function declaredIndexes(): DeclaredIndex[] {
 export async function declaredFields(): Promise<DeclaredField[]> {
   const out: DeclaredField[] = [];
   for (const file of readdirSync(infraDir).filter((f) => f.endsWith('.tf'))) {
-    const tf = (await parse(file, readFileSync(join(infraDir, file), 'utf8'))) as { resource?: Record<string, Record<string, Array<Record<string, unknown>>>> };
+    const tf = (await parse(file, readFileSync(join(infraDir, file), 'utf8'))) as {
+      resource?: Record<string, Record<string, Array<Record<string, unknown>>>>;
+    };
     for (const bodies of Object.values(tf.resource?.google_firestore_field ?? {})) {
       for (const body of bodies) {
         const indexConfig = body.index_config as Array<Record<string, unknown>> | undefined;

@@ -27,7 +27,8 @@ function pinsVersion(constraint: string, schema: ProviderSchema): boolean {
   const [major, minor] = schema.version.split('.');
   const pessimistic = /^~>\s*(\d+)\.(\d+)\.(\d+)$/.exec(constraint.trim());
   const exact = /^=?\s*(\d+\.\d+\.\d+)$/.exec(constraint.trim());
-  if (pessimistic) return pessimistic[1] === major && pessimistic[2] === minor && Number(pessimistic[3]) <= Number(schema.version.split('.')[2]);
+  if (pessimistic)
+    return pessimistic[1] === major && pessimistic[2] === minor && Number(pessimistic[3]) <= Number(schema.version.split('.')[2]);
   return exact?.[1] === schema.version;
 }
 

@@ -46,7 +46,8 @@ interface JsiiType {
   initializer?: { parameters?: Array<{ name: string; type: JsiiTypeRef }> };
 }
 
-const REPRESENTS = /\{@link https:\/\/registry\.terraform\.io\/providers\/([\w-]+\/[\w-]+)\/([\d.]+)\/docs\/(resources|data-sources)\/(\w+) (\w+)\}/;
+const REPRESENTS =
+  /\{@link https:\/\/registry\.terraform\.io\/providers\/([\w-]+\/[\w-]+)\/([\d.]+)\/docs\/(resources|data-sources)\/(\w+) (\w+)\}/;
 const ANCHOR = /#(\w+) \w+#\w+\}/;
 const SNAKE = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -13,9 +13,17 @@ interface TfFile {
 
 /** Arguments Terraform itself defines on every resource and data source. */
 const META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
-const LIFECYCLE = new Set(['create_before_destroy', 'prevent_destroy', 'ignore_changes', 'replace_triggered_by', 'precondition', 'postcondition']);
+const LIFECYCLE = new Set([
+  'create_before_destroy',
+  'prevent_destroy',
+  'ignore_changes',
+  'replace_triggered_by',
+  'precondition',
+  'postcondition',
+]);
 
-const isBodyList = (value: unknown): value is Body[] => Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+const isBodyList = (value: unknown): value is Body[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
 
 /** The problems of one block body against its schema: unknown names, attributes used as blocks and back, missing required fields. */
 function checkBody(body: Body, schema: Block, where: string, problems: string[], meta = false): void {
@@ -23,7 +31,8 @@ function checkBody(body: Body, schema: Block, where: string, problems: string[],
   for (const [name, value] of Object.entries(body)) {
     if (meta && META.has(name)) {
       if (name === 'lifecycle' && isBodyList(value)) {
-        for (const key of value.flatMap((v) => Object.keys(v))) if (!LIFECYCLE.has(key)) problems.push(`${where}.lifecycle: unknown argument "${key}"`);
+        for (const key of value.flatMap((v) => Object.keys(v)))
+          if (!LIFECYCLE.has(key)) problems.push(`${where}.lifecycle: unknown argument "${key}"`);
       }
       continue;
     }
@@ -36,7 +45,8 @@ function checkBody(body: Body, schema: Block, where: string, problems: string[],
         }
         given.add(blockName);
         for (const use of uses) {
-          for (const content of (use.content as Body[] | undefined) ?? []) checkBody(content, field.block, `${where}.${blockName}`, problems);
+          for (const content of (use.content as Body[] | undefined) ?? [])
+            checkBody(content, field.block, `${where}.${blockName}`, problems);
         }
       }
       continue;
@@ -78,7 +88,9 @@ export async function checkTerraform(files: Record<string, string>, schemas: Sch
         const schema = schemas[providerOf(tfType)];
         const block = kind === 'resource' ? schema?.resources.get(tfType) : schema?.dataSources.get(tfType);
         if (!block) {
-          problems.push(`${file}: ${kind} type "${tfType}" does not exist in ${schema ? `${schema.source} ${schema.version}` : 'any provider the test knows'}`);
+          problems.push(
+            `${file}: ${kind} type "${tfType}" does not exist in ${schema ? `${schema.source} ${schema.version}` : 'any provider the test knows'}`,
+          );
           continue;
         }
         for (const [name, bodies] of Object.entries(byName)) {

@@ -42,23 +42,31 @@ describe('infra', () => {
     const topicVars = configVariables.filter((v) => v.name.endsWith('_TOPIC')).map((v) => v.default);
     expect(infraManifest().topics).toEqual(expect.arrayContaining(topicVars as string[]));
     expect(resource('google_pubsub_topic', 'topic')?.for_each).toBe('${local.topics}');
-    expect(resource('google_pubsub_subscription', 'trigger')).toMatchObject({ dead_letter_policy: expect.any(Array), retry_policy: expect.any(Array) });
+    expect(resource('google_pubsub_subscription', 'trigger')).toMatchObject({
+      dead_letter_policy: expect.any(Array),
+      retry_policy: expect.any(Array),
+    });
     expect(resource('google_pubsub_subscription', 'dead_letter_settle')).toBeDefined();
-    expect(resource('google_storage_notification', 'uploads')).toMatchObject({ event_types: ['OBJECT_FINALIZE'], object_name_prefix: 'originals/' });
+    expect(resource('google_storage_notification', 'uploads')).toMatchObject({
+      event_types: ['OBJECT_FINALIZE'],
+      object_name_prefix: 'originals/',
+    });
     expect(infraManifest().topics).toContain(infraManifest().uploadsTopic);
   });
 
-  it('declares the content bucket, Firestore indexes from the code\'s index file, and secrets', () => {
+  it("declares the content bucket, Firestore indexes from the code's index file, and secrets", () => {
     expect(resource('google_storage_bucket', 'content')).toBeDefined();
     expect(resource('google_firestore_index', 'composite')).toBeDefined();
     expect(resource('google_secret_manager_secret', 'secret')).toBeDefined();
     const secrets = JSON.stringify(tf.locals);
-    for (const v of configVariables.filter((c) => /_(API_KEY|TOKEN|SECRET|ENCRYPTION_KEY)$/.test(c.name))) expect(secrets, v.name).toContain(v.name);
+    for (const v of configVariables.filter((c) => /_(API_KEY|TOKEN|SECRET|ENCRYPTION_KEY)$/.test(c.name)))
+      expect(secrets, v.name).toContain(v.name);
   });
 
   it('enables the APIs it uses before the resources that need them, and zips the staged function source', () => {
     const services = JSON.stringify(tf.locals);
-    for (const api of ['cloudfunctions', 'cloudbuild', 'run', 'firestore', 'pubsub', 'secretmanager', 'compute', 'iamcredentials']) expect(services).toContain(`${api}.googleapis.com`);
+    for (const api of ['cloudfunctions', 'cloudbuild', 'run', 'firestore', 'pubsub', 'secretmanager', 'compute', 'iamcredentials'])
+      expect(services).toContain(`${api}.googleapis.com`);
     const gated: Array<[string, string]> = [
       ['google_firestore_database', 'main'],
       ['google_cloudfunctions2_function', 'http'],
@@ -68,7 +76,8 @@ describe('infra', () => {
       ['google_pubsub_topic', 'topic'],
       ['google_storage_bucket', 'content'],
     ];
-    for (const [type, name] of gated) expect(resource(type, name)?.depends_on, `${type}.${name}`).toEqual(['${google_project_service.required}']);
+    for (const [type, name] of gated)
+      expect(resource(type, name)?.depends_on, `${type}.${name}`).toEqual(['${google_project_service.required}']);
     expect(resource('google_storage_bucket_object', 'source')?.source).toBe('${data.archive_file.source.output_path}');
   });
 

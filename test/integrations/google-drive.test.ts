@@ -81,8 +81,10 @@ beforeAll(async () => {
   });
   env.partners.on(`POST ${PREFIX.oauth}`, (req, res) => {
     const form = new URLSearchParams(req.body.toString());
-    if (form.get('client_id') !== 'drive-client-id' || form.get('client_secret') !== 'drive-client-secret') return json(res, 401, { error: 'invalid_client' });
-    if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== 'refresh-ok') return json(res, 400, { error: 'invalid_grant' });
+    if (form.get('client_id') !== 'drive-client-id' || form.get('client_secret') !== 'drive-client-secret')
+      return json(res, 401, { error: 'invalid_client' });
+    if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== 'refresh-ok')
+      return json(res, 400, { error: 'invalid_grant' });
     validTokens.add('renewed-token');
     json(res, 200, { access_token: 'renewed-token', expires_in: 3599, token_type: 'Bearer' });
   });
@@ -121,7 +123,10 @@ async function sync(user: IntegrationsUser, resourceId: string, timeoutMs = 20_0
   expect(answer.status).toBe(200);
   expect(answer.data).toEqual({});
   return events.next(
-    (e) => e.endpoint === 'resource:syncGoogleDriveDirectoryResult' && (e.data as { resourceId: string }).resourceId === resourceId && !earlier.has(e.id),
+    (e) =>
+      e.endpoint === 'resource:syncGoogleDriveDirectoryResult' &&
+      (e.data as { resourceId: string }).resourceId === resourceId &&
+      !earlier.has(e.id),
     timeoutMs,
   );
 }
@@ -152,7 +157,10 @@ describe('resource:createGoogleDriveResource', () => {
   it('marks a folder as a directory', async () => {
     await connect(alice);
     const folder = await folderResource(alice);
-    expect(folder.data).toEqual({ googleDrive: { fileId: 'fRoot', name: 'Projects', mimeType: FOLDER }, directory: { innerContentType: 'empty', innerContentCount: 0 } });
+    expect(folder.data).toEqual({
+      googleDrive: { fileId: 'fRoot', name: 'Projects', mimeType: FOLDER },
+      directory: { innerContentType: 'empty', innerContentCount: 0 },
+    });
   });
 
   it('answers 403 without a Drive authorization, 404 for a file Drive does not show', async () => {
@@ -228,10 +236,18 @@ describe('resource:syncGoogleDriveDirectory', () => {
     const room = await bob.api.post<{ id: string }>('/rooms', { name: 'Drive room', type: 'group', membersIds: [alice.id, carol.id] });
     expect(room.status).toBe(201);
     await connect(alice);
-    const placed = await alice.api.call<{ resource: ClientResource }>('resource:createGoogleDriveResource', { fileId: 'fRoot', contributeToRoom: room.body.id });
+    const placed = await alice.api.call<{ resource: ClientResource }>('resource:createGoogleDriveResource', {
+      fileId: 'fRoot',
+      contributeToRoom: room.body.id,
+    });
     expect(placed.status).toBe(200);
     const root = placed.data.resource;
-    for (const [user, token] of [[bob, 'bob-drive-token'], [carol, 'carol-drive-token'], [dave, 'dave-drive-token'], [erin, 'erin-drive-token']] as const) {
+    for (const [user, token] of [
+      [bob, 'bob-drive-token'],
+      [carol, 'carol-drive-token'],
+      [dave, 'dave-drive-token'],
+      [erin, 'erin-drive-token'],
+    ] as const) {
       validTokens.add(token);
       await connect(user, { accessToken: token, expiresIn: 3600 });
     }
@@ -242,7 +258,11 @@ describe('resource:syncGoogleDriveDirectory', () => {
 
     expect((await sync(bob, root.id)).data).toEqual({ resourceId: root.id, isSuccess: true, errorCode: 0, errorString: '' });
     const synced = await childrenOf(root.id);
-    expect(synced.map((r) => [r.title, r.ownerId])).toEqual([['Budget', bob.id], ['Docs', bob.id], ['plan.png', bob.id]]);
+    expect(synced.map((r) => [r.title, r.ownerId])).toEqual([
+      ['Budget', bob.id],
+      ['Docs', bob.id],
+      ['plan.png', bob.id],
+    ]);
 
     const manager = alice.api.as((await env.stack.user({ user: alice.id, scope: 'workspace_ressources manage_ressources' })).token);
     const share = await manager.put(`/ressource/${root.id}`, { privacy: { value: 'CUSTOM', perms: 'WRITE', allow: [dave.id], deny: [] } });
@@ -281,7 +301,9 @@ describe('resource:syncGoogleDriveDirectory', () => {
 
     const added = await events.next((e) => e.endpoint === 'resource:addedToBelonging' && e.channel === `belonging:directory:${docs.id}`);
     expect((added.data as { resources: Array<{ title: string }> }).resources.map((r) => r.title).sort()).toEqual(['Archive', 'report.pdf']);
-    const toUser = await events.next((e) => e.endpoint === 'sortingTable:addResourcesToDirectory' && (e.data as { directoryId: string }).directoryId === root.id);
+    const toUser = await events.next(
+      (e) => e.endpoint === 'sortingTable:addResourcesToDirectory' && (e.data as { directoryId: string }).directoryId === root.id,
+    );
     expect(toUser.channel).toBe(`user:${alice.id}`);
   });
 
@@ -305,7 +327,11 @@ describe('resource:syncGoogleDriveDirectory', () => {
     expect(planAfter.data?.googleDrive).toEqual({ fileId: 'fPlan', name: 'floor-plan.png', mimeType: 'image/png' });
     const updated = await events.next((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${planAfter.id}`);
     expect(updated.data).toMatchObject({ belonging: `directory:${root.id}`, resource: { id: planAfter.id, title: 'floor-plan.png' } });
-    expect(events.received.some((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${first.find((r) => r.title === 'Budget')!.id}`)).toBe(false);
+    expect(
+      events.received.some(
+        (e) => e.endpoint === 'resource:updated' && e.channel === `resource:${first.find((r) => r.title === 'Budget')!.id}`,
+      ),
+    ).toBe(false);
   });
 
   it('gives synced files the search words of their names: resource:searchBelonging finds them by a word, and by the new one after a rename', async () => {
@@ -314,7 +340,11 @@ describe('resource:syncGoogleDriveDirectory', () => {
     await sync(alice, root.id);
     const docs = (await childrenOf(root.id)).find((r) => r.title === 'Docs')!;
     const search = async (belonging: string, query: string) => {
-      const answer = await alice.api.call<{ resources: Array<{ title: string }> }>('resource:searchBelonging', { belonging, query, limit: 50 });
+      const answer = await alice.api.call<{ resources: Array<{ title: string }> }>('resource:searchBelonging', {
+        belonging,
+        query,
+        limit: 50,
+      });
       expect(answer.status).toBe(200);
       return answer.data.resources.map((r) => r.title).sort();
     };
@@ -343,11 +373,15 @@ describe('resource:syncGoogleDriveDirectory', () => {
 
     expect((await childrenOf(root.id)).map((r) => r.title)).toEqual(['Budget', 'Docs']);
     expect((await childrenOf(docs.id)).map((r) => r.title)).toEqual(['Archive', 'my notes']);
-    const read = async (id: string) => (await alice.api.call<{ resource: { belonging: string; data: { directory: unknown } } }>('resource:get', { resource: id })).data.resource;
+    const read = async (id: string) =>
+      (await alice.api.call<{ resource: { belonging: string; data: { directory: unknown } } }>('resource:get', { resource: id })).data
+        .resource;
     expect((await read(docs.id)).data.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 2 });
     expect((await read(root.id)).data.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 2 });
     expect((await read(report.id)).belonging).toBe(`trashcan:${alice.id}`);
-    const removed = await events.next((e) => e.endpoint === 'resource:deletedFromBelonging' && e.channel === `belonging:directory:${docs.id}`);
+    const removed = await events.next(
+      (e) => e.endpoint === 'resource:deletedFromBelonging' && e.channel === `belonging:directory:${docs.id}`,
+    );
     expect(removed.data).toMatchObject({ resourceIds: [report.id] });
 
     const restored = await alice.api.call('sortingTable:restoreResources', { resources: [report.id] });
@@ -377,7 +411,11 @@ describe('resource:syncGoogleDriveDirectory', () => {
     delete process.env.GOOGLE_DRIVE_SYNC_MAX_ITEMS;
     const docs = await folderResource(alice, 'fDocs');
     drive.delete('fDocs');
-    expect((await sync(alice, docs.id)).data).toMatchObject({ isSuccess: false, errorCode: 404, errorString: 'Google Drive folder fDocs not found' });
+    expect((await sync(alice, docs.id)).data).toMatchObject({
+      isSuccess: false,
+      errorCode: 404,
+      errorString: 'Google Drive folder fDocs not found',
+    });
   });
 
   it('tells the user the sync failed once Pub/Sub gives up redelivering a job that keeps failing', { timeout: 90_000 }, async () => {
@@ -386,7 +424,12 @@ describe('resource:syncGoogleDriveDirectory', () => {
     // Firestore refuses a document over 1 MiB: not a client error, so the job is retried, then dead-lettered.
     drive.set('fHuge', { id: 'fHuge', name: 'n'.repeat(1_100_000), mimeType: 'text/plain', parents: ['fDocs'] });
     const result = await sync(alice, root.id, 80_000);
-    expect(result.data).toMatchObject({ resourceId: root.id, isSuccess: false, errorCode: 500, errorString: 'the sync failed 5 times and was given up' });
+    expect(result.data).toMatchObject({
+      resourceId: root.id,
+      isSuccess: false,
+      errorCode: 500,
+      errorString: 'the sync failed 5 times and was given up',
+    });
     expect(env.partners.requests(`${PREFIX.drive}/files?`).filter((r) => r.url.includes('fDocs')).length).toBeGreaterThanOrEqual(5);
   });
 

@@ -176,7 +176,9 @@ describe('imdb:info', () => {
 
 describe('resource:createImdbMulti', () => {
   it('creates one resource per title in the sorting table with data.imdb, and announces them', async () => {
-    const answer = await alice.api.call<{ resources: Array<ClientResource> }>('resource:createImdbMulti', { id: ['tt0133093', 'tt0234215'] });
+    const answer = await alice.api.call<{ resources: Array<ClientResource> }>('resource:createImdbMulti', {
+      id: ['tt0133093', 'tt0234215'],
+    });
     expect(answer.status).toBe(200);
     const [matrix, reloaded] = answer.data.resources;
     expect(matrix).toMatchObject({
@@ -207,7 +209,9 @@ describe('resource:createImdbMulti', () => {
     const read = await alice.api.call<{ resource: Record<string, unknown> }>('resource:get', { resource: matrix.id });
     expect(read.data.resource).toEqual(matrix);
 
-    const added = await events.next((e) => e.endpoint === 'sortingTable:addResources' && e.channel === `user:${alice.id}` && JSON.stringify(e.data).includes(matrix.id));
+    const added = await events.next(
+      (e) => e.endpoint === 'sortingTable:addResources' && e.channel === `user:${alice.id}` && JSON.stringify(e.data).includes(matrix.id),
+    );
     expect((added.data as { resources: Array<{ id: string }> }).resources.map((r) => r.id)).toEqual([matrix.id, reloaded.id]);
   });
 
@@ -222,7 +226,10 @@ describe('resource:createImdbMulti', () => {
 
   it('places the resources in a directory the caller owns, and hides one of another user', async () => {
     const dir = await alice.api.call<{ resource: { id: string } }>('resource:createDirectory', { title: 'Films' });
-    const inDir = await alice.api.call<{ resources: Array<{ belonging: string }> }>('resource:createImdbMulti', { id: ['tt0133093'], parent: dir.data.resource.id });
+    const inDir = await alice.api.call<{ resources: Array<{ belonging: string }> }>('resource:createImdbMulti', {
+      id: ['tt0133093'],
+      parent: dir.data.resource.id,
+    });
     expect(inDir.data.resources[0].belonging).toBe(`directory:${dir.data.resource.id}`);
 
     const mallory = await env.user();

@@ -138,9 +138,12 @@ describe('link:info', () => {
 
 describe('resource:getStreamSources', () => {
   it('names the variants of an HLS master playlist by resolution, frame rate and bandwidth, with best and worst', async () => {
-    const answer = await alice.api.call<{ streams: Record<string, { type: string; url: string }>; plugin: string }>('resource:getStreamSources', {
-      url: `${env.partners.url}/streams/master.m3u8`,
-    });
+    const answer = await alice.api.call<{ streams: Record<string, { type: string; url: string }>; plugin: string }>(
+      'resource:getStreamSources',
+      {
+        url: `${env.partners.url}/streams/master.m3u8`,
+      },
+    );
     expect(answer.status).toBe(200);
     const base = `${env.partners.url}/streams`;
     expect(answer.data).toEqual({
@@ -158,7 +161,9 @@ describe('resource:getStreamSources', () => {
   });
 
   it('recognizes a playlist by its content whatever its content type', async () => {
-    const answer = await alice.api.call<{ streams: Record<string, unknown> }>('resource:getStreamSources', { url: `${env.partners.url}/streams/served-as-text` });
+    const answer = await alice.api.call<{ streams: Record<string, unknown> }>('resource:getStreamSources', {
+      url: `${env.partners.url}/streams/served-as-text`,
+    });
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.data.streams)).toContain('720p60');
   });

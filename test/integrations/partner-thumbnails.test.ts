@@ -16,7 +16,13 @@ beforeAll(async () => {
   alice = await env.user();
   internal = await startFakeUpstream((_req, res) => send(res, 200, 'text/plain', 'internal'));
   const base = env.partners.url;
-  const [video, product, poster, pin, cover] = await Promise.all([jpeg(1280, 720), jpeg(500, 800), jpeg(300, 444), transparentPng(600, 900), jpeg(1600, 900)]);
+  const [video, product, poster, pin, cover] = await Promise.all([
+    jpeg(1280, 720),
+    jpeg(500, 800),
+    jpeg(300, 444),
+    transparentPng(600, 900),
+    jpeg(1600, 900),
+  ]);
   const pixel = await onePixelGif();
 
   env.partners.on(`GET ${PREFIX.youtube}/vi/*`, (req, res) => {
@@ -32,18 +38,28 @@ beforeAll(async () => {
   });
   env.partners.on(`GET ${PREFIX.omdb}/`, (req, res) => {
     const id = query(req).get('i');
-    if (id === 'tt0133093') return json(res, 200, { Title: 'The Matrix', imdbID: id, Poster: `${base}/posters/matrix.jpg`, Response: 'True' });
+    if (id === 'tt0133093')
+      return json(res, 200, { Title: 'The Matrix', imdbID: id, Poster: `${base}/posters/matrix.jpg`, Response: 'True' });
     if (id === 'tt0234215') return json(res, 200, { Title: 'The Matrix Reloaded', imdbID: id, Poster: 'N/A', Response: 'True' });
     json(res, 200, { Response: 'False', Error: 'Incorrect IMDb ID.' });
   });
   env.partners.on('GET /posters/matrix.jpg', (_req, res) => send(res, 200, 'image/jpeg', poster));
   env.partners.on(`GET ${PREFIX.pinterest}/v5/pins/*`, (req, res) => {
     if (!(req.url ?? '').includes('/v5/pins/123')) return json(res, 404, { code: 3, message: 'Pin not found.' });
-    json(res, 200, { id: '123', title: 'Red', media: { images: { '1200x': { width: 600, height: 900, url: `${base}/pinimg/1200x/aa/bb/pin.png` } } } });
+    json(res, 200, {
+      id: '123',
+      title: 'Red',
+      media: { images: { '1200x': { width: 600, height: 900, url: `${base}/pinimg/1200x/aa/bb/pin.png` } } },
+    });
   });
   env.partners.on('GET /pinimg/originals/aa/bb/pin.png', (_req, res) => send(res, 200, 'image/png', pin));
   env.partners.on('GET /web/article', (_req, res) =>
-    send(res, 200, 'text/html', '<html><head><title>A</title><meta property="og:image" content="/web/cover.jpg"></head><body></body></html>'),
+    send(
+      res,
+      200,
+      'text/html',
+      '<html><head><title>A</title><meta property="og:image" content="/web/cover.jpg"></head><body></body></html>',
+    ),
   );
   env.partners.on('GET /web/cover.jpg', (_req, res) => send(res, 200, 'image/jpeg', cover));
   env.partners.on('GET /web/bare', (_req, res) => send(res, 200, 'text/html', '<html><head><title>Bare</title></head></html>'));
@@ -150,7 +166,9 @@ describe('partner thumbnails', () => {
   it('answers 422 for a partner answer that is not an image or is over the pixel limit, 503 when the partner fails', async () => {
     const html = await get('/api/v0/resource/thumbnail/youtube/htmlinstead');
     expect(html.status).toBe(422);
-    expect((html.body as unknown as { error: { message: string } }).error.message).toMatch(/^the youtube image cannot be made into a thumbnail/);
+    expect((html.body as unknown as { error: { message: string } }).error.message).toMatch(
+      /^the youtube image cannot be made into a thumbnail/,
+    );
 
     process.env.MEDIA_MAX_PIXELS = '100000';
     try {

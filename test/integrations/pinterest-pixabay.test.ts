@@ -165,7 +165,10 @@ describe('pinterest:info', () => {
 
 describe('resource:createPinterest', () => {
   it('creates a resource with data.pinterest { pin, url } and the pin image as thumbnail', async () => {
-    const answer = await alice.api.call<{ resource: ClientResource }>('resource:createPinterest', { pin: cdnPin.id, addToSortingTable: true });
+    const answer = await alice.api.call<{ resource: ClientResource }>('resource:createPinterest', {
+      pin: cdnPin.id,
+      addToSortingTable: true,
+    });
     expect(answer.status).toBe(200);
     const pinUrl = `https://www.pinterest.com/pin/${cdnPin.id}/`;
     expect(answer.data.resource).toMatchObject({

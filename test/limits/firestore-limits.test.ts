@@ -36,16 +36,61 @@ describe('Firestore limits at the edge', () => {
     const deepest = await user.create({ resource: { title: 'deep', customParams: nested(18) } });
     expect((await user.get(deepest.id)).customParams).toEqual(nested(18));
 
-    await user.fails('resource:create', { resource: { title: 'too deep', customParams: nested(19) } }, 400, /^resource\.customParams\.l1\..*\.l19\.leaf is nested deeper than 20 levels/);
-    await user.fails('resource:create', { resource: { title: 'big', customParams: { blob: OVER_ONE_MIB } } }, 400, /^resource\.customParams\.blob is too large: .*1 MiB/);
-    await user.fails('resource:create', { resource: { title: 'reserved', customParams: { __name__: 1 } } }, 400, /resource\.customParams key "__name__" must not match __\.\*__/);
-    await user.fails('resource:create', { resource: { title: 'empty key', customParams: { ok: { '': 1 } } } }, 400, /resource\.customParams\.ok key "" must not be empty/);
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'too deep', customParams: nested(19) } },
+      400,
+      /^resource\.customParams\.l1\..*\.l19\.leaf is nested deeper than 20 levels/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'big', customParams: { blob: OVER_ONE_MIB } } },
+      400,
+      /^resource\.customParams\.blob is too large: .*1 MiB/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'reserved', customParams: { __name__: 1 } } },
+      400,
+      /resource\.customParams key "__name__" must not match __\.\*__/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'empty key', customParams: { ok: { '': 1 } } } },
+      400,
+      /resource\.customParams\.ok key "" must not be empty/,
+    );
     await user.fails('resource:create', { resource: { title: `lone ${LONE}` } }, 400, /^resource\.title must be valid UTF-16/);
-    await user.fails('resource:create', { resource: { title: 'key', customParams: { [`k${LONE}`]: 1 } } }, 400, /resource\.customParams key .* must be valid UTF-16/);
-    await user.fails('resource:create', { resource: { title: 'nested arrays', customParams: { grid: [[1, 2]] } } }, 400, /resource\.customParams\.grid\[0\] is an array directly inside an array/);
-    await user.fails('resource:create', { resource: { title: 'negative', metadata: { fileSize: -1 } } }, 400, /resource\.metadata\.fileSize must be >= 0/);
-    await user.fails('resource:create', { resource: { title: 'negative', metadata: { dimensions: { width: -5 } } } }, 400, /resource\.metadata\.dimensions\.width must be >= 0/);
-    await user.fails('resource:create', { resource: { title: 'reserved belonging' }, belonging: `userSortingTable:__${user.id}__` }, 400, /belonging/);
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'key', customParams: { [`k${LONE}`]: 1 } } },
+      400,
+      /resource\.customParams key .* must be valid UTF-16/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'nested arrays', customParams: { grid: [[1, 2]] } } },
+      400,
+      /resource\.customParams\.grid\[0\] is an array directly inside an array/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'negative', metadata: { fileSize: -1 } } },
+      400,
+      /resource\.metadata\.fileSize must be >= 0/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'negative', metadata: { dimensions: { width: -5 } } } },
+      400,
+      /resource\.metadata\.dimensions\.width must be >= 0/,
+    );
+    await user.fails(
+      'resource:create',
+      { resource: { title: 'reserved belonging' }, belonging: `userSortingTable:__${user.id}__` },
+      400,
+      /belonging/,
+    );
 
     expect(await tableOf(user)).toEqual([deepest.id]);
   });
@@ -55,10 +100,20 @@ describe('Firestore limits at the edge', () => {
     const made = await user.create({ resource: { title: 'Kept', customParams: { a: 1 } } });
     const before = await user.get(made.id);
 
-    await user.fails('resource:updateAttributes', { resource: made.id, params: { deep: nested(21) } }, 400, /^params\.deep\.l1\..*nested deeper than 20 levels/);
+    await user.fails(
+      'resource:updateAttributes',
+      { resource: made.id, params: { deep: nested(21) } },
+      400,
+      /^params\.deep\.l1\..*nested deeper than 20 levels/,
+    );
     await user.fails('resource:updateAttributes', { resource: made.id, params: { blob: OVER_ONE_MIB } }, 400, /^params\.blob is too large/);
     await user.fails('resource:updateAttributes', { resource: made.id, params: { inner: { __x__: 1 } } }, 400, /params\.inner key "__x__"/);
-    await user.fails('resource:updateAttributes', { resource: made.id, attributes: { title: `a${LONE}b` } }, 400, /^attributes\.title must be valid UTF-16/);
+    await user.fails(
+      'resource:updateAttributes',
+      { resource: made.id, attributes: { title: `a${LONE}b` } },
+      400,
+      /^attributes\.title must be valid UTF-16/,
+    );
 
     expect(await user.get(made.id)).toEqual(before);
   });
@@ -66,7 +121,8 @@ describe('Firestore limits at the edge', () => {
   it('prop updates refuse reserved prop ids and lone surrogates, and create no prop', async () => {
     const owner = await newUser(stack);
     const roomId = await owner.room();
-    const rpc = (body: Record<string, unknown>) => owner.api.post<{ error: { code: number; message: string } }>('/jsonRpc/prop.updateProp', { roomId, ...body });
+    const rpc = (body: Record<string, unknown>) =>
+      owner.api.post<{ error: { code: number; message: string } }>('/jsonRpc/prop.updateProp', { roomId, ...body });
 
     for (const propId of ['__x__', '.', '..', 'a/b']) {
       const res = await rpc({ propId, title: 'T' });

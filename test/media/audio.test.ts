@@ -7,7 +7,9 @@ const tags = { title: 'Test Tone', artist: 'The Oscillators', album: 'Sine Waves
 
 describe('probeAudio', () => {
   it('reads ID3 tags, duration and the embedded cover art', async () => {
-    const cover = await sharp({ create: { width: 40, height: 30, channels: 3, background: GREEN } }).png().toBuffer();
+    const cover = await sharp({ create: { width: 40, height: 30, channels: 3, background: GREEN } })
+      .png()
+      .toBuffer();
     const info = await probeAudio(await taggedMp3(tags, cover), 'audio/mpeg');
     expect(info.tags).toMatchObject(tags);
     expect(info.tags.duration).toBe(3);

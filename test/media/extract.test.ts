@@ -1,7 +1,19 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { extractMetadata } from '../../shared/media/extract.js';
-import { BLUE, RED, audioOnlyMp4, closeTo, leftRedRightBlueJpeg, noiseJpeg, pixelAt, redGreenBlueAnimation, taggedMp3, testPatternMp4, threePagePdf } from '../fixtures/media.js';
+import {
+  BLUE,
+  RED,
+  audioOnlyMp4,
+  closeTo,
+  leftRedRightBlueJpeg,
+  noiseJpeg,
+  pixelAt,
+  redGreenBlueAnimation,
+  taggedMp3,
+  testPatternMp4,
+  threePagePdf,
+} from '../fixtures/media.js';
 import { makeThumbnail } from '../../shared/media/thumbnail.js';
 
 describe('extractMetadata', () => {
@@ -27,7 +39,11 @@ describe('extractMetadata', () => {
 
   it('MP4: duration, size, alpha flag and a first-frame thumbnail source', async () => {
     const result = await extractMetadata(await testPatternMp4(2));
-    expect(result).toMatchObject({ contentType: 'video/mp4', dimensions: { width: 320, height: 240, orientation: 1 }, video: { duration: 2, hasAlphaChannel: false } });
+    expect(result).toMatchObject({
+      contentType: 'video/mp4',
+      dimensions: { width: 320, height: 240, orientation: 1 },
+      video: { duration: 2, hasAlphaChannel: false },
+    });
     expect(result.video?.durationFloat).toBeCloseTo(2, 1);
     const frame = await sharp(result.thumbnailSource!).metadata();
     expect([frame.width, frame.height]).toEqual([320, 240]);
@@ -59,7 +75,9 @@ describe('extractMetadata', () => {
   });
 
   it('other content: its sniffed type only', async () => {
-    expect(await extractMetadata(Buffer.from('just some notes\n'), { fileName: 'notes.md' })).toEqual({ contentType: 'text/markdown; charset=utf-8' });
+    expect(await extractMetadata(Buffer.from('just some notes\n'), { fileName: 'notes.md' })).toEqual({
+      contentType: 'text/markdown; charset=utf-8',
+    });
     expect(await extractMetadata(Buffer.from([0, 1, 2, 3, 250, 251]))).toEqual({ contentType: 'application/octet-stream' });
   });
 

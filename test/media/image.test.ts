@@ -8,7 +8,16 @@ describe('probeImage', () => {
   it('reads stored size, EXIF orientation, display size and GPS position', async () => {
     const jpeg = await leftRedRightBlueJpeg({ width: 40, height: 20, orientation: 6, gps: { latitude: -33.8568, longitude: 151.2153 } });
     const info = await probeImage(jpeg);
-    expect(info).toMatchObject({ format: 'jpeg', width: 40, height: 20, orientation: 6, displayWidth: 20, displayHeight: 40, hasAlpha: false, animated: false });
+    expect(info).toMatchObject({
+      format: 'jpeg',
+      width: 40,
+      height: 20,
+      orientation: 6,
+      displayWidth: 20,
+      displayHeight: 40,
+      hasAlpha: false,
+      animated: false,
+    });
     expect(info.geolocation?.latitude).toBeCloseTo(-33.8568, 4);
     expect(info.geolocation?.longitude).toBeCloseTo(151.2153, 4);
   });

@@ -55,7 +55,14 @@ describe('extractPages', () => {
 
   it('refuses ranges outside the document as bad-range', async () => {
     const pdf = await threePagePdf();
-    for (const [first, last] of [[0, 1], [4, 0], [2, 1], [1, 4], [1.5, 2], [-1, 0]]) {
+    for (const [first, last] of [
+      [0, 1],
+      [4, 0],
+      [2, 1],
+      [1, 4],
+      [1.5, 2],
+      [-1, 0],
+    ]) {
       await expect(extractPages(pdf, first, last), `${first}-${last}`).rejects.toMatchObject({ kind: 'bad-range' });
     }
   });

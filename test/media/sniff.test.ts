@@ -16,11 +16,15 @@ describe('sniffContentType', () => {
   });
 
   it('never labels uploaded markup as something a browser would run', async () => {
-    expect(await sniffContentType(Buffer.from('<html><script>alert(1)</script></html>'), { fileName: 'page.html' })).toBe('text/plain; charset=utf-8');
+    expect(await sniffContentType(Buffer.from('<html><script>alert(1)</script></html>'), { fileName: 'page.html' })).toBe(
+      'text/plain; charset=utf-8',
+    );
   });
 
   it('falls back to application/octet-stream for unknown binary and empty content', async () => {
-    expect(await sniffContentType(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x10]), { fileName: 'x.txt' })).toBe('application/octet-stream');
+    expect(await sniffContentType(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x10]), { fileName: 'x.txt' })).toBe(
+      'application/octet-stream',
+    );
     expect(await sniffContentType(Buffer.from([0xc3, 0x28, 0x41]))).toBe('application/octet-stream');
     expect(await sniffContentType(Buffer.alloc(0))).toBe('application/octet-stream');
   });

@@ -1,7 +1,18 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MediaError } from '../../shared/media/errors.js';
-import { BLUE, GREEN, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pixelAt, pngBomb, redGreenBlueAnimation } from '../fixtures/media.js';
+import {
+  BLUE,
+  GREEN,
+  RED,
+  closeTo,
+  halfTransparentPng,
+  leftRedRightBlueJpeg,
+  noiseJpeg,
+  pixelAt,
+  pngBomb,
+  redGreenBlueAnimation,
+} from '../fixtures/media.js';
 import { makeThumbnail } from '../../shared/media/thumbnail.js';
 
 const WHITE = { r: 255, g: 255, b: 255 };
@@ -64,7 +75,9 @@ describe('makeThumbnail', () => {
 
   it('fails a truncated JPEG as corrupt with the decoder reason', async () => {
     const jpeg = await noiseJpeg(256, 256);
-    const error = await makeThumbnail(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), { size: 64, format: 'jpeg' }).catch((e: unknown) => e);
+    const error = await makeThumbnail(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), { size: 64, format: 'jpeg' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MediaError);
     expect(error).toMatchObject({ kind: 'corrupt' });
     expect((error as Error).message).toMatch(/^image cannot be decoded: .+/);

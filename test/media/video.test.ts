@@ -10,7 +10,15 @@ import { extractFirstFrame, orientationFromRotation, parseIso6709, probeVideo, v
 describe('probeVideo', () => {
   it('reads duration, size and streams of an MP4', async () => {
     const info = await probeVideo(await testPatternMp4(2));
-    expect(info).toMatchObject({ duration: 2, width: 320, height: 240, orientation: 1, hasVideo: true, hasAudio: false, hasAlphaChannel: false });
+    expect(info).toMatchObject({
+      duration: 2,
+      width: 320,
+      height: 240,
+      orientation: 1,
+      hasVideo: true,
+      hasAudio: false,
+      hasAlphaChannel: false,
+    });
     expect(info.durationFloat).toBeCloseTo(2, 1);
   }, 30_000);
 
@@ -35,19 +43,25 @@ describe('probeVideo', () => {
 describe('video probe interpretation', () => {
   it('maps display rotation to EXIF orientation', () => {
     expect([0, 90, 180, 270].map(orientationFromRotation)).toEqual([1, 6, 3, 8]);
-    const rotated = videoInfoFromProbe({ streams: [{ codec_type: 'video', width: 1920, height: 1080, side_data_list: [{ rotation: -90 }] }] });
+    const rotated = videoInfoFromProbe({
+      streams: [{ codec_type: 'video', width: 1920, height: 1080, side_data_list: [{ rotation: -90 }] }],
+    });
     expect(rotated).toMatchObject({ width: 1920, height: 1080, orientation: 6 });
     expect(videoInfoFromProbe({ streams: [{ codec_type: 'video', width: 2, height: 2, tags: { rotate: '270' } }] }).orientation).toBe(8);
   });
 
   it('detects alpha from the pixel format or the WebM alpha_mode tag', () => {
     expect(videoInfoFromProbe({ streams: [{ codec_type: 'video', pix_fmt: 'yuva420p' }] }).hasAlphaChannel).toBe(true);
-    expect(videoInfoFromProbe({ streams: [{ codec_type: 'video', pix_fmt: 'yuv420p', tags: { alpha_mode: '1' } }] }).hasAlphaChannel).toBe(true);
+    expect(videoInfoFromProbe({ streams: [{ codec_type: 'video', pix_fmt: 'yuv420p', tags: { alpha_mode: '1' } }] }).hasAlphaChannel).toBe(
+      true,
+    );
     expect(videoInfoFromProbe({ streams: [{ codec_type: 'video', pix_fmt: 'yuv420p' }] }).hasAlphaChannel).toBe(false);
   });
 
   it('ignores cover pictures attached to audio files', () => {
-    const info = videoInfoFromProbe({ streams: [{ codec_type: 'audio' }, { codec_type: 'video', width: 500, height: 500, disposition: { attached_pic: 1 } }] });
+    const info = videoInfoFromProbe({
+      streams: [{ codec_type: 'audio' }, { codec_type: 'video', width: 500, height: 500, disposition: { attached_pic: 1 } }],
+    });
     expect(info).toMatchObject({ hasVideo: false, hasAudio: true });
   });
 
@@ -75,7 +89,9 @@ describe('extractFirstFrame', () => {
 describe('tools', () => {
   it('kills a tool that runs past its time limit', async () => {
     const started = Date.now();
-    const run = runTool('ffmpeg', ['-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc=duration=30', '-f', 'null', '-'], { timeoutMs: 300 });
+    const run = runTool('ffmpeg', ['-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc=duration=30', '-f', 'null', '-'], {
+      timeoutMs: 300,
+    });
     await expect(run).rejects.toMatchObject({ kind: 'timeout' });
     expect(Date.now() - started).toBeLessThan(10_000);
   });

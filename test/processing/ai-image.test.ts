@@ -28,8 +28,13 @@ interface Resource {
 
 /** A 256x256 PNG: red top half, blue bottom half. */
 async function generatedPng(): Promise<Buffer> {
-  const top = await sharp({ create: { width: 256, height: 128, channels: 3, background: RED } }).png().toBuffer();
-  return sharp({ create: { width: 256, height: 256, channels: 3, background: BLUE } }).composite([{ input: top, top: 0, left: 0 }]).png().toBuffer();
+  const top = await sharp({ create: { width: 256, height: 128, channels: 3, background: RED } })
+    .png()
+    .toBuffer();
+  return sharp({ create: { width: 256, height: 256, channels: 3, background: BLUE } })
+    .composite([{ input: top, top: 0, left: 0 }])
+    .png()
+    .toBuffer();
 }
 
 function answer(req: FakeRequest, res: import('node:http').ServerResponse) {
@@ -41,14 +46,21 @@ function answer(req: FakeRequest, res: import('node:http').ServerResponse) {
   }
   const body = JSON.parse(req.body.toString()) as { prompt: string };
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ created: 1732350000, data: [{ b64_json: image.toString('base64'), revised_prompt: `A detailed rendering of: ${body.prompt}` }] }));
+  res.end(
+    JSON.stringify({
+      created: 1732350000,
+      data: [{ b64_json: image.toString('base64'), revised_prompt: `A detailed rendering of: ${body.prompt}` }],
+    }),
+  );
 }
 
 beforeAll(async () => {
   image = await generatedPng();
   openai = await startFakeUpstream(routes({ 'POST /v1/images/generations': answer }));
   Object.assign(process.env, { OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_API_KEY: 'test-key', OUTBOUND_ALLOWED_HOSTS: openai.host });
-  stack = await startTestStack({ deployables: deployables.filter((d) => ['resources', 'resource-media', 'process-ai-image'].includes(d.name)) });
+  stack = await startTestStack({
+    deployables: deployables.filter((d) => ['resources', 'resource-media', 'process-ai-image'].includes(d.name)),
+  });
   events = await tapEvents();
   owner = await stack.user();
   api = new ApiClient(stack.url, owner.token);
@@ -77,7 +89,11 @@ describe('resource:generateAIImage', () => {
   it('creates a pending resource in the AI generations at once, then generates, stores and thumbnails the image', async () => {
     const prompt = 'a lighthouse at dusk';
     const created = await generate({ prompt });
-    expect(created).toMatchObject({ status: 'pending', belonging: `userAIGeneration:${owner.id}`, data: { aiGeneration: { generationModel: 'dall-e-3', prompt } } });
+    expect(created).toMatchObject({
+      status: 'pending',
+      belonging: `userAIGeneration:${owner.id}`,
+      data: { aiGeneration: { generationModel: 'dall-e-3', prompt } },
+    });
 
     const ready = (await settled(events, created.id)).data.resource as unknown as Resource;
     expect(ready).toMatchObject({
@@ -95,7 +111,13 @@ describe('resource:generateAIImage', () => {
 
     const [request] = requestsFor(prompt);
     expect(request.headers.authorization).toBe('Bearer test-key');
-    expect(JSON.parse(request.body.toString())).toEqual({ model: 'dall-e-3', prompt, n: 1, size: '1024x1024', response_format: 'b64_json' });
+    expect(JSON.parse(request.body.toString())).toEqual({
+      model: 'dall-e-3',
+      prompt,
+      n: 1,
+      size: '1024x1024',
+      response_format: 'b64_json',
+    });
 
     const stored = await storedResource(created.id);
     const [bytes] = await bucket().file(stored.storagePath!).download();
@@ -123,10 +145,24 @@ describe('resource:generateAIImage', () => {
   });
 
   it('a refused prompt leaves the resource failed with the reason, asked once', async () => {
-    scripted = [{ status: 400, body: { error: { message: 'Your request was rejected by the safety system.', type: 'invalid_request_error', code: 'content_policy_violation' } } }];
+    scripted = [
+      {
+        status: 400,
+        body: {
+          error: {
+            message: 'Your request was rejected by the safety system.',
+            type: 'invalid_request_error',
+            code: 'content_policy_violation',
+          },
+        },
+      },
+    ];
     const prompt = 'something refused';
     const created = await generate({ prompt });
-    expect((await settled(events, created.id)).data.resource).toMatchObject({ status: 'failed', failure: expect.stringMatching(/refused the request \(400\).*safety system/) });
+    expect((await settled(events, created.id)).data.resource).toMatchObject({
+      status: 'failed',
+      failure: expect.stringMatching(/refused the request \(400\).*safety system/),
+    });
     expect(requestsFor(prompt)).toHaveLength(1);
   });
 

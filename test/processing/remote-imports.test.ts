@@ -30,16 +30,21 @@ interface Resource {
   data: Record<string, Record<string, unknown>>;
 }
 
-const send = (type: string, body: string | Buffer, status = 200) => (_req: unknown, res: import('node:http').ServerResponse) => {
-  res.writeHead(status, { 'content-type': type });
-  res.end(body);
-};
+const send =
+  (type: string, body: string | Buffer, status = 200) =>
+  (_req: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(status, { 'content-type': type });
+    res.end(body);
+  };
 
 beforeAll(async () => {
   photo = await leftRedRightBlueJpeg({ width: 600, height: 300 });
   upstream = await startFakeUpstream(
     routes({
-      'GET /harbour': send('text/html; charset=utf-8', '<html><head><title>Harbour</title><link rel="icon" href="/icon.png"><meta property="og:image" content="/preview.jpg"></head><body>boats</body></html>'),
+      'GET /harbour': send(
+        'text/html; charset=utf-8',
+        '<html><head><title>Harbour</title><link rel="icon" href="/icon.png"><meta property="og:image" content="/preview.jpg"></head><body>boats</body></html>',
+      ),
       'GET /plain-page': send('text/html', '<html><head><title>No picture</title></head><body></body></html>'),
       'GET /preview.jpg': send('image/jpeg', photo),
       'GET /photo.jpg': send('image/jpeg', photo),
@@ -55,7 +60,9 @@ beforeAll(async () => {
     }),
   );
   process.env.OUTBOUND_ALLOWED_HOSTS = upstream.host;
-  stack = await startTestStack({ deployables: deployables.filter((d) => ['resources', 'resource-media', 'process-import'].includes(d.name)) });
+  stack = await startTestStack({
+    deployables: deployables.filter((d) => ['resources', 'resource-media', 'process-import'].includes(d.name)),
+  });
   events = await tapEvents();
   owner = await stack.user();
   api = new ApiClient(stack.url, owner.token);
@@ -97,7 +104,11 @@ describe('resource:createRemoteUrlResource', () => {
       data: { remoteUrl: { url, title: 'Harbour', favicon: `${upstream.url}/icon.png` } },
     });
     const ready = await settledResource(created.id);
-    expect(ready).toMatchObject({ status: 'ready', metadata: { link: url, contentType: 'roomful#url' }, data: { thumbnailUrl: `${upstream.url}/preview.jpg` } });
+    expect(ready).toMatchObject({
+      status: 'ready',
+      metadata: { link: url, contentType: 'roomful#url' },
+      data: { thumbnailUrl: `${upstream.url}/preview.jpg` },
+    });
     const thumb = await thumbnailOf(created.id);
     expect(closeTo(await pixelAt(thumb, 5, 64), RED)).toBe(true);
     expect(closeTo(await pixelAt(thumb, 250, 64), BLUE)).toBe(true);
@@ -105,12 +116,20 @@ describe('resource:createRemoteUrlResource', () => {
 
   it('honours the placement fields as resource:create does: into a directory, counted exactly; a foreign directory is 404', async () => {
     const dir = await api.ops<{ resource: { id: string } }>('resource:createDirectory', { title: 'Links' });
-    const inside = await create('resource:createRemoteUrlResource', { url: `${upstream.url}/plain-page`, parent: dir.body.data.resource.id });
+    const inside = await create('resource:createRemoteUrlResource', {
+      url: `${upstream.url}/plain-page`,
+      parent: dir.body.data.resource.id,
+    });
     expect(inside.belonging).toBe(`directory:${dir.body.data.resource.id}`);
-    const directory = await api.ops<{ resource: { data: { directory: { innerContentCount: number } } } }>('resource:get', { resource: dir.body.data.resource.id });
+    const directory = await api.ops<{ resource: { data: { directory: { innerContentCount: number } } } }>('resource:get', {
+      resource: dir.body.data.resource.id,
+    });
     expect(directory.body.data.resource.data.directory.innerContentCount).toBe(1);
     const stranger = new ApiClient(stack.url, (await stack.user()).token);
-    const refused = await stranger.ops('resource:createRemoteUrlResource', { url: `${upstream.url}/plain-page`, parent: dir.body.data.resource.id });
+    const refused = await stranger.ops('resource:createRemoteUrlResource', {
+      url: `${upstream.url}/plain-page`,
+      parent: dir.body.data.resource.id,
+    });
     expect(refused.status).toBe(404);
   });
 
@@ -129,16 +148,28 @@ describe('resource:createRemoteUrlResource', () => {
     expect(ready.metadata).toMatchObject({ contentType: 'remote#image', dimensions: { width: 600, height: 300 } });
     expect((await sharp(await thumbnailOf(image.id)).metadata()).width).toBe(256);
 
-    expect(await create('resource:createRemoteUrlResource', { url: `${upstream.url}/song.mp3` })).toMatchObject({ status: 'ready', metadata: { contentType: 'remote#audio' } });
-    expect(await create('resource:createRemoteUrlResource', { url: `${upstream.url}/clip.mp4` })).toMatchObject({ status: 'ready', metadata: { contentType: 'remote#video' } });
+    expect(await create('resource:createRemoteUrlResource', { url: `${upstream.url}/song.mp3` })).toMatchObject({
+      status: 'ready',
+      metadata: { contentType: 'remote#audio' },
+    });
+    expect(await create('resource:createRemoteUrlResource', { url: `${upstream.url}/clip.mp4` })).toMatchObject({
+      status: 'ready',
+      metadata: { contentType: 'remote#video' },
+    });
   });
 
   it('Hls and Dash URLs are remote#video with their urlType, never fetched', async () => {
     const watch = watchConnectionAttempts();
     try {
-      const hls = await create('resource:createRemoteUrlResource', { url: 'https://streams.example.test/live/master.m3u8', urlType: 'Hls' });
+      const hls = await create('resource:createRemoteUrlResource', {
+        url: 'https://streams.example.test/live/master.m3u8',
+        urlType: 'Hls',
+      });
       expect(hls).toMatchObject({ status: 'ready', metadata: { contentType: 'remote#video' }, data: { remoteUrl: { urlType: 'Hls' } } });
-      const dash = await create('resource:createRemoteUrlResource', { url: 'https://streams.example.test/vod/manifest.mpd', urlType: 'Dash' });
+      const dash = await create('resource:createRemoteUrlResource', {
+        url: 'https://streams.example.test/vod/manifest.mpd',
+        urlType: 'Dash',
+      });
       expect(dash.data.remoteUrl.urlType).toBe('Dash');
     } finally {
       watch.stop();
@@ -166,7 +197,13 @@ describe('resource:remoteImageUpload', () => {
     const ready = await settledResource(created.id);
     expect(ready).toMatchObject({
       status: 'ready',
-      metadata: { link: url, fileName: 'photo.jpg', contentType: 'image/jpeg', fileSize: photo.length, dimensions: { width: 600, height: 300, orientation: 1 } },
+      metadata: {
+        link: url,
+        fileName: 'photo.jpg',
+        contentType: 'image/jpeg',
+        fileSize: photo.length,
+        dimensions: { width: 600, height: 300, orientation: 1 },
+      },
       data: { pixabay: { id: '123456' } },
     });
     const stored = await storedResource(created.id);
@@ -178,9 +215,15 @@ describe('resource:remoteImageUpload', () => {
 
   it('a URL that answers 404 or no image leaves the resource failed with the reason', async () => {
     const gone = await create('resource:remoteImageUpload', { url: `${upstream.url}/gone.jpg` });
-    expect(await settledResource(gone.id)).toMatchObject({ status: 'failed', failure: expect.stringMatching(/could not be fetched: .*answered 404/) });
+    expect(await settledResource(gone.id)).toMatchObject({
+      status: 'failed',
+      failure: expect.stringMatching(/could not be fetched: .*answered 404/),
+    });
     const page = await create('resource:remoteImageUpload', { url: `${upstream.url}/page-not-image` });
-    expect(await settledResource(page.id)).toMatchObject({ status: 'failed', failure: expect.stringMatching(/did not answer with an image but with text\/plain/) });
+    expect(await settledResource(page.id)).toMatchObject({
+      status: 'failed',
+      failure: expect.stringMatching(/did not answer with an image but with text\/plain/),
+    });
   });
 });
 

@@ -66,7 +66,9 @@ export async function objectNames(prefix: string): Promise<string[]> {
 }
 
 /** Pulls what reaches a topic (e.g. a dead-letter topic), from a subscription made before the test publishes. */
-export async function tapTopic(topicName: string): Promise<{ messages: Array<{ data: string; attributes: Record<string, string> }>; close(): Promise<void> }> {
+export async function tapTopic(
+  topicName: string,
+): Promise<{ messages: Array<{ data: string; attributes: Record<string, string> }>; close(): Promise<void> }> {
   const topic = await ensureTopic(topicName);
   const [subscription] = await pubsub().topic(topic).createSubscription(`tap-${randomUUID()}`);
   const messages: Array<{ data: string; attributes: Record<string, string> }> = [];
@@ -88,15 +90,42 @@ export const processingTopic = () => requireEnv('PROCESSING_TOPIC');
 /** A one-second H.264 MP4 whose frames are red in the top half and blue in the bottom half. */
 export async function redTopBlueBottomMp4(width = 320, height = 240): Promise<Buffer> {
   const frame = await sharp({ create: { width, height, channels: 3, background: { r: 0, g: 0, b: 255 } } })
-    .composite([{ input: await sharp({ create: { width, height: height / 2, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer(), top: 0, left: 0 }])
+    .composite([
+      {
+        input: await sharp({ create: { width, height: height / 2, channels: 3, background: { r: 255, g: 0, b: 0 } } })
+          .png()
+          .toBuffer(),
+        top: 0,
+        left: 0,
+      },
+    ])
     .png()
     .toBuffer();
   return withTempDir(async (dir) => {
     await writeFile(join(dir, 'frame.png'), frame);
     const output = join(dir, 'out.mp4');
     await runTool('ffmpeg', [
-      '-v', 'error', '-nostdin', '-y', '-loop', '1', '-i', join(dir, 'frame.png'), '-t', '1', '-r', '25',
-      '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', '-movflags', '+faststart', output,
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-loop',
+      '1',
+      '-i',
+      join(dir, 'frame.png'),
+      '-t',
+      '1',
+      '-r',
+      '25',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      '-movflags',
+      '+faststart',
+      output,
     ]);
     return readFile(output);
   });

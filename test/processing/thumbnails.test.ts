@@ -48,7 +48,8 @@ async function image(res: { status: number; body: unknown }) {
   return { data, width, height, format };
 }
 
-const cachedSizes = async (id: string) => (await objectNames(`thumbnails/resources/${id}/`)).filter((n) => !n.endsWith('/source')).map((n) => n.split('/').pop());
+const cachedSizes = async (id: string) =>
+  (await objectNames(`thumbnails/resources/${id}/`)).filter((n) => !n.endsWith('/source')).map((n) => n.split('/').pop());
 
 describe('resource thumbnails', () => {
   it('serves the default 512 px JPEG with private long-lived caching, Vary: Accept and an ETag that revalidates', async () => {
@@ -123,7 +124,11 @@ describe('resource thumbnails', () => {
   });
 
   it('answers 404 for unknown resources, resources of others and resources without a thumbnail; 400 for bad sizes', async () => {
-    for (const path of [`/api/v0/resource/thumbnail/${photoId}`, `/api/v0/resource/thumbnail/64/${photoId}`, `/api/v0/resource/thumbnail/url/${photoId}`]) {
+    for (const path of [
+      `/api/v0/resource/thumbnail/${photoId}`,
+      `/api/v0/resource/thumbnail/64/${photoId}`,
+      `/api/v0/resource/thumbnail/url/${photoId}`,
+    ]) {
       const res = await stranger.get<{ error: { code: number; message: string } }>(path);
       expect(res.status, path).toBe(404);
       expect(res.body.error).toMatchObject({ code: 404, message: 'resource not found' });
@@ -152,7 +157,9 @@ describe('user, room and network thumbnails', () => {
     const user = await stack.user();
     const self = new ApiClient(stack.url, user.token);
     expect((await stranger.get(`/api/v0/resource/thumbnail/user/${user.id}`)).status).toBe(404);
-    expect((await self.put(`/users/${user.id}/picture`, await leftRedRightBlueJpeg({ width: 600, height: 300 }), pictureHeaders)).status).toBe(204);
+    expect(
+      (await self.put(`/users/${user.id}/picture`, await leftRedRightBlueJpeg({ width: 600, height: 300 }), pictureHeaders)).status,
+    ).toBe(204);
 
     const full = await image(await stranger.get(`/api/v0/resource/thumbnail/user/${user.id}`));
     expect([full.width, full.height]).toEqual([512, 256]);
@@ -166,7 +173,11 @@ describe('user, room and network thumbnails', () => {
     expect(cached).toEqual(['128.jpeg', '512.jpeg', '64.webp']);
 
     // a new picture is served at once: cached sizes are keyed by the picture's generation
-    await self.put(`/users/${user.id}/picture`, await halfTransparentPng(64, 64), { ...pictureHeaders, filename: encodeUnicodeHeader('me.png'), mimetype: 'image/png' });
+    await self.put(`/users/${user.id}/picture`, await halfTransparentPng(64, 64), {
+      ...pictureHeaders,
+      filename: encodeUnicodeHeader('me.png'),
+      mimetype: 'image/png',
+    });
     const replaced = await image(await stranger.get(`/api/v0/resource/thumbnail/user/size/60/${user.id}`));
     expect([replaced.format, replaced.width]).toEqual(['png', 64]);
   });
@@ -177,7 +188,9 @@ describe('user, room and network thumbnails', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const roomId = created.body.id;
     expect((await api.get(`/api/v0/resource/thumbnail/room/${roomId}`)).status).toBe(404);
-    expect((await api.put(`/rooms/${roomId}/picture`, await leftRedRightBlueJpeg({ width: 300, height: 300 }), pictureHeaders)).status).toBe(204);
+    expect(
+      (await api.put(`/rooms/${roomId}/picture`, await leftRedRightBlueJpeg({ width: 300, height: 300 }), pictureHeaders)).status,
+    ).toBe(204);
 
     const memberApi = new ApiClient(stack.url, member.token);
     const thumb = await image(await memberApi.get(`/api/v0/resource/thumbnail/room/size/128/${roomId}`));
@@ -193,7 +206,9 @@ describe('user, room and network thumbnails', () => {
   it("reads a network's picture from pictures/networks/{networkId}; 404 when absent", async () => {
     const networkId = `net-${randomUUID().slice(0, 8)}`;
     expect((await api.get(`/api/v0/resource/thumbnail/network/${networkId}`)).status).toBe(404);
-    await bucket().file(`pictures/networks/${networkId}`).save(await leftRedRightBlueJpeg({ width: 1000, height: 500 }), { resumable: false, contentType: 'image/jpeg' });
+    await bucket()
+      .file(`pictures/networks/${networkId}`)
+      .save(await leftRedRightBlueJpeg({ width: 1000, height: 500 }), { resumable: false, contentType: 'image/jpeg' });
     const thumb = await image(await api.get(`/api/v0/resource/thumbnail/network/size/256/${networkId}`));
     expect([thumb.width, thumb.height]).toEqual([256, 128]);
     expect((await image(await api.get(`/api/v0/resource/thumbnail/network/${networkId}`))).width).toBe(512);

@@ -1,7 +1,20 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployables } from '../../functions/manifest.js';
-import { BLUE, GREEN, RED, closeTo, halfTransparentPng, leftRedRightBlueJpeg, noiseJpeg, pixelAt, pngBomb, redGreenBlueAnimation, taggedMp3, threePagePdf } from '../fixtures/media.js';
+import {
+  BLUE,
+  GREEN,
+  RED,
+  closeTo,
+  halfTransparentPng,
+  leftRedRightBlueJpeg,
+  noiseJpeg,
+  pixelAt,
+  pngBomb,
+  redGreenBlueAnimation,
+  taggedMp3,
+  threePagePdf,
+} from '../fixtures/media.js';
 import { resourceSchema } from '../../shared/resources/schema.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { ApiClient } from '../helpers/client.js';
@@ -17,7 +30,9 @@ let api: ApiClient;
 let owner: { id: string; token: string };
 
 beforeAll(async () => {
-  stack = await startTestStack({ deployables: deployables.filter((d) => ['resources', 'resource-media', 'process-upload'].includes(d.name)) });
+  stack = await startTestStack({
+    deployables: deployables.filter((d) => ['resources', 'resource-media', 'process-upload'].includes(d.name)),
+  });
   events = await tapEvents();
   owner = await stack.user();
   api = new ApiClient(stack.url, owner.token);
@@ -59,7 +74,12 @@ describe('upload processing', () => {
     const jpeg = await leftRedRightBlueJpeg({ width: 800, height: 400, orientation: 6, gps: { latitude: 48.8584, longitude: -2.2945 } });
     const { id, resource } = await processUpload(jpeg, { metadata: { fileName: 'tower.jpg' } });
     expect(resource.status).toBe('ready');
-    expect(resource.metadata).toMatchObject({ fileName: 'tower.jpg', contentType: 'image/jpeg', fileSize: jpeg.length, dimensions: { width: 800, height: 400, orientation: 6 } });
+    expect(resource.metadata).toMatchObject({
+      fileName: 'tower.jpg',
+      contentType: 'image/jpeg',
+      fileSize: jpeg.length,
+      dimensions: { width: 800, height: 400, orientation: 6 },
+    });
     expect(resource.metadata.geolocation.latitude).toBeCloseTo(48.8584, 3);
     expect(resource.metadata.geolocation.longitude).toBeCloseTo(-2.2945, 3);
     expect(resource.thumbnail).toBe(`${stack.url}/api/v0/resource/thumbnail/${id}`);
@@ -81,7 +101,12 @@ describe('upload processing', () => {
 
   it('announces the change on the resource channel and the owner sorting table', async () => {
     const { id } = await processUpload(await leftRedRightBlueJpeg({ width: 40, height: 20 }));
-    const table = await events.next((e) => e.endpoint === 'sortingTable:resourceUpdated' && (e.data as { resource: { id: string; status: string } }).resource.id === id && (e.data as { resource: { status: string } }).resource.status === 'ready');
+    const table = await events.next(
+      (e) =>
+        e.endpoint === 'sortingTable:resourceUpdated' &&
+        (e.data as { resource: { id: string; status: string } }).resource.id === id &&
+        (e.data as { resource: { status: string } }).resource.status === 'ready',
+    );
     expect(table.channel).toBe(`user:${owner.id}`);
   });
 
@@ -116,7 +141,10 @@ describe('upload processing', () => {
 
   it('an MP3 with cover art: tags and duration in data.audio, the cover as thumbnail', async () => {
     const cover = await leftRedRightBlueJpeg({ width: 300, height: 300 });
-    const mp3 = await taggedMp3({ title: 'Night Train', artist: 'The Rails', album: 'Stations', genre: 'Jazz' }, await sharp(cover).png().toBuffer());
+    const mp3 = await taggedMp3(
+      { title: 'Night Train', artist: 'The Rails', album: 'Stations', genre: 'Jazz' },
+      await sharp(cover).png().toBuffer(),
+    );
     const { id, resource } = await processUpload(mp3);
     expect(resource.metadata.contentType).toBe('audio/mpeg');
     expect(resource.data.audio).toMatchObject({ title: 'Night Train', artist: 'The Rails', album: 'Stations', genre: 'Jazz', duration: 3 });
@@ -162,7 +190,12 @@ describe('unprocessable content', () => {
     const first = settled(events, doc.id);
     await uploadAndPublish(doc.id, await leftRedRightBlueJpeg({ width: 100, height: 50 }));
     expect((await first).data.resource.thumbnail).toBeDefined();
-    const second = events.next((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${doc.id}` && (e.data as { resource: Processed }).resource.status === 'failed');
+    const second = events.next(
+      (e) =>
+        e.endpoint === 'resource:updated' &&
+        e.channel === `resource:${doc.id}` &&
+        (e.data as { resource: Processed }).resource.status === 'failed',
+    );
     const jpeg = await noiseJpeg(128, 128);
     await uploadAndPublish(doc.id, jpeg.subarray(0, jpeg.length / 2));
     expect((await second).data).not.toHaveProperty('resource.thumbnail');
@@ -187,7 +220,12 @@ describe('idempotency', () => {
     await done;
     // the duplicate is retried while the first holds the job, then acknowledged without work
     await new Promise((resolve) => setTimeout(resolve, 4000));
-    const settlements = events.received.filter((e) => e.endpoint === 'resource:updated' && e.channel === `resource:${doc.id}` && ['ready', 'failed'].includes((e.data as { resource: { status: string } }).resource.status));
+    const settlements = events.received.filter(
+      (e) =>
+        e.endpoint === 'resource:updated' &&
+        e.channel === `resource:${doc.id}` &&
+        ['ready', 'failed'].includes((e.data as { resource: { status: string } }).resource.status),
+    );
     expect(settlements).toHaveLength(1);
     const names = await objectNames(`thumbnails/resources/${doc.id}/`);
     expect(names).toHaveLength(3);
@@ -218,7 +256,12 @@ describe('size caps, replaced content and belongings', () => {
     await first;
     const second = events.next((e) => {
       const resource = (e.data as { resource: Processed & { id: string } }).resource;
-      return e.endpoint === 'resource:updated' && resource.id === doc.id && resource.status === 'ready' && resource.metadata.contentType === 'image/png';
+      return (
+        e.endpoint === 'resource:updated' &&
+        resource.id === doc.id &&
+        resource.status === 'ready' &&
+        resource.metadata.contentType === 'image/png'
+      );
     });
     await uploadAndPublish(doc.id, await halfTransparentPng(64, 64));
     expect((await second).data).toMatchObject({ resource: { metadata: { dimensions: { width: 64, height: 64 } } } });
@@ -243,13 +286,21 @@ describe('size caps, replaced content and belongings', () => {
 
     const done = settled(events, doc.id);
     await publishJob('PROCESSING_TOPIC', current);
-    expect((await done).data.resource).toMatchObject({ status: 'ready', metadata: { contentType: 'image/png', dimensions: { width: 32 } } });
+    expect((await done).data.resource).toMatchObject({
+      status: 'ready',
+      metadata: { contentType: 'image/png', dimensions: { width: 32 } },
+    });
   });
 
   it('a resource of an upload session announces its update to the session owner', async () => {
     const session = `uploadSession:${owner.id}/batch-1`;
     const { id } = await processUpload(await leftRedRightBlueJpeg({ width: 40, height: 20 }), { belonging: session });
-    const update = await events.next((e) => e.endpoint === 'resource:updatedInUploadSession' && (e.data as { resource: { id: string; status: string } }).resource.id === id && (e.data as { resource: { status: string } }).resource.status === 'ready');
+    const update = await events.next(
+      (e) =>
+        e.endpoint === 'resource:updatedInUploadSession' &&
+        (e.data as { resource: { id: string; status: string } }).resource.id === id &&
+        (e.data as { resource: { status: string } }).resource.status === 'ready',
+    );
     expect(update.channel).toBe(`user:${owner.id}`);
   });
 });
@@ -265,7 +316,9 @@ describe('retries and dead letters', () => {
       await uploadAndPublish(doc.id, await leftRedRightBlueJpeg({ width: 40, height: 20 }));
       const failed = await done;
       expect(failed.data.resource.status).toBe('failed');
-      expect(failed.data.resource.failure).toMatch(/^processing gave up after 5 attempts: configuration variable PROCESSING_MAX_BYTES is not a number/);
+      expect(failed.data.resource.failure).toMatch(
+        /^processing gave up after 5 attempts: configuration variable PROCESSING_MAX_BYTES is not a number/,
+      );
     } finally {
       delete process.env.PROCESSING_MAX_BYTES;
       await deadLetters.close();

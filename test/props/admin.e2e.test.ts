@@ -46,7 +46,10 @@ const fullModel = {
   placementAreaId: 'area-3',
 };
 
-const onChannel = (roomId: string, extra: (f: Frame) => boolean = () => true) => (f: Frame) => f.channel === `room:${roomId}` && extra(f);
+const onChannel =
+  (roomId: string, extra: (f: Frame) => boolean = () => true) =>
+  (f: Frame) =>
+    f.channel === `room:${roomId}` && extra(f);
 
 describe('prop administration (extension of seed 001)', () => {
   it('creates a prop with every field of the model, answers it, announces it on the room channel and lists it', async () => {
@@ -126,7 +129,10 @@ describe('prop administration (extension of seed 001)', () => {
     const socket = await watcher(member.token, roomId);
 
     expect((await rpc(api, 'deleteProp', { propId: 'shelf' })).body.error).toEqual(OK);
-    await socket.event('prop:contentChanged', onChannel(roomId, (f) => f.data?.propId === 'shelf'));
+    await socket.event(
+      'prop:contentChanged',
+      onChannel(roomId, (f) => f.data?.propId === 'shelf'),
+    );
     const deleted = await socket.event('prop:deleted', onChannel(roomId));
     expect(deleted.data).toEqual({ roomId, propId: 'shelf' });
     expect((await rpc(api, 'getPropModel', { propId: 'shelf' })).status).toBe(404);
@@ -146,7 +152,10 @@ describe('prop administration (extension of seed 001)', () => {
     const socket = await watcher(member.token, roomId);
     const made = await api.post<{ id: string }>('/api/v0/resource/create', { resource: { title: 'poster' } });
     await rpc(api, 'changePropContent', { propId: 'wall', moveToProp: [made.body.id] });
-    await socket.event('prop:contentChanged', onChannel(roomId, (f) => f.data?.propId === 'wall'));
+    await socket.event(
+      'prop:contentChanged',
+      onChannel(roomId, (f) => f.data?.propId === 'wall'),
+    );
     const count = () => socket.events('prop:contentChanged').length;
     const before = count();
     await rpc(api, 'changeResourcePosition', { propId: 'wall', resource: made.body.id, position: 0 });
@@ -160,7 +169,11 @@ describe('prop content order (seed 001)', () => {
     const { api, rpc } = await room();
     await rpc(api, 'createProp', { propId: 'rack', contentAppend: 'start' });
     const ids: string[] = [];
-    for (const [title, size] of [['b', 30], ['c', 10], ['a', 20]] as const) {
+    for (const [title, size] of [
+      ['b', 30],
+      ['c', 10],
+      ['a', 20],
+    ] as const) {
       const made = await api.post<{ id: string }>('/api/v0/resource/create', { resource: { title, metadata: { fileSize: size } } });
       ids.push(made.body.id);
       // no appendToListEnd: the prop's contentAppend (start) decides

@@ -55,7 +55,8 @@ describe('props (seed 001)', () => {
     const [a, b, c, d] = await makeResources(api, ['a', 'b', 'c', 'd']);
     expect((await rpc(api, 'changePropContent', { propId: 'wall', moveToProp: [a, b, c], appendToListEnd: true })).status).toBe(200);
     expect((await rpc(api, 'changePropContent', { propId: 'wall', moveToProp: [d], appendToListEnd: false })).status).toBe(200);
-    const content = async () => (await rpc<{ content: Array<{ title: string }>; counts: unknown }>(api, 'getPropContent', { propId: 'wall' })).body.data;
+    const content = async () =>
+      (await rpc<{ content: Array<{ title: string }>; counts: unknown }>(api, 'getPropContent', { propId: 'wall' })).body.data;
     const first = await content();
     expect(responseProblems(contentResponse, first)).toEqual([]);
     expect(titlesOf(first.content)).toEqual(['d', 'a', 'b', 'c']);
@@ -82,7 +83,11 @@ describe('props (seed 001)', () => {
     const ids = await makeResources(api, ['delta', 'alpha', 'charlie', 'bravo']);
     await resources().doc(ids[0]).update({ thumbnail: 'https://example.invalid/t.jpg', category: 'logo' });
     await rpc(api, 'changePropContent', { propId: 'shelf', moveToProp: ids, appendToListEnd: true });
-    const page = await rpc<{ content: Array<{ title: string }>; counts: { logoCount: number; thumbnailCount: number } }>(api, 'getPropContent', { propId: 'shelf', offset: 1, size: 2 });
+    const page = await rpc<{ content: Array<{ title: string }>; counts: { logoCount: number; thumbnailCount: number } }>(
+      api,
+      'getPropContent',
+      { propId: 'shelf', offset: 1, size: 2 },
+    );
     expect(titlesOf(page.body.data.content)).toEqual(['alpha', 'charlie']);
     expect(page.body.data.counts).toEqual({ logoCount: 1, thumbnailCount: 1 });
 
@@ -120,7 +125,9 @@ describe('props (seed 001)', () => {
     for (const title of ['one', 'two']) {
       inDir.push((await api.post<{ id: string }>('/api/v0/resource/create', { resource: { title }, parent: directoryId })).body.id);
     }
-    const count = async () => (await api.ops<{ resource: { data: { directory: { innerContentCount: number } } } }>('resource:get', { resource: directoryId })).body.data.resource.data.directory.innerContentCount;
+    const count = async () =>
+      (await api.ops<{ resource: { data: { directory: { innerContentCount: number } } } }>('resource:get', { resource: directoryId })).body
+        .data.resource.data.directory.innerContentCount;
     expect(await count()).toBe(2);
 
     expect((await rpc(api, 'changePropContent', { propId: 'gallery', moveToProp: [inDir[0]] })).status).toBe(200);
@@ -131,7 +138,9 @@ describe('props (seed 001)', () => {
     expect(placed.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const content = await rpc<{ content: Array<{ title: string }> }>(api, 'getPropContent', { propId: 'gallery' });
     expect(titlesOf(content.body.data.content).sort()).toEqual(['one', 'p', 'q', 'r', 's']);
-    const positions = await Promise.all([inDir[0], ...loose].map(async (id) => (await resources().doc(id).get()).get('position') as string));
+    const positions = await Promise.all(
+      [inDir[0], ...loose].map(async (id) => (await resources().doc(id).get()).get('position') as string),
+    );
     expect(new Set(positions).size).toBe(5);
 
     const model = await rpc<{ prop: Record<string, unknown> }>(api, 'getPropModel', { propId: 'gallery' });

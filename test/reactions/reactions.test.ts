@@ -21,13 +21,15 @@ async function setup() {
   const owner = await stack.user({ name: 'Grace Hopper' });
   const others = [await stack.user(), await stack.user()];
   const api = new ApiClient(stack.url, owner.token);
-  const resource = (await api.post<{ id: string; totalReactions: number }>('/api/v0/resource/create', { resource: { title: 'Reactable' } })).body;
+  const resource = (await api.post<{ id: string; totalReactions: number }>('/api/v0/resource/create', { resource: { title: 'Reactable' } }))
+    .body;
   const room = await api.post<{ id: string }>('/rooms', { name: 'Team', type: 'group', membersIds: others.map((o) => o.id) });
   expect(room.status).toBe(201);
   return { owner, others, api, resource, roomId: room.body.id };
 }
 
-const totalOf = async (api: ApiClient, id: string) => (await api.ops<{ resource: { totalReactions: number } }>('resource:get', { resource: id })).body.data.resource.totalReactions;
+const totalOf = async (api: ApiClient, id: string) =>
+  (await api.ops<{ resource: { totalReactions: number } }>('resource:get', { resource: id })).body.data.resource.totalReactions;
 
 describe('reactions (seed 002)', () => {
   it('sets, replaces, reads and deletes the caller reaction, keeping totalReactions exact', async () => {
@@ -36,7 +38,9 @@ describe('reactions (seed 002)', () => {
     expect((await api.ops('resource:setReaction', { resource: resource.id, reaction: 'love' })).status).toBe(200);
     expect(await totalOf(api, resource.id)).toBe(1);
 
-    const all = await api.ops<{ reactions: string[][]; total: number; ownReaction: string }>('resource:getReactions', { resourceId: resource.id });
+    const all = await api.ops<{ reactions: string[][]; total: number; ownReaction: string }>('resource:getReactions', {
+      resourceId: resource.id,
+    });
     expect(responseProblems(userReactions, all.body.data)).toEqual([]);
     expect(all.body.data).toEqual({ reactions: [[owner.id, 'love']], total: 1, ownReaction: 'love' });
     expect((await api.ops('resource:getUserOwnReaction', { resourceId: resource.id })).body.data).toEqual({ ownReaction: 'love' });
@@ -63,7 +67,11 @@ describe('reactions (seed 002)', () => {
     expect(set.body.channels.join).toEqual([`room:${roomId}`]);
     const updated = await events.next((e) => e.endpoint === 'resource:reactionUpdated' && e.channel === `room:${roomId}`);
     expect(responseProblems(reactionEventPayload, updated.data)).toEqual([]);
-    expect(updated.data).toMatchObject({ room: roomId, resource: resource.id, reaction: { reaction: 'clap', fromUser: { id: owner.id, firstName: 'Grace', lastName: 'Hopper' } } });
+    expect(updated.data).toMatchObject({
+      room: roomId,
+      resource: resource.id,
+      reaction: { reaction: 'clap', fromUser: { id: owner.id, firstName: 'Grace', lastName: 'Hopper' } },
+    });
 
     await api.ops('resource:deleteReaction', { resource: resource.id, room: roomId });
     const deleted = await events.next((e) => e.endpoint === 'resource:reactionDeleted' && e.channel === `room:${roomId}`);
@@ -75,7 +83,13 @@ describe('reactions (seed 002)', () => {
     const stranger = new ApiClient(stack.url, (await stack.user()).token);
     expect((await stranger.ops('resource:setReaction', { resource: resource.id, reaction: 'x' })).status).toBe(404);
     expect((await stranger.ops('resource:getReactions', { resourceId: resource.id })).status).toBe(404);
-    const otherRoom = (await stranger.post<{ id: string }>('/rooms', { name: 'Theirs', type: 'group', membersIds: [(await stack.user()).id, (await stack.user()).id] })).body.id;
+    const otherRoom = (
+      await stranger.post<{ id: string }>('/rooms', {
+        name: 'Theirs',
+        type: 'group',
+        membersIds: [(await stack.user()).id, (await stack.user()).id],
+      })
+    ).body.id;
     const notMember = await api.ops('resource:setReaction', { resource: resource.id, room: otherRoom, reaction: 'x' });
     expect(notMember.status).toBe(404);
     expect(notMember.body.error.message).toBe('room not found');

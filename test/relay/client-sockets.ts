@@ -17,7 +17,13 @@ export class ClientSocket {
   private waiters: Array<{ match: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
 
   constructor(url: string, token: RealtimeOptions['token'], options: Partial<RealtimeOptions> = {}) {
-    this.client = new RealtimeClient({ reconnect: false, ...options, url, token, onFrame: (frame) => this.receive(frame as unknown as Frame) });
+    this.client = new RealtimeClient({
+      reconnect: false,
+      ...options,
+      url,
+      token,
+      onFrame: (frame) => this.receive(frame as unknown as Frame),
+    });
     this.closed = new Promise((resolve) => this.client.onStateChange((state, detail) => state === 'closed' && resolve(detail ?? {})));
   }
 
@@ -50,7 +56,15 @@ export class ClientSocket {
     const seen = this.frames.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => [f.type, f.endpoint, f.channel, f.position]))}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => [f.type, f.endpoint, f.channel, f.position]))}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
   }

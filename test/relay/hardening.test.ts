@@ -80,9 +80,15 @@ describe('frames', () => {
     const url = await relayWith();
     const socket = await TestSocket.authenticated(url, (await stack.user()).token);
     const deep = '['.repeat(5000) + ']'.repeat(5000);
-    socket.sendRaw(`{"endpoint":"probe:emit","event":{"id":"deep"},"data":{"channel":"resource:x","endpoint":"resource:updated","data":{"v":${deep}}}}`);
+    socket.sendRaw(
+      `{"endpoint":"probe:emit","event":{"id":"deep"},"data":{"channel":"resource:x","endpoint":"resource:updated","data":{"v":${deep}}}}`,
+    );
     const answer = await socket.next((f) => f.type === 'response' && f.event?.id === 'deep');
-    expect(answer).toMatchObject({ endpoint: 'probe:emit', data: null, error: { status: true, code: 400, message: expect.stringMatching(/deeper than 64 levels/) } });
+    expect(answer).toMatchObject({
+      endpoint: 'probe:emit',
+      data: null,
+      error: { status: true, code: 400, message: expect.stringMatching(/deeper than 64 levels/) },
+    });
     expect((await socket.call('probe:slow', { ms: 0, value: 'still here' })).data).toEqual({ value: 'still here' });
     socket.close();
   });
@@ -100,7 +106,9 @@ describe('unauthenticated sockets', () => {
   };
 
   it('are capped per client address and per instance; authenticating frees a place', async () => {
-    const url = await relayWith({ limits: { maxUnauthenticated: 3, maxUnauthenticatedPerAddress: 2, trustedProxies: 1, authTimeoutMs: 60_000 } });
+    const url = await relayWith({
+      limits: { maxUnauthenticated: 3, maxUnauthenticatedPerAddress: 2, trustedProxies: 1, authTimeoutMs: 60_000 },
+    });
     const first = await from(url, '198.51.100.1');
     await from(url, '198.51.100.1');
     await expect(from(url, '198.51.100.1')).rejects.toThrow(/429/);

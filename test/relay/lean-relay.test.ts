@@ -27,6 +27,12 @@ describe('what the relay loads', () => {
     expect(files).toContain('functions/relay/server.ts');
     expect(files.filter((f) => /^functions\/(?!relay\/)/.test(f))).toEqual([]);
     expect(files).not.toContain('functions/catalog.ts');
-    expect(files.filter((f) => /node_modules\/(sharp|pdfjs-dist|@napi-rs|@ffmpeg-installer|@ffprobe-installer|openai|music-metadata|file-type|htmlparser2)\//.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /node_modules\/(sharp|pdfjs-dist|@napi-rs|@ffmpeg-installer|@ffprobe-installer|openai|music-metadata|file-type|htmlparser2)\//.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -30,7 +30,11 @@ beforeAll(async () => {
   keys = await createIssuerKeys();
   jwks = await serveJwks(keys);
   Object.assign(process.env, issuerEnv(jwks.url));
-  stack = await startStack({ port: 0, deployables: [...deployables, probeDeployable, commitDeployable], families: [...familiesWithProbe, commitFamily] });
+  stack = await startStack({
+    port: 0,
+    deployables: [...deployables, probeDeployable, commitDeployable],
+    families: [...familiesWithProbe, commitFamily],
+  });
   wsUrl = `${stack.url.replace('http', 'ws')}/ws`;
 });
 
@@ -75,7 +79,9 @@ describe('lossless publishing', () => {
   it('delivers every event of 60 concurrent publishers on one channel once, in contiguous positions, and recovers them all', async () => {
     const channel = `resource:${randomUUID()}`;
     const { socket, token } = await subscribed(channel);
-    const publishers = await Promise.all(Array.from({ length: 60 }, async () => ClientSocket.open(wsUrl, await mintToken(keys, { user: randomUUID() }))));
+    const publishers = await Promise.all(
+      Array.from({ length: 60 }, async () => ClientSocket.open(wsUrl, await mintToken(keys, { user: randomUUID() }))),
+    );
     // each publisher's first call creates its user profile: done before the concurrent part
     for (const p of publishers) await p.call('commit:read', { id: 'none' });
     const ids = publishers.map(() => randomUUID());

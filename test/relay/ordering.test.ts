@@ -48,7 +48,12 @@ describe('positions assigned at publish', () => {
       ]),
     ]);
     const published = batches.flat();
-    expect(published.filter((m) => m.channel === a).map((m) => m.position).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(
+      published
+        .filter((m) => m.channel === a)
+        .map((m) => m.position)
+        .sort((x, y) => x - y),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(published.filter((m) => m.channel === b).map((m) => m.position)).toEqual([1]);
 
     const stored = await storedEvents(a, 1, 11);
@@ -60,7 +65,9 @@ describe('positions assigned at publish', () => {
   });
 
   it('refuses an event whose channel is not user:, resource:, belonging: or room:', async () => {
-    await expect(publishEvents([{ endpoint: 'resource:updated', channel: 'everyone', data: {} }])).rejects.toThrow(/invalid channel "everyone"/);
+    await expect(publishEvents([{ endpoint: 'resource:updated', channel: 'everyone', data: {} }])).rejects.toThrow(
+      /invalid channel "everyone"/,
+    );
   });
 });
 
@@ -91,7 +98,14 @@ describe('delivery order on one relay instance', () => {
     relay.deliver(m[3]);
     relay.deliver(m[1]);
     // positions 6 and 7 were never stored: after the wait, 8 goes out alone
-    const orphan: EventMessage = { id: randomUUID(), endpoint: 'sortingTable:resourceUpdated', channel, position: 8, data: { n: 8 }, time: Date.now() };
+    const orphan: EventMessage = {
+      id: randomUUID(),
+      endpoint: 'sortingTable:resourceUpdated',
+      channel,
+      position: 8,
+      data: { n: 8 },
+      time: Date.now(),
+    };
     relay.deliver(orphan);
     await socket.event('sortingTable:resourceUpdated', (f) => f.position === 8);
     await sleep(100);

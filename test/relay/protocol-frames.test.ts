@@ -31,7 +31,12 @@ afterAll(async () => {
 describe('reply frames', () => {
   it('answers a call with the seed envelope, type response and the same event id', async () => {
     const created = await steady.call('resource:create', { resource: { title: 'Made over the socket' } }, 'c-17');
-    expect(created).toMatchObject({ type: 'response', endpoint: 'resource:create', event: { id: 'c-17', date: expect.any(Number) }, error: OK });
+    expect(created).toMatchObject({
+      type: 'response',
+      endpoint: 'resource:create',
+      event: { id: 'c-17', date: expect.any(Number) },
+      error: OK,
+    });
     const resource = created.data!.resource as { id: string; belonging: string };
     expect(responseProblems(resourceSchema, resource)).toEqual([]);
     expect(resource.belonging).toBe(`userSortingTable:${owner.id}`);
@@ -57,20 +62,44 @@ describe('reply frames', () => {
       await socket.next((f) => socket.frames.indexOf(f) >= before && f.type === 'response');
       return socket.frames[before];
     };
-    expect((await errorOf(() => socket.sendRaw('{not json'))).error).toEqual({ status: true, code: 400, message: 'frame is not valid JSON' });
+    expect((await errorOf(() => socket.sendRaw('{not json'))).error).toEqual({
+      status: true,
+      code: 400,
+      message: 'frame is not valid JSON',
+    });
     expect((await errorOf(() => socket.sendRaw(Buffer.from('{}'), true))).error.message).toMatch(/JSON text, not binary/);
     expect((await errorOf(() => socket.sendRaw('[1,2]'))).error).toMatchObject({ code: 400, message: 'request must be object' });
-    expect((await errorOf(() => socket.sendRaw(JSON.stringify({ data: {}, event: { id: 'x' } })))).error.message).toBe('endpoint is required');
+    expect((await errorOf(() => socket.sendRaw(JSON.stringify({ data: {}, event: { id: 'x' } })))).error.message).toBe(
+      'endpoint is required',
+    );
     // seed 000 writes requests without an event member: the call is run, its reply has event.id null
-    const noEvent = await errorOf(() => socket.sendRaw(JSON.stringify({ endpoint: 'probe:slow', data: { ms: 0, value: 'no event member' } })));
-    expect(noEvent).toMatchObject({ type: 'response', endpoint: 'probe:slow', event: { id: null }, data: { value: 'no event member' }, error: { status: false } });
+    const noEvent = await errorOf(() =>
+      socket.sendRaw(JSON.stringify({ endpoint: 'probe:slow', data: { ms: 0, value: 'no event member' } })),
+    );
+    expect(noEvent).toMatchObject({
+      type: 'response',
+      endpoint: 'probe:slow',
+      event: { id: null },
+      data: { value: 'no event member' },
+      error: { status: false },
+    });
     const noEventNoData = await errorOf(() => socket.sendRaw(JSON.stringify({ endpoint: 'resource:get' })));
-    expect(noEventNoData).toMatchObject({ endpoint: 'resource:get', event: { id: null }, error: { code: 400, message: expect.stringMatching(/resource/) } });
+    expect(noEventNoData).toMatchObject({
+      endpoint: 'resource:get',
+      event: { id: null },
+      error: { code: 400, message: expect.stringMatching(/resource/) },
+    });
     const badData = await errorOf(() => socket.sendRaw(JSON.stringify({ endpoint: 'resource:get', data: [1], event: { id: 'd' } })));
     expect(badData).toMatchObject({ endpoint: 'resource:get', event: { id: 'd' }, error: { code: 400, message: 'data must be object' } });
 
     const unknown = await socket.call('resource:doesNotExist', {}, 'u');
-    expect(unknown).toMatchObject({ type: 'response', endpoint: 'resource:doesNotExist', event: { id: 'u' }, data: null, error: { status: true, code: 404, message: 'unknown endpoint resource:doesNotExist' } });
+    expect(unknown).toMatchObject({
+      type: 'response',
+      endpoint: 'resource:doesNotExist',
+      event: { id: 'u' },
+      data: null,
+      error: { status: true, code: 404, message: 'unknown endpoint resource:doesNotExist' },
+    });
 
     const good = await socket.call('probe:slow', { ms: 0, value: 'still here' });
     expect(good).toMatchObject({ error: OK, data: { value: 'still here' } });
@@ -132,7 +161,9 @@ describe('the auth frame', () => {
 
     const back = await TestSocket.open(stack.wsUrl);
     const userChannel = `user:${user.id}`;
-    back.sendRaw(JSON.stringify({ endpoint: 'auth', data: { token: user.token, recover: { [userChannel]: seen.position } }, event: { id: 'auth' } }));
+    back.sendRaw(
+      JSON.stringify({ endpoint: 'auth', data: { token: user.token, recover: { [userChannel]: seen.position } }, event: { id: 'auth' } }),
+    );
     await back.next((f) => f.endpoint === 'auth');
     expect(back.frames.map((f) => [f.type, f.endpoint])).toEqual([
       ['event', 'sortingTable:addResources'],
@@ -140,7 +171,10 @@ describe('the auth frame', () => {
       ['response', 'auth'],
     ]);
     expect((back.frames[0].data!.resources as Array<{ id: string }>)[0].id).toBe((missed.data!.resource as { id: string }).id);
-    expect(back.frames[1]).toMatchObject({ channel: userChannel, data: { status: 'recovered', position: seen.position! + 1, replayed: 1 } });
+    expect(back.frames[1]).toMatchObject({
+      channel: userChannel,
+      data: { status: 'recovered', position: seen.position! + 1, replayed: 1 },
+    });
     back.close();
   });
 });

@@ -32,7 +32,11 @@ async function createRoom(ownerToken: string, name: string, membersIds: string[]
   return room.id;
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as ApiCallError);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (err: unknown) => err as ApiCallError,
+  );
 
 describe('room channel with the real reaction operations', () => {
   it('delivers resource:reactionUpdated to sockets that joined the room by reacting, not to the others', async () => {
@@ -94,7 +98,9 @@ describe.runIf(resourceOpsReady)('resource channel with the real resource operat
     const stranger = await stack.user();
     const [editor, watcher, bystander, leaver] = await Promise.all([1, 2, 3, 4].map(() => sockets.open(owner.token)));
     const outsider = await sockets.open(stranger.token);
-    const [watcherUpdates, bystanderUpdates, leaverUpdates, outsiderUpdates] = [watcher, bystander, leaver, outsider].map((s) => record(s, 'resource:updated'));
+    const [watcherUpdates, bystanderUpdates, leaverUpdates, outsiderUpdates] = [watcher, bystander, leaver, outsider].map((s) =>
+      record(s, 'resource:updated'),
+    );
     const id = (await editor.call('resource:create', { resource: { title: 'Before' } })).resource.id;
 
     await watcher.call('resource:subscribe', { resource: id });

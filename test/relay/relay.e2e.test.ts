@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const positionsOf = (frames: Frame[]) => frames.map((f) => f.position);
-const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err as ApiCallError);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (err: unknown) => err as ApiCallError,
+  );
 
 describe('calls through the gateway', () => {
   it('answers several calls in flight on one socket in the order they finish', async () => {
@@ -57,11 +61,17 @@ describe('calls through the gateway', () => {
 });
 
 describe('authentication', () => {
-  it('refuses a bad or expired token at connect with the auth reply\'s 401 code and message, and ends closed', async () => {
+  it("refuses a bad or expired token at connect with the auth reply's 401 code and message, and ends closed", async () => {
     const bad = new ClientSocket(stack.wsUrl, 'not-a-jwt');
     expect(await refusal(bad.client.connect())).toMatchObject({ code: 401, operation: 'auth' });
     expect(bad.client.state).toBe('closed');
-    expect(bad.frames).toEqual([expect.objectContaining({ type: 'response', endpoint: 'auth', error: { status: true, code: 401, message: 'token is malformed or its signature is invalid' } })]);
+    expect(bad.frames).toEqual([
+      expect.objectContaining({
+        type: 'response',
+        endpoint: 'auth',
+        error: { status: true, code: 401, message: 'token is malformed or its signature is invalid' },
+      }),
+    ]);
 
     const expired = new ClientSocket(stack.wsUrl, (await stack.user({ ttl: -60 })).token);
     expect(await refusal(expired.client.connect())).toMatchObject({ code: 401, message: 'token expired' });
@@ -73,7 +83,10 @@ describe('authentication', () => {
     const client = sockets.track(new RealtimeClient({ url: stack.wsUrl, token: () => tokens.shift()!, reconnect: false }));
     await client.connect();
     await client.refreshToken();
-    const refused = await client.refreshToken().then(() => undefined, (err: unknown) => err);
+    const refused = await client.refreshToken().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(refused).toBeInstanceOf(ApiCallError);
     expect(refused).toMatchObject({ code: 403, operation: 'auth' });
     expect((await client.call('resource:create', { resource: { title: 'still open' } })).resource.title).toBe('still open');
@@ -91,7 +104,14 @@ describe('channels and fan-out', () => {
 
     await steady.call('probe:emit', { channel, endpoint: 'resource:updated', data: { belonging: 'directory:x' } });
     const event = await watcher.event('resource:updated', (f) => f.channel === channel);
-    expect(event).toEqual({ type: 'event', endpoint: 'resource:updated', channel, position: 1, data: { belonging: 'directory:x', n: 0 }, error: OK });
+    expect(event).toEqual({
+      type: 'event',
+      endpoint: 'resource:updated',
+      channel,
+      position: 1,
+      data: { belonging: 'directory:x', n: 0 },
+      error: OK,
+    });
     await sleep(300);
     expect(bystander.events('resource:updated')).toEqual([]);
     expect(leaver.events('resource:updated')).toEqual([]);
@@ -227,13 +247,32 @@ describe('recovery after a reconnect', () => {
     await Promise.all([watchingTooMany.upTo(5), watchingExpired.upTo(2)]);
     await sleep(1100);
     try {
-      const intent = await socket.call<Recover>('relay:recover', { channels: { [tooMany]: 0, [expired]: 0, [ahead]: 7, [alreadyLive]: 0 } });
-      expect(intent.channels[alreadyLive]).toEqual({ status: 'unrecoverable', position: 0, reason: expect.stringMatching(/live events arrived on this channel before the request/) });
+      const intent = await socket.call<Recover>('relay:recover', {
+        channels: { [tooMany]: 0, [expired]: 0, [ahead]: 7, [alreadyLive]: 0 },
+      });
+      expect(intent.channels[alreadyLive]).toEqual({
+        status: 'unrecoverable',
+        position: 0,
+        reason: expect.stringMatching(/live events arrived on this channel before the request/),
+      });
       for (const channel of [tooMany, expired, ahead]) await socket.call('probe:join', { channel });
-      const recovered = (channel: string) => socket.next((f) => f.endpoint === 'relay:recovered' && f.channel === channel).then((f) => f.data);
-      expect(await recovered(tooMany)).toEqual({ status: 'unrecoverable', position: 0, reason: 'missed 5 events, more than the 3 kept: re-query' });
-      expect(await recovered(expired)).toEqual({ status: 'unrecoverable', position: 0, reason: 'missed events are older than 1 s or too large to keep: re-query' });
-      expect(await recovered(ahead)).toEqual({ status: 'unrecoverable', position: 7, reason: 'position 7 is ahead of the channel (0): re-query' });
+      const recovered = (channel: string) =>
+        socket.next((f) => f.endpoint === 'relay:recovered' && f.channel === channel).then((f) => f.data);
+      expect(await recovered(tooMany)).toEqual({
+        status: 'unrecoverable',
+        position: 0,
+        reason: 'missed 5 events, more than the 3 kept: re-query',
+      });
+      expect(await recovered(expired)).toEqual({
+        status: 'unrecoverable',
+        position: 0,
+        reason: 'missed events are older than 1 s or too large to keep: re-query',
+      });
+      expect(await recovered(ahead)).toEqual({
+        status: 'unrecoverable',
+        position: 7,
+        reason: 'position 7 is ahead of the channel (0): re-query',
+      });
       // the client tells the app about each pushed outcome
       expect(unrecoverable.sort()).toEqual([tooMany, expired, ahead].sort());
     } finally {

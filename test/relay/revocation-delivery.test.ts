@@ -49,14 +49,27 @@ describe('relay:revoke on the live stream', () => {
   });
 
   it('applies a revocation that arrives ahead of a gap only once the gap is filled, in position order', async () => {
-    const relay = await startRelay({ port: 0, families: familiesWithProbe, functionUrls: stack.functionUrls, subscribe: false, limits: { reorderWaitMs: 10_000 } });
+    const relay = await startRelay({
+      port: 0,
+      families: familiesWithProbe,
+      functionUrls: stack.functionUrls,
+      subscribe: false,
+      limits: { reorderWaitMs: 10_000 },
+    });
     relays.push(relay);
     const wsUrl = `${relay.url.replace('http', 'ws')}/ws`;
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
     const channel = `resource:${randomUUID()}`;
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(wsUrl, u.token)));
     for (const s of [sa, sb]) await s.call('probe:join', { channel });
-    const event = (position: number, endpoint: string, data: unknown) => ({ id: randomUUID(), endpoint, channel, position, data, time: Date.now() });
+    const event = (position: number, endpoint: string, data: unknown) => ({
+      id: randomUUID(),
+      endpoint,
+      channel,
+      position,
+      data,
+      time: Date.now(),
+    });
     relay.deliver(event(1, 'resource:updated', { n: 1 }));
     relay.deliver(event(3, 'resource:updated', { n: 3 }));
     relay.deliver(event(2, 'relay:revoke', { users: [b.id] }));
@@ -121,7 +134,12 @@ describe('relay:revoke in a recovery', () => {
 describe('protocol documentation', () => {
   it('/asyncapi.json describes relay:channelLeft and the channel rules', async () => {
     const doc = (await (await fetch(`${stack.url}/asyncapi.json`)).json()) as {
-      channels: { socket: { description: string; messages: Record<string, { name: string; description?: string; payload: { properties: Record<string, unknown> } }> } };
+      channels: {
+        socket: {
+          description: string;
+          messages: Record<string, { name: string; description?: string; payload: { properties: Record<string, unknown> } }>;
+        };
+      };
     };
     const message = doc.channels.socket.messages['event.relay_channelLeft'];
     expect(message.name).toBe('relay:channelLeft');

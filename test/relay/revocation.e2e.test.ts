@@ -22,7 +22,12 @@ afterAll(async () => {
 
 const SCOPES = 'workspace_ressources manage_ressources';
 
-async function http(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function http(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${stack.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -35,7 +40,11 @@ async function http(method: string, path: string, token: string, body?: unknown)
 /** A group room of the token's user with the given members (and one more: a group has at least two besides its creator). */
 async function createRoom(ownerToken: string, membersIds: string[]): Promise<string> {
   const filler = await stack.user();
-  const room = await http('POST', '/rooms', ownerToken, { name: `Room ${randomUUID().slice(0, 6)}`, type: 'group', membersIds: [...membersIds, filler.id] });
+  const room = await http('POST', '/rooms', ownerToken, {
+    name: `Room ${randomUUID().slice(0, 6)}`,
+    type: 'group',
+    membersIds: [...membersIds, filler.id],
+  });
   expect(room, JSON.stringify(room.body)).toMatchObject({ status: 201 });
   return room.body.id as string;
 }
@@ -80,7 +89,10 @@ describe('room channels', () => {
     expect(sa.events('relay:channelLeft')).toEqual([]);
     expect(sc.events('relay:channelLeft')).toEqual([]);
 
-    await expect(sb.call('resource:searchBelonging', { belonging: `room:${roomId}` })).rejects.toMatchObject({ name: 'ApiCallError', code: 404 });
+    await expect(sb.call('resource:searchBelonging', { belonging: `room:${roomId}` })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 404,
+    });
     await expect(sb.call('resource:setReaction', { resource, room: roomId, reaction: 'like' })).rejects.toBeInstanceOf(ApiCallError);
     await laterEventReachesOnly(sa, sa, sb, `room:${roomId}`);
     for (const s of [sa, sb, sc]) s.close();
@@ -97,7 +109,10 @@ describe('room channels', () => {
     await Promise.all([left(sb1, `room:${roomId}`), left(sb2, `room:${roomId}`)]);
     await laterEventReachesOnly(sa, sa, sb1, `room:${roomId}`);
     expect(sb2.frames.filter((f) => f.endpoint === 'resource:updated')).toEqual([]);
-    await expect(sb2.call('resource:searchBelonging', { belonging: `roomProps:${roomId}` })).rejects.toMatchObject({ name: 'ApiCallError', code: 404 });
+    await expect(sb2.call('resource:searchBelonging', { belonging: `roomProps:${roomId}` })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 404,
+    });
     for (const s of [sa, sb1, sb2]) s.close();
   });
 
@@ -117,7 +132,10 @@ describe('room channels', () => {
     expect(order.slice(order.indexOf('chats:roomDeleted'))).toEqual(['chats:roomDeleted', 'relay:channelLeft']);
     await laterEventReachesOnly(watcher, watcher, sb, `room:${roomId}`);
     expect(sa.frames.filter((f) => f.endpoint === 'resource:updated')).toEqual([]);
-    await expect(sb.call('resource:searchBelonging', { belonging: `room:${roomId}` })).rejects.toMatchObject({ name: 'ApiCallError', code: 404 });
+    await expect(sb.call('resource:searchBelonging', { belonging: `room:${roomId}` })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 404,
+    });
     for (const s of [sa, sb, watcher]) s.close();
   });
 });
@@ -136,13 +154,16 @@ describe('workspace channels', () => {
     expect((await http('DELETE', `/rooms/${workspace.body.id as string}/members/${b.id}`, a.token)).status).toBe(204);
     await left(sb, roomChannel);
     await laterEventReachesOnly(sa, sa, sb, roomChannel);
-    await expect(sb.call('resource:searchBelonging', { belonging: `roomProps:${channel.body.id as string}` })).rejects.toMatchObject({ name: 'ApiCallError', code: 404 });
+    await expect(sb.call('resource:searchBelonging', { belonging: `roomProps:${channel.body.id as string}` })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 404,
+    });
     for (const s of [sa, sb]) s.close();
   });
 });
 
 describe('resource and directory channels', () => {
-  it('a resource moved from a room to the owner\'s private sorting table leaves its room members\' sockets, before the move\'s own events', async () => {
+  it("a resource moved from a room to the owner's private sorting table leaves its room members' sockets, before the move's own events", async () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
     const roomId = await createRoom(a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
@@ -190,7 +211,10 @@ describe('resource and directory channels', () => {
     await Promise.all([left(sb, `belonging:directory:${dir}`), left(sb, `resource:${inner}`)]);
     await laterEventReachesOnly(sa, sa, sb, `resource:${inner}`);
     await laterEventReachesOnly(sa, sa, sb, `belonging:directory:${dir}`);
-    await expect(sb.call('resource:searchBelonging', { belonging: `directory:${dir}` })).rejects.toMatchObject({ name: 'ApiCallError', code: 404 });
+    await expect(sb.call('resource:searchBelonging', { belonging: `directory:${dir}` })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 404,
+    });
     for (const s of [sa, sb]) s.close();
   });
 });
@@ -200,10 +224,15 @@ describe('seed 004 privacy and shares', () => {
     const [a, b, c] = await Promise.all([stack.user({ scope: SCOPES }), stack.user({ scope: SCOPES }), stack.user({ scope: SCOPES })]);
     const [sa, sb, sc] = await Promise.all([a, b, c].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     const id = await create(sa, 'Private notes');
-    expect((await http('PUT', `/ressource/${id}`, a.token, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [b.id, c.id], deny: [] } })).status).toBe(200);
+    expect(
+      (await http('PUT', `/ressource/${id}`, a.token, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [b.id, c.id], deny: [] } }))
+        .status,
+    ).toBe(200);
     for (const s of [sa, sb, sc]) await s.call('resource:subscribe', { resource: id });
 
-    expect((await http('PUT', `/ressource/${id}`, a.token, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [c.id], deny: [] } })).status).toBe(200);
+    expect(
+      (await http('PUT', `/ressource/${id}`, a.token, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [c.id], deny: [] } })).status,
+    ).toBe(200);
     await left(sb, `resource:${id}`);
     await laterEventReachesOnly(sa, sc, sb, `resource:${id}`);
     expect(sc.events('relay:channelLeft')).toEqual([]);
@@ -211,12 +240,14 @@ describe('seed 004 privacy and shares', () => {
     for (const s of [sa, sb, sc]) s.close();
   });
 
-  it('removing a user from the group a resource is shared with leaves that resource\'s channel', async () => {
+  it("removing a user from the group a resource is shared with leaves that resource's channel", async () => {
     const [a, b] = await Promise.all([stack.user({ scope: SCOPES }), stack.user({ scope: SCOPES })]);
     const groupId = await createRoom(a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     const id = await create(sa, 'For the group');
-    expect((await http('PUT', `/ressource/${id}`, a.token, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [groupId], deny: [] } })).status).toBe(200);
+    expect(
+      (await http('PUT', `/ressource/${id}`, a.token, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [groupId], deny: [] } })).status,
+    ).toBe(200);
     for (const s of [sa, sb]) await s.call('resource:subscribe', { resource: id });
 
     expect((await http('DELETE', `/rooms/${groupId}/members/${b.id}`, a.token)).status).toBe(204);

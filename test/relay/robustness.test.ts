@@ -72,7 +72,15 @@ describe('slow consumers', () => {
     const blob = 'x'.repeat(64 * 1024);
     const total = 400;
     for (let position = 1; position <= total; position += 4) {
-      for (let i = 0; i < 4; i++) relay.deliver({ id: randomUUID(), endpoint: 'resource:updated', channel, position: position + i, data: { blob }, time: Date.now() });
+      for (let i = 0; i < 4; i++)
+        relay.deliver({
+          id: randomUUID(),
+          endpoint: 'resource:updated',
+          channel,
+          position: position + i,
+          data: { blob },
+          time: Date.now(),
+        });
       await sleep(5);
     }
     await reader.event('resource:updated', (f) => f.position === total, 30_000);
@@ -95,7 +103,8 @@ describe('rate limits', () => {
     const answers = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => socket.call('probe:slow', { ms: 0, value: String(i) })));
     const limited = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as ApiCallError] : []));
     expect(limited.length).toBeGreaterThanOrEqual(6);
-    for (const error of limited) expect(error).toMatchObject({ name: 'ApiCallError', code: 429, message: 'rate limit: at most 5 frames per second per user' });
+    for (const error of limited)
+      expect(error).toMatchObject({ name: 'ApiCallError', code: 429, message: 'rate limit: at most 5 frames per second per user' });
     expect(answers.filter((a) => a.status === 'fulfilled').length).toBeGreaterThanOrEqual(5);
     await sleep(1100);
     expect(await socket.call('probe:slow', { ms: 0, value: 'later' })).toEqual({ value: 'later' });
@@ -107,7 +116,11 @@ describe('rate limits', () => {
     const socket = await ClientSocket.open(wsUrl, (await stack.user()).token);
     const answers = await Promise.allSettled([300, 300, 0].map((ms, i) => socket.call('probe:slow', { ms, value: String(i) })));
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
-    expect((answers[2] as PromiseRejectedResult).reason).toMatchObject({ name: 'ApiCallError', code: 429, message: 'too many calls in flight on this socket (at most 2)' });
+    expect((answers[2] as PromiseRejectedResult).reason).toMatchObject({
+      name: 'ApiCallError',
+      code: 429,
+      message: 'too many calls in flight on this socket (at most 2)',
+    });
     socket.close();
   });
 
@@ -135,7 +148,10 @@ describe('rate limits', () => {
   it('closes a socket that sends a frame above the size limit with 1009', async () => {
     const { wsUrl } = await relayWith({ limits: { maxFrameBytes: 1024 } });
     const socket = await ClientSocket.open(wsUrl, (await stack.user()).token);
-    await expect(socket.call('probe:slow', { ms: 0, value: 'x'.repeat(2000) })).rejects.toMatchObject({ name: 'ConnectionLostError', closed: { code: 1009 } });
+    await expect(socket.call('probe:slow', { ms: 0, value: 'x'.repeat(2000) })).rejects.toMatchObject({
+      name: 'ConnectionLostError',
+      closed: { code: 1009 },
+    });
     expect((await socket.closed).code).toBe(1009);
   });
 });
@@ -150,7 +166,11 @@ describe('draining', () => {
     await sleep(100);
     const stopped = relay.stop();
     await sleep(50);
-    await expect(socket.call('probe:slow', { ms: 0, value: 'too late' })).rejects.toMatchObject({ name: 'ApiCallError', code: 503, message: 'the relay is restarting: reconnect' });
+    await expect(socket.call('probe:slow', { ms: 0, value: 'too late' })).rejects.toMatchObject({
+      name: 'ApiCallError',
+      code: 503,
+      message: 'the relay is restarting: reconnect',
+    });
     await expect(ClientSocket.open(wsUrl, (await stack.user()).token)).rejects.toThrow();
     expect(await slow).toEqual({ value: 'finished' });
     expect(await socket.closed).toEqual({ code: 1012, reason: 'service restart' });
@@ -159,8 +179,17 @@ describe('draining', () => {
   });
 
   it('runs as a service: PORT from the environment, and SIGTERM closes sockets with 1012 and exits 0', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', RELAY_FUNCTION_URLS: JSON.stringify(stack.functionUrls), LOG_LEVEL: 'INFO' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/relay/index.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      RELAY_FUNCTION_URLS: JSON.stringify(stack.functionUrls),
+      LOG_LEVEL: 'INFO',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/relay/index.ts'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const port = await new Promise<number>((resolve, reject) => {
@@ -185,10 +214,14 @@ describe('draining', () => {
 describe('service identity towards the functions', () => {
   it('with RELAY_INVOKER_AUTH=metadata, sends an ID token for the function in X-Serverless-Authorization and keeps the user token in Authorization', async () => {
     const audiences: string[] = [];
-    const idToken = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode('metadata-test-key-metadata-test-key'));
+    const idToken = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('metadata-test-key-metadata-test-key'));
     const metadata = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://metadata');
-      if (url.pathname !== '/computeMetadata/v1/instance/service-accounts/default/identity' || req.headers['metadata-flavor'] !== 'Google') return void res.writeHead(404).end();
+      if (url.pathname !== '/computeMetadata/v1/instance/service-accounts/default/identity' || req.headers['metadata-flavor'] !== 'Google')
+        return void res.writeHead(404).end();
       audiences.push(url.searchParams.get('audience') ?? '');
       res.writeHead(200, { 'content-type': 'text/plain' }).end(idToken);
     });
@@ -196,10 +229,13 @@ describe('service identity towards the functions', () => {
     const target = new URL(stack.functionUrls.relayprobe);
     const frontEnd = createServer((req, res) => {
       seen.push(req.headers);
-      const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     const servers: Server[] = [metadata, frontEnd];

@@ -26,7 +26,11 @@ describe.concurrent('resource:updateAttributes', () => {
   it('sets attributes, merges params into customParams, replaces actions, and publishes the update', async () => {
     const owner = await user();
     const made = await owner.create({
-      resource: { title: 'Old', customParams: { keep: { v: 1 }, drop: { v: 2 }, change: { v: 3 } }, actions: [{ localId: 'a1', actionName: 'open' }] },
+      resource: {
+        title: 'Old',
+        customParams: { keep: { v: 1 }, drop: { v: 2 }, change: { v: 3 } },
+        actions: [{ localId: 'a1', actionName: 'open' }],
+      },
     });
     const updated = (
       await owner.ok<{ resource: Resource }>('resource:updateAttributes', {
@@ -52,13 +56,20 @@ describe.concurrent('resource:updateAttributes', () => {
 
     const onResource = await eventOn(events, 'resource:updated', `resource:${made.id}`);
     expect(onResource).toEqual({ belonging: `userSortingTable:${owner.id}`, resource: updated });
-    expect(await eventOn(events, 'sortingTable:resourceUpdated', `user:${owner.id}`, (d) => (d.resource as Resource).id === made.id)).toEqual({ resource: updated });
+    expect(
+      await eventOn(events, 'sortingTable:resourceUpdated', `user:${owner.id}`, (d) => (d.resource as Resource).id === made.id),
+    ).toEqual({ resource: updated });
 
-    const onlyParams = (await owner.ok<{ resource: Resource }>('resource:updateAttributes', { resource: made.id, params: { more: { x: true } } })).resource;
-    expect(onlyParams).toMatchObject({ title: 'New', customParams: { keep: { v: 1 }, change: { v: 30 }, added: { v: 4 }, more: { x: true } } });
+    const onlyParams = (
+      await owner.ok<{ resource: Resource }>('resource:updateAttributes', { resource: made.id, params: { more: { x: true } } })
+    ).resource;
+    expect(onlyParams).toMatchObject({
+      title: 'New',
+      customParams: { keep: { v: 1 }, change: { v: 30 }, added: { v: 4 }, more: { x: true } },
+    });
   });
 
-  it('publishes the upload session and community variants, and refuses empty updates, strangers (404) and room members on others\' resources (403)', async () => {
+  it("publishes the upload session and community variants, and refuses empty updates, strangers (404) and room members on others' resources (403)", async () => {
     const owner = await user();
     const member = await user();
     const stranger = await user();
@@ -69,16 +80,31 @@ describe.concurrent('resource:updateAttributes', () => {
     const roomId = await owner.room([member]);
     const shelved = await member.create({ belonging: `community:${roomId}` });
     await member.ok('resource:updateAttributes', { resource: shelved.id, attributes: { category: 'news' } });
-    expect(((await eventOn(events, 'resource:updatedInChannel', `belonging:community:${roomId}`)).resource as Resource).category).toBe('news');
+    expect(((await eventOn(events, 'resource:updatedInChannel', `belonging:community:${roomId}`)).resource as Resource).category).toBe(
+      'news',
+    );
     await owner.prop(roomId, 'p');
     const onProp = await owner.create({ roomId, propId: 'p', resource: { title: 'prop item' } });
     await owner.fails('resource:updateAttributes', { resource: onProp.id }, 400, /nothing to update/);
-    await owner.fails('resource:updateAttributes', { resource: onProp.id, attributes: {} }, 400, /attributes must NOT have fewer than 1 properties/);
-    await owner.fails('resource:updateAttributes', { resource: onProp.id, attributes: { owner: 'me' } }, 400, /attributes.owner is not allowed/);
+    await owner.fails(
+      'resource:updateAttributes',
+      { resource: onProp.id, attributes: {} },
+      400,
+      /attributes must NOT have fewer than 1 properties/,
+    );
+    await owner.fails(
+      'resource:updateAttributes',
+      { resource: onProp.id, attributes: { owner: 'me' } },
+      400,
+      /attributes.owner is not allowed/,
+    );
     await stranger.fails('resource:updateAttributes', { resource: onProp.id, attributes: { title: 'x' } }, 404, /resource not found/);
     await member.fails('resource:updateAttributes', { resource: onProp.id, attributes: { title: 'x' } }, 403, /only the owner/);
     const contributed = await member.create({ contributeToRoom: roomId });
-    const byRoomOwner = await owner.ok<{ resource: Resource }>('resource:updateAttributes', { resource: contributed.id, attributes: { title: 'curated' } });
+    const byRoomOwner = await owner.ok<{ resource: Resource }>('resource:updateAttributes', {
+      resource: contributed.id,
+      attributes: { title: 'curated' },
+    });
     expect(byRoomOwner.resource.title).toBe('curated');
     expect((await owner.get(onProp.id)).title).toBe('prop item');
   });
@@ -133,19 +159,28 @@ describe.concurrent('resource:move', () => {
 
     await owner.ok('resource:move', { resourceId: item.id, belonging: `directory:${photos.id}` });
     expect(await countOf(owner, photos.id)).toEqual({ innerContentType: 'image', innerContentCount: 1 });
-    expect(await eventOn(events, 'sortingTable:deleteResources', `user:${owner.id}`, (d) => (d.resources as string[]).includes(item.id))).toEqual({ resources: [item.id] });
+    expect(
+      await eventOn(events, 'sortingTable:deleteResources', `user:${owner.id}`, (d) => (d.resources as string[]).includes(item.id)),
+    ).toEqual({ resources: [item.id] });
     const added = await eventOn(events, 'sortingTable:addResourcesToDirectory', `user:${owner.id}`, (d) => d.directoryId === photos.id);
     expect((added.resources as Resource[]).map((r) => [r.id, r.belonging])).toEqual([[item.id, `directory:${photos.id}`]]);
-    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:directory:${photos.id}`)).toMatchObject({ belonging: `directory:${photos.id}` });
+    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:directory:${photos.id}`)).toMatchObject({
+      belonging: `directory:${photos.id}`,
+    });
 
     await owner.ok('resource:move', { resourceId: item.id, belonging: `directory:${archive.id}` });
     expect(await countOf(owner, photos.id)).toEqual({ innerContentType: 'empty', innerContentCount: 0 });
     expect(await countOf(owner, archive.id)).toEqual({ innerContentType: 'image', innerContentCount: 1 });
-    expect(await eventOn(events, 'sortingTable:deleteResourcesFromDirectory', `user:${owner.id}`, (d) => d.directoryId === photos.id)).toEqual({
+    expect(
+      await eventOn(events, 'sortingTable:deleteResourcesFromDirectory', `user:${owner.id}`, (d) => d.directoryId === photos.id),
+    ).toEqual({
       directoryId: photos.id,
       resourceIds: [item.id],
     });
-    expect(await eventOn(events, 'resource:deletedFromBelonging', `belonging:directory:${photos.id}`)).toEqual({ belonging: `directory:${photos.id}`, resourceIds: [item.id] });
+    expect(await eventOn(events, 'resource:deletedFromBelonging', `belonging:directory:${photos.id}`)).toEqual({
+      belonging: `directory:${photos.id}`,
+      resourceIds: [item.id],
+    });
 
     await owner.fails('resource:move', { resourceId: item.id, belonging: `room:${roomId}/stage` }, 404, /prop not found/);
     await owner.prop(roomId, 'stage');
@@ -184,7 +219,12 @@ describe.concurrent('resource:move', () => {
     await owner.fails('resource:move', { resourceId: file.id, belonging: `roomProps:${roomId}` }, 400, /virtual/);
     await owner.fails('resource:move', { resourceId: file.id, belonging: `galaxy:${roomId}` }, 400, /unknown/);
     await owner.fails('resource:move', { resourceId: file.id, belonging: 'directory:../x' }, 400, /malformed/);
-    await owner.fails('resource:move', { resourceId: file.id, belonging: `userSortingTable:${owner.id}(default)`, networkId: 'elsewhere' }, 400, /contradicts/);
+    await owner.fails(
+      'resource:move',
+      { resourceId: file.id, belonging: `userSortingTable:${owner.id}(default)`, networkId: 'elsewhere' },
+      400,
+      /contradicts/,
+    );
     await stranger.fails('resource:move', { resourceId: file.id, belonging: `userSortingTable:${stranger.id}` }, 404, /resource not found/);
     const contributed = await member.create({ contributeToRoom: roomId });
     await member.fails('resource:move', { resourceId: contributed.id, belonging: `room:${roomId}` }, 403, /only owners of room/);
@@ -213,11 +253,15 @@ describe.concurrent('resource:delete', () => {
     expect((await owner.get(item.id)).belonging).toBe(`trashcan:${owner.id}`);
     expect(await countOf(owner, dir.id)).toEqual({ innerContentType: 'empty', innerContentCount: 0 });
     expect((await resources().doc(item.id).get()).get('previousBelonging')).toBe(`directory:${dir.id}`);
-    expect(await eventOn(events, 'sortingTable:deleteResourcesFromDirectory', `user:${owner.id}`, (d) => d.directoryId === dir.id)).toEqual({
-      directoryId: dir.id,
-      resourceIds: [item.id],
+    expect(await eventOn(events, 'sortingTable:deleteResourcesFromDirectory', `user:${owner.id}`, (d) => d.directoryId === dir.id)).toEqual(
+      {
+        directoryId: dir.id,
+        resourceIds: [item.id],
+      },
+    );
+    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:trashcan:${owner.id}`)).toMatchObject({
+      belonging: `trashcan:${owner.id}`,
     });
-    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:trashcan:${owner.id}`)).toMatchObject({ belonging: `trashcan:${owner.id}` });
     await owner.fails('resource:delete', { resourceId: item.id }, 409, /already in the trashcan/);
 
     await owner.ok('resource:move', { resourceId: item.id, belonging: `userSortingTable:${owner.id}` });
@@ -249,8 +293,13 @@ describe.concurrent('user sorting table: delete and restore', () => {
     expect(idsOf(await owner.all(table))).toEqual([dir.id]);
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'empty', innerContentCount: 0 });
     expect(idsOf(await owner.all(`trashcan:${owner.id}`))).toEqual(idsOf([loose, nested]));
-    expect(await eventOn(events, 'sortingTable:deleteResources', `user:${owner.id}`, (d) => (d.resources as string[]).includes(loose.id))).toEqual({ resources: [loose.id] });
-    expect(await eventOn(events, 'sortingTable:deleteResourcesFromDirectory', `user:${owner.id}`)).toEqual({ directoryId: dir.id, resourceIds: [nested.id] });
+    expect(
+      await eventOn(events, 'sortingTable:deleteResources', `user:${owner.id}`, (d) => (d.resources as string[]).includes(loose.id)),
+    ).toEqual({ resources: [loose.id] });
+    expect(await eventOn(events, 'sortingTable:deleteResourcesFromDirectory', `user:${owner.id}`)).toEqual({
+      directoryId: dir.id,
+      resourceIds: [nested.id],
+    });
 
     const restored = await owner.ok<{ resources: string[] }>('sortingTable:restoreResources', { resources: [nested.id, loose.id] });
     expect(restored.resources.sort()).toEqual([loose.id, nested.id].sort());
@@ -259,9 +308,13 @@ describe.concurrent('user sorting table: delete and restore', () => {
     expect({ ...back, updated: 0 }).toEqual({ ...before, updated: 0 });
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'application', innerContentCount: 1 });
     expect(await owner.all(`trashcan:${owner.id}`)).toEqual([]);
-    const readded = await eventOn(events, 'sortingTable:addResources', `user:${owner.id}`, (d) => (d.resources as Resource[]).some((r) => r.id === loose.id && r.belonging === table));
+    const readded = await eventOn(events, 'sortingTable:addResources', `user:${owner.id}`, (d) =>
+      (d.resources as Resource[]).some((r) => r.id === loose.id && r.belonging === table),
+    );
     expect((readded.resources as Resource[]).map((r) => r.id)).toEqual([loose.id]);
-    const intoDir = await eventOn(events, 'sortingTable:addResourcesToDirectory', `user:${owner.id}`, (d) => (d.resources as Resource[]).some((r) => r.id === nested.id));
+    const intoDir = await eventOn(events, 'sortingTable:addResourcesToDirectory', `user:${owner.id}`, (d) =>
+      (d.resources as Resource[]).some((r) => r.id === nested.id),
+    );
     expect(intoDir.directoryId).toBe(dir.id);
   });
 
@@ -275,7 +328,9 @@ describe.concurrent('user sorting table: delete and restore', () => {
     expect(await owner.all(table)).toEqual([]);
     expect(idsOf(await owner.all(`trashcan:${owner.id}`))).toEqual(idsOf([dir, ...items]));
     expect((await owner.get(inside.id)).belonging).toBe(`directory:${dir.id}`);
-    const gone = await eventOn(events, 'sortingTable:deleteResources', `user:${owner.id}`, (d) => (d.resources as string[]).includes(dir.id));
+    const gone = await eventOn(events, 'sortingTable:deleteResources', `user:${owner.id}`, (d) =>
+      (d.resources as string[]).includes(dir.id),
+    );
     expect((gone.resources as string[]).sort()).toEqual(idsOf([dir, ...items]));
 
     await owner.ok('sortingTable:restoreResources', { resources: [dir.id, ...items.map((i) => i.id)] });
@@ -302,13 +357,18 @@ describe.concurrent('user sorting table: delete and restore', () => {
     await stranger.fails('sortingTable:restoreResources', { resources: [fromRoom.id] }, 404, /resource not found/);
     await owner.fails('sortingTable:deleteResources', { resources: [] }, 400, /resources must NOT have fewer than 1 items/);
     await owner.fails('sortingTable:deleteResources', { resources: ['x'] }, 400, /resources\.0 must match format "uuid"/);
-    await owner.fails('sortingTable:deleteResources', { resources: Array.from({ length: 101 }, () => randomUUID()) }, 400, /must NOT have more than 100 items/);
+    await owner.fails(
+      'sortingTable:deleteResources',
+      { resources: Array.from({ length: 101 }, () => randomUUID()) },
+      400,
+      /must NOT have more than 100 items/,
+    );
     await owner.fails('sortingTable:restoreResources', { resources: [randomUUID()] }, 404, /resource not found/);
   });
 });
 
 describe.concurrent('room sorting table: delete and restore', () => {
-  it('lets members delete and restore their own contributions and owners anyone\'s, into the owners\' trashcans', async () => {
+  it("lets members delete and restore their own contributions and owners anyone's, into the owners' trashcans", async () => {
     const owner = await user();
     const member = await user();
     const other = await user();
@@ -318,15 +378,23 @@ describe.concurrent('room sorting table: delete and restore', () => {
     const theirs = await other.create({ contributeToRoom: roomId });
 
     await member.fails('room:deleteResourcesFromSortingTable', { room: roomId, resources: [theirs.id] }, 403, /only the owner/);
-    const byMember = await member.ok<{ room: string; resources: string[] }>('room:deleteResourcesFromSortingTable', { room: roomId, resources: [mine.id] });
+    const byMember = await member.ok<{ room: string; resources: string[] }>('room:deleteResourcesFromSortingTable', {
+      room: roomId,
+      resources: [mine.id],
+    });
     expect(byMember).toEqual({ room: roomId, resources: [mine.id] });
     expect(idsOf(await member.all(`trashcan:${member.id}`))).toEqual([mine.id]);
-    expect(await eventOn(events, 'resource:deletedFromBelonging', `belonging:${table}`, (d) => (d.resourceIds as string[]).includes(mine.id))).toEqual({
+    expect(
+      await eventOn(events, 'resource:deletedFromBelonging', `belonging:${table}`, (d) => (d.resourceIds as string[]).includes(mine.id)),
+    ).toEqual({
       belonging: table,
       resourceIds: [mine.id],
     });
 
-    const byOwner = await owner.ok<{ room: string; resources: string[] }>('room:deleteResourcesFromSortingTable', { room: roomId, resources: [theirs.id] });
+    const byOwner = await owner.ok<{ room: string; resources: string[] }>('room:deleteResourcesFromSortingTable', {
+      room: roomId,
+      resources: [theirs.id],
+    });
     expect(byOwner.resources).toEqual([theirs.id]);
     expect(idsOf(await other.all(`trashcan:${other.id}`))).toEqual([theirs.id]);
     expect(await owner.all(table)).toEqual([]);
@@ -335,7 +403,11 @@ describe.concurrent('room sorting table: delete and restore', () => {
     await owner.ok('room:restoreResourcesToSortingTable', { room: roomId, resources: [theirs.id] });
     await member.ok('room:restoreResourcesToSortingTable', { room: roomId, resources: [mine.id] });
     expect(idsOf(await owner.all(table))).toEqual(idsOf([mine, theirs]));
-    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:${table}`, (d) => (d.resources as Resource[]).some((r) => r.id === theirs.id && r.belonging === table))).toBeTruthy();
+    expect(
+      await eventOn(events, 'resource:addedToBelonging', `belonging:${table}`, (d) =>
+        (d.resources as Resource[]).some((r) => r.id === theirs.id && r.belonging === table),
+      ),
+    ).toBeTruthy();
     await owner.fails('room:restoreResourcesToSortingTable', { room: roomId, resources: [mine.id] }, 409, /not in the trashcan/);
   });
 
@@ -345,7 +417,11 @@ describe.concurrent('room sorting table: delete and restore', () => {
     const stranger = await user();
     const roomId = await owner.room([member]);
     const table = `roomSortingTable:${roomId}`;
-    const contributions = [await member.create({ contributeToRoom: roomId }), await owner.create({ contributeToRoom: roomId }), await member.directory('d', table)];
+    const contributions = [
+      await member.create({ contributeToRoom: roomId }),
+      await owner.create({ contributeToRoom: roomId }),
+      await member.directory('d', table),
+    ];
 
     await member.fails('room:deleteAllResourcesFromSortingTable', { roomId }, 403, /only owners of room/);
     await stranger.fails('room:deleteAllResourcesFromSortingTable', { roomId }, 404, /room not found/);
@@ -356,11 +432,21 @@ describe.concurrent('room sorting table: delete and restore', () => {
 
     await owner.ok('room:deleteAllResourcesFromSortingTable', { roomId });
     expect(await owner.all(table)).toEqual([]);
-    await owner.fails('room:restoreResourcesToSortingTable', { room: roomId, resources: [(await owner.create({})).id] }, 409, /not in the trashcan/);
+    await owner.fails(
+      'room:restoreResourcesToSortingTable',
+      { room: roomId, resources: [(await owner.create({})).id] },
+      409,
+      /not in the trashcan/,
+    );
     await owner.ok('room:restoreResourcesToSortingTable', { room: roomId, resources: contributions.map((c) => c.id) });
     expect(idsOf(await member.all(table))).toEqual(idsOf(contributions));
     const otherRoom = await owner.room([member]);
     await owner.ok('room:deleteResourcesFromSortingTable', { room: roomId, resources: [contributions[1].id] });
-    await owner.fails('room:restoreResourcesToSortingTable', { room: otherRoom, resources: [contributions[1].id] }, 409, /was not deleted from roomSortingTable/);
+    await owner.fails(
+      'room:restoreResourcesToSortingTable',
+      { room: otherRoom, resources: [contributions[1].id] },
+      409,
+      /was not deleted from roomSortingTable/,
+    );
   });
 });

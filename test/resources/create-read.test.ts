@@ -23,28 +23,56 @@ const user = (claims?: { networkId?: string }) => newUser(stack, claims);
 
 /** Simulates processing finishing: the stored resource becomes ready with bytes at a storage path. */
 async function markReady(id: string, storagePath = `originals/${id}`) {
-  await resources().doc(id).update({ status: 'ready', storagePath, metadata: { contentType: 'image/png', fileName: 'a.png' } });
+  await resources()
+    .doc(id)
+    .update({ status: 'ready', storagePath, metadata: { contentType: 'image/png', fileName: 'a.png' } });
 }
 
 describe.concurrent('resource create: placement', () => {
   it('puts a resource in the caller sorting table by default and with addToSortingTable, over REST and WebSocket', async () => {
     const owner = await user();
-    const rest = await owner.api.post<Resource>('/api/v0/resource/create', { resource: { title: 'Rest made', customParams: { a: { b: 1 } } } });
+    const rest = await owner.api.post<Resource>('/api/v0/resource/create', {
+      resource: { title: 'Rest made', customParams: { a: { b: 1 } } },
+    });
     expect(rest.status).toBe(200);
     expect(responseProblems(resourceSchema, rest.body)).toEqual([]);
-    expect(rest.body).toMatchObject({ belonging: `userSortingTable:${owner.id}`, status: 'pending', totalReactions: 0, title: 'Rest made', customParams: { a: { b: 1 } } });
+    expect(rest.body).toMatchObject({
+      belonging: `userSortingTable:${owner.id}`,
+      status: 'pending',
+      totalReactions: 0,
+      title: 'Rest made',
+      customParams: { a: { b: 1 } },
+    });
     const ws = await owner.create({ resource: { title: 'Ws made' }, addToSortingTable: true });
     expect(ws.belonging).toBe(`userSortingTable:${owner.id}`);
-    const added = await eventOn(events, 'sortingTable:addResources', `user:${owner.id}`, (d) => (d.resources as Resource[])[0].id === ws.id);
+    const added = await eventOn(
+      events,
+      'sortingTable:addResources',
+      `user:${owner.id}`,
+      (d) => (d.resources as Resource[])[0].id === ws.id,
+    );
     expect(added).toEqual({ resources: [ws] });
-    const inBelonging = await eventOn(events, 'resource:addedToBelonging', `belonging:userSortingTable:${owner.id}`, (d) => (d.resources as Resource[])[0].id === ws.id);
+    const inBelonging = await eventOn(
+      events,
+      'resource:addedToBelonging',
+      `belonging:userSortingTable:${owner.id}`,
+      (d) => (d.resources as Resource[])[0].id === ws.id,
+    );
     expect(inBelonging).toEqual({ belonging: `userSortingTable:${owner.id}`, resources: [ws] });
   });
 
   it('ignores server-owned fields a client slips into the resource', async () => {
     const owner = await user();
     const made = await owner.create({
-      resource: { title: 'Sneaky', status: 'ready', ownerId: 'x', storagePath: 'originals/other', linkId: 'y', totalReactions: 9, data: { directory: { innerContentCount: 5 } } },
+      resource: {
+        title: 'Sneaky',
+        status: 'ready',
+        ownerId: 'x',
+        storagePath: 'originals/other',
+        linkId: 'y',
+        totalReactions: 9,
+        data: { directory: { innerContentCount: 5 } },
+      },
     });
     expect(made).toMatchObject({ status: 'pending', totalReactions: 0 });
     expect(made).not.toHaveProperty('linkId');
@@ -62,7 +90,10 @@ describe.concurrent('resource create: placement', () => {
 
     const inDir = await owner.create({ resource: { title: 'in dir' }, parent: dir.id });
     expect(inDir.belonging).toBe(`directory:${dir.id}`);
-    expect(await eventOn(events, 'sortingTable:addResourcesToDirectory', `user:${owner.id}`, (d) => d.directoryId === dir.id)).toEqual({ directoryId: dir.id, resources: [inDir] });
+    expect(await eventOn(events, 'sortingTable:addResourcesToDirectory', `user:${owner.id}`, (d) => d.directoryId === dir.id)).toEqual({
+      directoryId: dir.id,
+      resources: [inDir],
+    });
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'other', innerContentCount: 1 });
 
     expect((await owner.create({ roomId })).belonging).toBe(`room:${roomId}`);
@@ -71,7 +102,10 @@ describe.concurrent('resource create: placement', () => {
     expect((await owner.create({ roomId, propId: 'prop-1' })).belonging).toBe(`room:${roomId}/prop-1`);
     const contributed = await member.create({ contributeToRoom: roomId });
     expect(contributed.belonging).toBe(`roomSortingTable:${roomId}`);
-    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:roomSortingTable:${roomId}`)).toEqual({ belonging: `roomSortingTable:${roomId}`, resources: [contributed] });
+    expect(await eventOn(events, 'resource:addedToBelonging', `belonging:roomSortingTable:${roomId}`)).toEqual({
+      belonging: `roomSortingTable:${roomId}`,
+      resources: [contributed],
+    });
 
     const session = await owner.create({ belonging: `uploadSession:${owner.id}/s-1` });
     expect(session.belonging).toBe(`uploadSession:${owner.id}/s-1`);
@@ -104,7 +138,10 @@ describe.concurrent('resource create: placement', () => {
     expect((await resources().doc(suffixed.id).get()).get('networkId')).toBe('default');
     const elsewhere = await owner.create({ networkId: 'other' });
     await owner.fails('resource:get', { resource: elsewhere.id }, 404, /resource not found/);
-    expect((await owner.ok<{ resource: Resource }>('resource:getResourceFromNetwork', { resourceId: elsewhere.id, networkId: 'other' })).resource.id).toBe(elsewhere.id);
+    expect(
+      (await owner.ok<{ resource: Resource }>('resource:getResourceFromNetwork', { resourceId: elsewhere.id, networkId: 'other' })).resource
+        .id,
+    ).toBe(elsewhere.id);
     await owner.fails('resource:create', { networkId: 'not a network' }, 400, /networkId must match pattern/);
     await owner.fails('resource:create', { networkId: 'acme', belonging: `userSortingTable:${owner.id}(default)` }, 400, /contradicts/);
   });
@@ -149,7 +186,12 @@ describe.concurrent('resource:createDirectory', () => {
   it('creates a ready, empty directory wherever the caller may write', async () => {
     const owner = await user();
     const dir = await owner.directory('Music');
-    expect(dir).toMatchObject({ title: 'Music', status: 'ready', belonging: `userSortingTable:${owner.id}`, data: { directory: { innerContentType: 'empty', innerContentCount: 0 } } });
+    expect(dir).toMatchObject({
+      title: 'Music',
+      status: 'ready',
+      belonging: `userSortingTable:${owner.id}`,
+      data: { directory: { innerContentType: 'empty', innerContentCount: 0 } },
+    });
     const nested = await owner.directory('Jazz', `directory:${dir.id}`);
     expect(nested.belonging).toBe(`directory:${dir.id}`);
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'directory', innerContentCount: 1 });
@@ -166,7 +208,14 @@ describe.concurrent('resource:createLinkResource', () => {
     await markReady(original.id);
 
     const own = (await owner.ok<{ resource: Resource }>('resource:createLinkResource', { resource: original.id })).resource;
-    expect(own).toMatchObject({ linkId: original.id, linkType: 'local', title: 'Original', status: 'ready', belonging: `userSortingTable:${owner.id}`, totalReactions: 0 });
+    expect(own).toMatchObject({
+      linkId: original.id,
+      linkType: 'local',
+      title: 'Original',
+      status: 'ready',
+      belonging: `userSortingTable:${owner.id}`,
+      totalReactions: 0,
+    });
     expect(own.id).not.toBe(original.id);
     const linked = (await friend.ok<{ resource: Resource }>('resource:createLinkResource', { resource: original.id })).resource;
     expect(linked).toMatchObject({ linkId: original.id, linkType: 'global', belonging: `userSortingTable:${friend.id}` });
@@ -204,10 +253,17 @@ describe.concurrent('resource:get and its deprecated aliases', () => {
     const sameUserInBeta = new User(acme.id, await stack.token({ user: acme.id, networkId: 'beta' }), stack.url);
     expect((await sameUserInBeta.get(inDefault.id)).id).toBe(inDefault.id);
     await sameUserInBeta.fails('resource:get', { resource: inAcme.id }, 404, /resource not found/);
-    const fromNetwork = await sameUserInBeta.ok<{ resource: Resource }>('resource:getResourceFromNetwork', { resourceId: inAcme.id, networkId: 'acme' });
+    const fromNetwork = await sameUserInBeta.ok<{ resource: Resource }>('resource:getResourceFromNetwork', {
+      resourceId: inAcme.id,
+      networkId: 'acme',
+    });
     expect(fromNetwork.resource).toEqual(await acme.get(inAcme.id));
 
-    const rpc = await sameUserInBeta.api.post<{ data: { resource: Resource } }>('/api/v0/rpc/resource.info', { resourceId: inDefault.id }, { 'x-session-id': sameUserInBeta.token });
+    const rpc = await sameUserInBeta.api.post<{ data: { resource: Resource } }>(
+      '/api/v0/rpc/resource.info',
+      { resourceId: inDefault.id },
+      { 'x-session-id': sameUserInBeta.token },
+    );
     expect(rpc.status).toBe(200);
     expect(rpc.body.data.resource.id).toBe(inDefault.id);
   });
@@ -245,7 +301,10 @@ describe.concurrent('seed 004 shares', () => {
     await reader.fails('resource:updateAttributes', { resource: made.id, attributes: { title: 'mine' } }, 403, /only the owner/);
     await owner.share(stack, made.id, { value: 'CUSTOM', perms: 'WRITE', allow: [writer.id], deny: [] });
     await reader.fails('resource:get', { resource: made.id }, 404);
-    const changed = await writer.ok<{ resource: Resource }>('resource:updateAttributes', { resource: made.id, attributes: { title: 'edited' } });
+    const changed = await writer.ok<{ resource: Resource }>('resource:updateAttributes', {
+      resource: made.id,
+      attributes: { title: 'edited' },
+    });
     expect(changed.resource.title).toBe('edited');
     expect(changed.resource).not.toHaveProperty('privacy');
     expect(await owner.get(made.id)).not.toHaveProperty('privacy');
@@ -269,16 +328,21 @@ describe.concurrent('resource:listParentDirectories', () => {
     const roomId = await owner.room([member]);
     const shared = await owner.directory('shared', `roomSortingTable:${roomId}`);
     const contribution = await member.create({ parent: shared.id });
-    expect((await member.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources.map((r) => r.id)).toEqual([shared.id]);
+    expect(
+      (await member.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources.map(
+        (r) => r.id,
+      ),
+    ).toEqual([shared.id]);
     await owner.ok('resource:move', { resourceId: shared.id, belonging: `directory:${bottom.id}` });
     expect((await member.get(contribution.id)).id).toBe(contribution.id);
-    expect((await member.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources).toEqual([]);
-    expect((await owner.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources.map((r) => r.title)).toEqual([
-      'top',
-      'middle',
-      'bottom',
-      'shared',
-    ]);
+    expect(
+      (await member.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources,
+    ).toEqual([]);
+    expect(
+      (await owner.ok<{ resources: Resource[] }>('resource:listParentDirectories', { resourceId: contribution.id })).resources.map(
+        (r) => r.title,
+      ),
+    ).toEqual(['top', 'middle', 'bottom', 'shared']);
   });
 });
 
@@ -304,7 +368,10 @@ describe.concurrent('resource:getPublicMusic', () => {
     const member = await user();
     const acme = await user({ networkId: 'acme' });
     const community = await owner.room([member, acme]);
-    const audio = (title: string) => ({ resource: { title, metadata: { contentType: 'audio/mpeg' } }, belonging: `community:${community}` });
+    const audio = (title: string) => ({
+      resource: { title, metadata: { contentType: 'audio/mpeg' } },
+      belonging: `community:${community}`,
+    });
     const first = await owner.create(audio('first song'));
     const second = await member.create(audio('second song'));
     const pending = await owner.create(audio('not processed'));
@@ -312,7 +379,9 @@ describe.concurrent('resource:getPublicMusic', () => {
     const otherNetwork = await acme.create(audio('acme song'));
     const privateSong = await owner.create({ resource: { metadata: { contentType: 'audio/mpeg' } } });
     for (const r of [first, second, image, otherNetwork, privateSong]) await resources().doc(r.id).update({ status: 'ready' });
-    await resources().doc(second.id).update({ created: (first.created as number) + 1000 });
+    await resources()
+      .doc(second.id)
+      .update({ created: (first.created as number) + 1000 });
 
     const stranger = await user();
     const music = (await stranger.ok<{ resources: Resource[] }>('resource:getPublicMusic', {})).resources;
@@ -349,7 +418,10 @@ describe.concurrent('resource:searchBelonging paging', () => {
     expect(await owner.all(table, 'raße')).toEqual([]);
     expect(idsOf(await owner.all(table, '  '))).toHaveLength(4);
 
-    const renamed = await owner.ok<{ resource: Resource }>('resource:updateAttributes', { resource: b.id, attributes: { title: 'Mary Poppins' } });
+    const renamed = await owner.ok<{ resource: Resource }>('resource:updateAttributes', {
+      resource: b.id,
+      attributes: { title: 'Mary Poppins' },
+    });
     expect(renamed.resource.title).toBe('Mary Poppins');
     expect(await owner.all(table, 'supercal')).toEqual([]);
     expect(idsOf(await owner.all(table, 'popp'))).toEqual([b.id]);
@@ -432,7 +504,11 @@ describe.concurrent('deprecated resource:listBelonging and sortingTable:get', ()
   it('pages by offset and size in the same order as searchBelonging', async () => {
     const owner = await user();
     const table = `userSortingTable:${owner.id}`;
-    await bulkCreate(owner, table, Array.from({ length: 30 }, (_, i) => ({ title: `n${i}` })));
+    await bulkCreate(
+      owner,
+      table,
+      Array.from({ length: 30 }, (_, i) => ({ title: `n${i}` })),
+    );
     const all = await owner.all(table);
     const page = await owner.ok<{ resources: Resource[] }>('resource:listBelonging', { belonging: table, offset: 5, size: 10 });
     expect(page.resources.map((r) => r.id)).toEqual(all.slice(5, 15).map((r) => r.id));

@@ -27,7 +27,9 @@ describe('directory counts under concurrent changes', () => {
     const calls = await Promise.all([
       ...Array.from({ length: 30 }, (_, i) => owner.call('resource:create', { resource: { title: `file ${i}` }, parent: dir.id })),
       ...outside.map((r) => owner.call('resource:move', { resourceId: r.id, belonging: `directory:${dir.id}` })),
-      ...Array.from({ length: 10 }, (_, i) => owner.call('resource:createDirectory', { title: `sub ${i}`, belonging: `directory:${dir.id}` })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        owner.call('resource:createDirectory', { title: `sub ${i}`, belonging: `directory:${dir.id}` }),
+      ),
     ]);
     expect(calls.map((c) => c.status)).toEqual(calls.map(() => 200));
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 50 });
@@ -35,7 +37,9 @@ describe('directory counts under concurrent changes', () => {
     // 25 leave at once while the answers of the moves already show both directories
     const children = await owner.all(`directory:${dir.id}`);
     const leaving = children.filter((c) => !c.data?.directory).slice(0, 25);
-    const moves = await Promise.all(leaving.map((c) => owner.call('resource:move', { resourceId: c.id, belonging: `directory:${elsewhere.id}` })));
+    const moves = await Promise.all(
+      leaving.map((c) => owner.call('resource:move', { resourceId: c.id, belonging: `directory:${elsewhere.id}` })),
+    );
     expect(moves.map((m) => m.status)).toEqual(moves.map(() => 200));
     expect((await owner.get(dir.id)).data?.directory).toEqual({ innerContentType: 'mixed', innerContentCount: 25 });
     expect((await owner.get(elsewhere.id)).data?.directory).toEqual({ innerContentType: 'other', innerContentCount: 25 });

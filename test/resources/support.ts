@@ -99,7 +99,11 @@ export class User {
   async room(members: User[] = [], type = 'temporary'): Promise<string> {
     // the first authenticated call creates a user's profile, which Chats needs to add the user to a room
     await Promise.all(members.filter((m) => !m.hasProfile).map((m) => m.ok('sortingTable:get', { size: 1 })));
-    const res = await this.api.post<{ id: string }>('/rooms', { type, name: `room of ${this.id.slice(0, 4)}`, membersIds: members.map((m) => m.id) });
+    const res = await this.api.post<{ id: string }>('/rooms', {
+      type,
+      name: `room of ${this.id.slice(0, 4)}`,
+      membersIds: members.map((m) => m.id),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id;
   }
@@ -138,7 +142,9 @@ export async function eventOn(
   channel: string,
   predicate: (data: Record<string, unknown>) => boolean = () => true,
 ): Promise<Record<string, unknown>> {
-  const event = await events.next((e: EventMessage) => e.endpoint === endpoint && e.channel === channel && predicate(e.data as Record<string, unknown>));
+  const event = await events.next(
+    (e: EventMessage) => e.endpoint === endpoint && e.channel === channel && predicate(e.data as Record<string, unknown>),
+  );
   const definition = eventDefinitions.find((d) => d.name === endpoint);
   expect(definition, `event ${endpoint} is declared`).toBeDefined();
   expect(channel.startsWith(`${definition?.channel}:`), `${endpoint} travels on a ${definition?.channel} channel`).toBe(true);
@@ -148,7 +154,14 @@ export async function eventOn(
 
 export const idsOf = (list: Array<{ id: string }>) => list.map((r) => r.id).sort();
 
-const principalOf = (u: User): Principal => ({ userId: u.id, subject: u.id, networkId: 'default', scopes: [], admin: false, token: u.token });
+const principalOf = (u: User): Principal => ({
+  userId: u.id,
+  subject: u.id,
+  networkId: 'default',
+  scopes: [],
+  admin: false,
+  token: u.token,
+});
 
 /**
  * Many resources at once through the same placement and insert code as resource:create, one

@@ -29,7 +29,9 @@ describe('directory counts under concurrency', () => {
     expect((await owner.get(a.id)).data?.directory?.innerContentCount).toBe(25);
 
     const results = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => owner.call('resource:create', { resource: { title: `new ${i}`, metadata: { contentType: 'image/png' } }, parent: a.id })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        owner.call('resource:create', { resource: { title: `new ${i}`, metadata: { contentType: 'image/png' } }, parent: a.id }),
+      ),
       ...loose.map((id) => owner.call('resource:move', { resourceId: id, belonging: `directory:${a.id}` })),
       ...toB.map((id) => owner.call('resource:move', { resourceId: id, belonging: `directory:${b.id}` })),
       ...toDelete.map((id) => owner.call('resource:delete', { resourceId: id })),
@@ -59,7 +61,10 @@ describe('resource:searchBelonging over 1,000 resources', () => {
     const created = await bulkCreate(
       owner,
       `directory:${dir.id}`,
-      Array.from({ length: 1000 }, (_, i) => ({ title: `Item ${i}`, description: `${i % 3 === 0 ? 'fizz' : ''} ${i % 5 === 0 ? 'buzz' : ''}` })),
+      Array.from({ length: 1000 }, (_, i) => ({
+        title: `Item ${i}`,
+        description: `${i % 3 === 0 ? 'fizz' : ''} ${i % 5 === 0 ? 'buzz' : ''}`,
+      })),
     );
     expect((await owner.get(dir.id)).data?.directory?.innerContentCount).toBe(1000);
 

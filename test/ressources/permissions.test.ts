@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../helpers/client.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
-import { BOTH, group, ids, imageResource, MANAGE, person, publish, READ, workspace, workspaceToken, type ErrorBody, type Page, type View } from './support.js';
+import {
+  BOTH,
+  group,
+  ids,
+  imageResource,
+  MANAGE,
+  person,
+  publish,
+  READ,
+  workspace,
+  workspaceToken,
+  type ErrorBody,
+  type Page,
+  type View,
+} from './support.js';
 
 let stack: TestStack;
 beforeAll(async () => (stack = await startTestStack()));
@@ -30,7 +44,12 @@ describe('seed 004 permission rules, edge by edge', () => {
     const photo = await imageResource(owner);
 
     const none = owner.api.as(await stack.token({ user: owner.id, scope: '' }));
-    for (const path of [...readPaths(published.id), '/user/ressources', '/environment/ressources', `/workspace/ressources?workspace=${ws}`]) {
+    for (const path of [
+      ...readPaths(published.id),
+      '/user/ressources',
+      '/environment/ressources',
+      `/workspace/ressources?workspace=${ws}`,
+    ]) {
       const res = await none.get<ErrorBody>(path);
       expect([path, res.status, res.body.error.message]).toEqual([path, 403, expect.stringMatching(/workspace_ressources/)]);
     }
@@ -63,7 +82,9 @@ describe('seed 004 permission rules, edge by edge', () => {
     const [owner, stranger] = [await person(stack), await person(stack)];
     const published = await publish(owner.api, 'environment');
     expect(await readStatuses(stranger.api, published.id)).toEqual(NOT_FOUND);
-    expect(await manageStatuses(stranger.api, published.id, { value: 'CUSTOM', allow: [stranger.id] }, await imageResource(stranger))).toEqual([404, 404]);
+    expect(
+      await manageStatuses(stranger.api, published.id, { value: 'CUSTOM', allow: [stranger.id] }, await imageResource(stranger)),
+    ).toEqual([404, 404]);
     expect((await stranger.api.delete(`/ressource/${published.id}`)).status).toBe(404);
     expect(await listed(stranger.api, '/environment/ressources')).not.toContain(published.id);
     expect(await listed(stranger.api, '/user/ressources')).not.toContain(published.id);
@@ -86,7 +107,7 @@ describe('seed 004 permission rules, edge by edge', () => {
     expect((await writer.api.delete(`/ressource/${published.id}`)).status).toBe(200);
   });
 
-  it('WORKSPACE privacy: members of the ressource\'s workspace read it (and see it listed) with its perms; SELF keeps them out', async () => {
+  it("WORKSPACE privacy: members of the ressource's workspace read it (and see it listed) with its perms; SELF keeps them out", async () => {
     const [admin, member] = [await person(stack), await person(stack)];
     const ws = await workspace(stack, admin, [member]);
     const hidden = await publish(admin.api, 'workspace', { workspace: ws });
@@ -107,14 +128,21 @@ describe('seed 004 permission rules, edge by edge', () => {
     expect(await readStatuses(stranger.api, shared.id)).toEqual(NOT_FOUND);
   });
 
-  it('workspace admins: read, list and manage what is attached to their workspace, even a member\'s SELF ressource; only they publish there', async () => {
+  it("workspace admins: read, list and manage what is attached to their workspace, even a member's SELF ressource; only they publish there", async () => {
     const [admin, member, otherAdmin] = [await person(stack), await person(stack), await person(stack)];
     const ws = await workspace(stack, admin, [member]);
     await workspace(stack, otherAdmin, [member]);
     // a member's contribution to the workspace (seed 000 room sorting table) is attached to it
-    const contributed = await member.api.ops<{ resource: { id: string } }>('resource:create', { resource: { title: 'notes' }, contributeToRoom: ws });
+    const contributed = await member.api.ops<{ resource: { id: string } }>('resource:create', {
+      resource: { title: 'notes' },
+      contributeToRoom: ws,
+    });
     const id = contributed.body.data.resource.id;
-    expect((await member.api.get<View>(`/ressource/${id}`)).body).toMatchObject({ owner: member.id, workspace: ws, privacy: { value: 'SELF' } });
+    expect((await member.api.get<View>(`/ressource/${id}`)).body).toMatchObject({
+      owner: member.id,
+      workspace: ws,
+      privacy: { value: 'SELF' },
+    });
 
     expect(await readStatuses(admin.api, id)).toEqual(VISIBLE);
     expect(await listed(admin.api, `/workspace/ressources?workspace=${ws}`)).toContain(id);
@@ -168,7 +196,10 @@ describe('seed 004 permission rules, edge by edge', () => {
     const team = await group(stack, admin, [friend, mate]);
     const token = await workspaceToken(stack, ws);
     // only admins publish to a workspace: the member's ressource is a contribution to its room sorting table
-    const contributed = await member.api.ops<{ resource: { id: string } }>('resource:create', { resource: { title: 'plan' }, contributeToRoom: ws });
+    const contributed = await member.api.ops<{ resource: { id: string } }>('resource:create', {
+      resource: { title: 'plan' },
+      contributeToRoom: ws,
+    });
     const id = contributed.body.data.resource.id;
     const put = (privacy: Record<string, unknown>) => member.api.put(`/ressource/${id}`, { privacy });
 
@@ -197,13 +228,19 @@ describe('listings show what the caller may see', () => {
     const visible: string[] = [];
     for (let i = 0; i < 6; i += 1) {
       const shared = i % 2 === 0;
-      const p = await publish(admin.api, 'workspace', { workspace: ws, title: `w${i}`, ...(shared && { privacy: { value: 'WORKSPACE' } }) });
+      const p = await publish(admin.api, 'workspace', {
+        workspace: ws,
+        title: `w${i}`,
+        ...(shared && { privacy: { value: 'WORKSPACE' } }),
+      });
       if (shared) visible.push(p.id);
     }
     const first = await member.api.get<Page<'ressources', View>>(`/workspace/ressources?workspace=${ws}&limit=2`);
     expect(ids(first)).toEqual([visible[2], visible[1]]);
     expect(first.body.hasMore).toBe(true);
-    const second = await member.api.get<Page<'ressources', View>>(`/workspace/ressources?workspace=${ws}&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const second = await member.api.get<Page<'ressources', View>>(
+      `/workspace/ressources?workspace=${ws}&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
     expect(ids(second)).toEqual([visible[0]]);
     expect(second.body).toMatchObject({ hasMore: false, nextCursor: '' });
     expect(await listed(admin.api, `/workspace/ressources?workspace=${ws}&limit=100`)).toHaveLength(6);

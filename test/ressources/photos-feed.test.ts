@@ -11,7 +11,16 @@ beforeAll(async () => (stack = await startTestStack()));
 afterAll(async () => stack?.stop());
 
 type Photo = { id: string; title?: string; status: string; content_type?: string; from: { id: string; type: string }; added_time: string };
-type Entry = { id: string; type: string; from: { id: string; type: string }; created_time: string; privacy?: unknown; fields?: string[]; photo?: string; reaction?: string };
+type Entry = {
+  id: string;
+  type: string;
+  from: { id: string; type: string };
+  created_time: string;
+  privacy?: unknown;
+  fields?: string[];
+  photo?: string;
+  reaction?: string;
+};
 
 describe('GET/POST /ressource/{id}/photos', () => {
   it('attaches an existing image resource once, and lists it with who attached it and when', async () => {
@@ -29,13 +38,20 @@ describe('GET/POST /ressource/{id}/photos', () => {
     const list = await owner.api.get<Page<'photos', Photo>>(`/ressource/${id}/photos`);
     expect(list.status).toBe(200);
     expect(responseProblems(photoPageSchema, list.body)).toEqual([]);
-    expect(list.body).toMatchObject({ photos: [{ id: image, content_type: 'image/png', from: { id: owner.id } }], hasMore: false, nextCursor: '' });
+    expect(list.body).toMatchObject({
+      photos: [{ id: image, content_type: 'image/png', from: { id: owner.id } }],
+      hasMore: false,
+      nextCursor: '',
+    });
   });
 
   it('uploads the image itself as a new resource of the caller, attached in the same call', async () => {
     const owner = await person(stack);
     const { id } = await publish(owner.api, 'user');
-    const res = await owner.api.post<Photo>(`/ressource/${id}/photos`, await png(8, 6), { 'content-type': 'image/png', 'x-file-name': 'front.png' });
+    const res = await owner.api.post<Photo>(`/ressource/${id}/photos`, await png(8, 6), {
+      'content-type': 'image/png',
+      'x-file-name': 'front.png',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ title: 'front.png', content_type: 'image/png', from: { id: owner.id } });
     expect(res.body.id).not.toBe(id);
@@ -48,14 +64,18 @@ describe('GET/POST /ressource/{id}/photos', () => {
   it('refuses what is not a photo with a clear 4xx and attaches nothing', async () => {
     const [owner, other] = [await person(stack), await person(stack)];
     const { id } = await publish(owner.api, 'user');
-    const text = await owner.api.post<ErrorBody>(`/ressource/${id}/photos`, Buffer.from('just words, no pixels'), { 'content-type': 'image/png' });
+    const text = await owner.api.post<ErrorBody>(`/ressource/${id}/photos`, Buffer.from('just words, no pixels'), {
+      'content-type': 'image/png',
+    });
     expect(text.status).toBe(415);
     expect(text.body.error.message).toMatch(/not an image/);
     const foreign = await owner.api.post<ErrorBody>(`/ressource/${id}/photos`, { photo: await imageResource(other) });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.message).toMatch(/not an image resource you may use/);
     const document = await owner.api.ops<{ resource: { id: string } }>('resource:create', { resource: { title: 'doc' } });
-    await owner.api.put(`/api/v0/resource/${document.body.data.resource.id}/content`, Buffer.from('%PDF? no, text'), { 'content-type': 'text/plain' });
+    await owner.api.put(`/api/v0/resource/${document.body.data.resource.id}/content`, Buffer.from('%PDF? no, text'), {
+      'content-type': 'text/plain',
+    });
     expect((await owner.api.post(`/ressource/${id}/photos`, { photo: document.body.data.resource.id })).status).toBe(400);
     expect((await owner.api.post(`/ressource/${id}/photos`, { photo: id })).status).toBe(400);
     const malformed = await owner.api.post<ErrorBody>(`/ressource/${id}/photos`, { photo: 'x', extra: 1 });
@@ -100,7 +120,10 @@ describe('GET /ressource/{id}/photos/{photoId}', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/webp');
       expect((await sharp(res.body).metadata()).format).toBe('webp');
-      const again = await api.get(`/ressource/${id}/photos/${image}?size=64`, { accept: 'image/webp', 'if-none-match': res.headers.get('etag') as string });
+      const again = await api.get(`/ressource/${id}/photos/${image}?size=64`, {
+        accept: 'image/webp',
+        'if-none-match': res.headers.get('etag') as string,
+      });
       expect(again.status).toBe(304);
     }
     // seed 000 alone does not show the reader that resource
@@ -155,7 +178,10 @@ describe('GET /ressource/{id}/feed', () => {
   it('records changes made through seed 000 too, and hides the feed from those who may not read the ressource', async () => {
     const [owner, stranger] = [await person(stack), await person(stack)];
     const { id } = await publish(owner.api, 'user');
-    expect((await owner.api.ops('resource:updateAttributes', { resource: id, attributes: { title: 'Renamed' }, params: { colour: 'blue' } })).status).toBe(200);
+    expect(
+      (await owner.api.ops('resource:updateAttributes', { resource: id, attributes: { title: 'Renamed' }, params: { colour: 'blue' } }))
+        .status,
+    ).toBe(200);
     const feed = await owner.api.get<Page<'feed', Entry>>(`/ressource/${id}/feed`);
     expect(feed.body.feed.map((e) => [e.type, e.fields, e.from.id])).toEqual([
       ['updated', ['title', 'customParams'], owner.id],

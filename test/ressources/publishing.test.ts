@@ -31,7 +31,8 @@ describe('publishing to /user/ressources (seed 004)', () => {
   it('keeps the given privacy and lists newest first, page by page with opaque cursors', async () => {
     const me = await person(stack);
     const published: string[] = [];
-    for (let i = 0; i < 5; i += 1) published.push((await publish(me.api, 'user', { title: `n${i}`, privacy: { value: 'CUSTOM', perms: 'WRITE' } })).id);
+    for (let i = 0; i < 5; i += 1)
+      published.push((await publish(me.api, 'user', { title: `n${i}`, privacy: { value: 'CUSTOM', perms: 'WRITE' } })).id);
     const pages = await allPages<'ressources', View>(me.api, '/user/ressources', 'ressources', 2);
     expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
     expect(pages.flat().map((r) => r.id)).toEqual([...published].reverse());
@@ -96,7 +97,9 @@ describe('publishing to /workspace/ressources (seed 004)', () => {
     expect(published.owner).toBeUndefined();
     expect(ids(await token.get<Page<'ressources', View>>('/workspace/ressources'))).toEqual([published.id]);
     expect(ids(await admin.api.get<Page<'ressources', View>>(`/workspace/ressources?workspace=${ws}`))).toEqual([published.id]);
-    const feed = await admin.api.get<{ feed: Array<{ type: string; from: { id: string; type: string } }> }>(`/ressource/${published.id}/feed`);
+    const feed = await admin.api.get<{ feed: Array<{ type: string; from: { id: string; type: string } }> }>(
+      `/ressource/${published.id}/feed`,
+    );
     expect(feed.body.feed).toEqual([expect.objectContaining({ type: 'created', from: { id: ws, type: 'workspace' } })]);
     // its admins manage it: deleting moves it out of the workspace
     expect((await admin.api.delete(`/ressource/${published.id}`)).status).toBe(200);
@@ -106,7 +109,7 @@ describe('publishing to /workspace/ressources (seed 004)', () => {
 });
 
 describe('publishing to /environment/ressources (seed 004)', () => {
-  it('publishes to the caller\'s network; others find it there once it is shared with them', async () => {
+  it("publishes to the caller's network; others find it there once it is shared with them", async () => {
     const [owner, friend, stranger] = [await person(stack), await person(stack), await person(stack)];
     const published = await publish(owner.api, 'environment', { title: 'Town notice' });
     expect(published).toMatchObject({ owner: owner.id, privacy: { value: 'SELF' } });
@@ -122,8 +125,11 @@ describe('publishing to /environment/ressources (seed 004)', () => {
     expect(ids(await owner.api.get<Page<'ressources', View>>('/user/ressources'))).not.toContain(published.id);
   });
 
-  it('keeps each network\'s environment apart', async () => {
-    const [here, there] = [await person(stack), await stack.user({ scope: 'workspace_ressources manage_ressources', networkId: 'other-net' })];
+  it("keeps each network's environment apart", async () => {
+    const [here, there] = [
+      await person(stack),
+      await stack.user({ scope: 'workspace_ressources manage_ressources', networkId: 'other-net' }),
+    ];
     const published = await publish(here.api, 'environment', { privacy: { value: 'CUSTOM', allow: [there.id] } });
     const elsewhere = here.api.as(there.token);
     expect(ids(await elsewhere.get<Page<'ressources', View>>('/environment/ressources'))).not.toContain(published.id);

@@ -52,7 +52,9 @@ describe('ressource (seed 004)', () => {
     expect(group.status).toBe(201);
 
     expect((await reader.api.get(`/ressource/${id}`)).status).toBe(404);
-    const share = await owner.api.put<{ success: boolean }>(`/ressource/${id}`, { privacy: { value: 'CUSTOM', perms: 'READ', allow: [reader.id, group.body.id], deny: [denied.id] } });
+    const share = await owner.api.put<{ success: boolean }>(`/ressource/${id}`, {
+      privacy: { value: 'CUSTOM', perms: 'READ', allow: [reader.id, group.body.id], deny: [denied.id] },
+    });
     expect(share.status).toBe(200);
     expect(share.body).toEqual({ success: true });
 
@@ -63,7 +65,9 @@ describe('ressource (seed 004)', () => {
     expect((await reader.api.put(`/ressource/${id}`, { privacy: { value: 'SELF' } })).status).toBe(403);
 
     await owner.api.put(`/ressource/${id}`, { privacy: { value: 'CUSTOM', perms: 'WRITE', allow: [reader.id], deny: [] } });
-    expect((await reader.api.put(`/ressource/${id}`, { privacy: { value: 'CUSTOM', perms: 'WRITE', allow: [reader.id, stranger.id] } })).status).toBe(200);
+    expect(
+      (await reader.api.put(`/ressource/${id}`, { privacy: { value: 'CUSTOM', perms: 'WRITE', allow: [reader.id, stranger.id] } })).status,
+    ).toBe(200);
     expect((await stranger.api.get(`/ressource/${id}`)).status).toBe(200);
   });
 
@@ -73,7 +77,9 @@ describe('ressource (seed 004)', () => {
     expect(workspace.status).toBe(201);
     const id = await ownResource(member.api);
     // attached to the workspace: contributed to its room sorting table
-    await resources().doc(id).update({ belonging: `roomSortingTable:${workspace.body.id}`, belongingType: 'roomSortingTable' });
+    await resources()
+      .doc(id)
+      .update({ belonging: `roomSortingTable:${workspace.body.id}`, belongingType: 'roomSortingTable' });
 
     const asAdmin = await admin.api.get<{ workspace: string }>(`/ressource/${id}`);
     expect(asAdmin.status).toBe(200);

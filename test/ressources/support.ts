@@ -53,7 +53,11 @@ export async function workspaceToken(stack: TestStack, workspaceId: string, scop
   return new ApiClient(stack.url, await stack.token({ user: workspaceId, workspace: true, scope }));
 }
 
-export async function publish(api: ApiClient, edge: 'user' | 'workspace' | 'environment', body: Record<string, unknown> = {}): Promise<View> {
+export async function publish(
+  api: ApiClient,
+  edge: 'user' | 'workspace' | 'environment',
+  body: Record<string, unknown> = {},
+): Promise<View> {
   const res = await api.post<View>(`/${edge}/ressources`, { title: `${edge} ressource`, ...body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;

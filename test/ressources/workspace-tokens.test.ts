@@ -20,11 +20,26 @@ function calls(): Array<{ name: string; workspaceTokens: boolean; send: (api: Ap
       ...(op.bindings.http ?? []).map((b) => ({
         name: `${op.name} ${b.method} ${b.path}`,
         workspaceTokens: op.workspaceTokens === true,
-        send: (api: ApiClient) => api.request(b.method, b.path.replace(/\{[^}]+\}/g, SOME_ID), b.method === 'GET' || b.method === 'DELETE' ? undefined : {}),
+        send: (api: ApiClient) =>
+          api.request(b.method, b.path.replace(/\{[^}]+\}/g, SOME_ID), b.method === 'GET' || b.method === 'DELETE' ? undefined : {}),
       })),
-      ...(op.bindings.jsonRpc ? [{ name: `${op.name} ${op.bindings.jsonRpc}`, workspaceTokens: op.workspaceTokens === true, send: (api: ApiClient) => api.post(op.bindings.jsonRpc as string, {}) }] : []),
+      ...(op.bindings.jsonRpc
+        ? [
+            {
+              name: `${op.name} ${op.bindings.jsonRpc}`,
+              workspaceTokens: op.workspaceTokens === true,
+              send: (api: ApiClient) => api.post(op.bindings.jsonRpc as string, {}),
+            },
+          ]
+        : []),
       ...(op.bindings.websocket
-        ? [{ name: `${op.name} ws`, workspaceTokens: op.workspaceTokens === true, send: (api: ApiClient) => api.ops(op.bindings.websocket as string, {}) }]
+        ? [
+            {
+              name: `${op.name} ws`,
+              workspaceTokens: op.workspaceTokens === true,
+              send: (api: ApiClient) => api.ops(op.bindings.websocket as string, {}),
+            },
+          ]
         : []),
     ]);
 }
@@ -38,14 +53,18 @@ describe('workspace tokens outside seed 004', () => {
     expect(refused.length).toBeGreaterThan(100);
     expect(refused.filter(([, status]) => status !== 401)).toEqual([]);
     const accepted = answers.filter(({ call }) => call.workspaceTokens).map(({ call, res }) => [call.name, res.status]);
-    expect(accepted.map(([name]) => name)).toEqual(expect.arrayContaining([expect.stringMatching(/^ressource\.get /), expect.stringMatching(/^ressource\.publishToWorkspace /)]));
+    expect(accepted.map(([name]) => name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ressource\.get /), expect.stringMatching(/^ressource\.publishToWorkspace /)]),
+    );
     expect(accepted.filter(([, status]) => status === 401)).toEqual([]);
   });
 
-  it('say why in each family\'s own error format: resources, chats, props, reactions', async () => {
+  it("say why in each family's own error format: resources, chats, props, reactions", async () => {
     const admin = await person(stack);
     const token = await workspaceToken(stack, await workspace(stack, admin));
-    const resource = await token.post<{ error: { code: number; message: string } }>('/api/v0/resource/create', { resource: { title: 'x' } });
+    const resource = await token.post<{ error: { code: number; message: string } }>('/api/v0/resource/create', {
+      resource: { title: 'x' },
+    });
     expect(resource.status).toBe(401);
     expect(resource.body.error.message).toMatch(WORKSPACE_MESSAGE);
     const rooms = await token.get<{ message: string; traceId: string }>('/rooms');

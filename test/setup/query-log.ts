@@ -20,11 +20,17 @@ export function startQueryLog(): { dir: string; check(): Promise<void> } {
         const found = coverage(entries, declaredIndexes(), await declaredFields());
         const queries = entries.filter((e) => e.kind === 'query').length;
         if (found.unusedIndexes.length || found.unusedTtls.length) {
-          log.warn('declared Firestore indexes or TTL policies no query of this run used', { queries, indexes: found.unusedIndexes, ttls: found.unusedTtls });
+          log.warn('declared Firestore indexes or TTL policies no query of this run used', {
+            queries,
+            indexes: found.unusedIndexes,
+            ttls: found.unusedTtls,
+          });
         }
         const problems = [...found.missing, ...found.missingTtls];
         if (problems.length) {
-          throw new Error(`Firestore queries or TTL fields without what production needs (add them to infra/firestore-indexes.json or infra/firestore.tf):\n${problems.join('\n')}`);
+          throw new Error(
+            `Firestore queries or TTL fields without what production needs (add them to infra/firestore-indexes.json or infra/firestore.tf):\n${problems.join('\n')}`,
+          );
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,7 @@ import { pageOfAttachments } from '../store/listing.js';
 import { streamToStorage } from '../store/upload.js';
 import { attachmentView } from '../views.js';
 
-const mimeTypePattern = "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$";
+const mimeTypePattern = '^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$';
 const MAX_NAME_LENGTH = 255;
 
 function decodedText(value: string, field: string, maxLength: number): string {
@@ -66,42 +66,42 @@ export const insertAttachment = operation({
   },
   response: fileIdentifier,
 }).handle(async (ctx, input) => {
-    const { userId } = ctx.principal;
-    const name = decodedText(input.fileName, 'fileName', MAX_NAME_LENGTH);
-    const description = input.description !== undefined ? decodedText(input.description, 'description', 4096) : undefined;
-    if (input.area !== undefined && !AREA.test(input.area)) throw badRequest(`area must be like 15x20 (digits, lowercase x, digits); got "${input.area}"`);
-    const { room } = await getRoomForMember(input.roomId, userId);
-    if (room.type === 'workspace' || room.type === 'channel') throw badRequest(`files cannot be attached to a ${room.type}`);
-    if (!input.content) throw badRequest('the file is missing from the request body');
-    const fileId = randomUUID();
-    const size = await streamToStorage(StoragePaths.attachment(fileId), input.content, input.mimeType, envInt('CHATS_MAX_ATTACHMENT_BYTES'));
-    const record: AttachmentRecord = {
-      id: fileId,
-      roomId: room.id,
-      networkId: room.networkId,
-      userId,
-      name,
-      size,
-      mimeType: input.mimeType,
-      createdAt: new Date().toISOString(),
-      ...(description !== undefined ? { description } : {}),
-      ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
-      ...(input.replyId !== undefined ? { replyId: input.replyId } : {}),
-    };
-    try {
-      await firestore().runTransaction(async (tx) => {
-        // the room may have been deleted, or the user removed, while the bytes were uploading
-        await getRoomForMember(room.id, userId, { tx });
-        tx.create(attachmentRef(fileId), record);
-      });
-    } catch (err) {
-      await deleteAttachmentObjects(fileId);
-      throw err;
-    }
-    ctx.events.emit(attachmentEvents.attachmentAdded.name, `room:${room.id}`, { roomId: room.id, attachment: attachmentView(record) });
-    return { id: fileId };
+  const { userId } = ctx.principal;
+  const name = decodedText(input.fileName, 'fileName', MAX_NAME_LENGTH);
+  const description = input.description !== undefined ? decodedText(input.description, 'description', 4096) : undefined;
+  if (input.area !== undefined && !AREA.test(input.area))
+    throw badRequest(`area must be like 15x20 (digits, lowercase x, digits); got "${input.area}"`);
+  const { room } = await getRoomForMember(input.roomId, userId);
+  if (room.type === 'workspace' || room.type === 'channel') throw badRequest(`files cannot be attached to a ${room.type}`);
+  if (!input.content) throw badRequest('the file is missing from the request body');
+  const fileId = randomUUID();
+  const size = await streamToStorage(StoragePaths.attachment(fileId), input.content, input.mimeType, envInt('CHATS_MAX_ATTACHMENT_BYTES'));
+  const record: AttachmentRecord = {
+    id: fileId,
+    roomId: room.id,
+    networkId: room.networkId,
+    userId,
+    name,
+    size,
+    mimeType: input.mimeType,
+    createdAt: new Date().toISOString(),
+    ...(description !== undefined ? { description } : {}),
+    ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
+    ...(input.replyId !== undefined ? { replyId: input.replyId } : {}),
+  };
+  try {
+    await firestore().runTransaction(async (tx) => {
+      // the room may have been deleted, or the user removed, while the bytes were uploading
+      await getRoomForMember(room.id, userId, { tx });
+      tx.create(attachmentRef(fileId), record);
+    });
+  } catch (err) {
+    await deleteAttachmentObjects(fileId);
+    throw err;
   }
-);
+  ctx.events.emit(attachmentEvents.attachmentAdded.name, `room:${room.id}`, { roomId: room.id, attachment: attachmentView(record) });
+  return { id: fileId };
+});
 
 export const listRoomAttachmentInfo = operation({
   name: 'listRoomAttachmentInfo',
@@ -120,41 +120,38 @@ export const listRoomAttachmentInfo = operation({
   },
   response: attachmentsPage,
 }).handle(async (ctx, input) => {
-    const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
-    const page = await pageOfAttachments(room.id, input.itemsNumber, input.filter);
-    return { attachments: page.attachments.map(attachmentView), ...(page.filter ? { filter: page.filter } : {}) };
-  }
-);
+  const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
+  const page = await pageOfAttachments(room.id, input.itemsNumber, input.filter);
+  return { attachments: page.attachments.map(attachmentView), ...(page.filter ? { filter: page.filter } : {}) };
+});
 
 export const getAttachmentInfo = operation({
   name: 'getAttachmentInfo',
   summary: "Returns an attachment's metadata (members of its room only).",
   bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}' }] },
-  permission: 'member of the attachment\'s room',
+  permission: "member of the attachment's room",
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: attachment,
-}).handle(async (ctx, input) => attachmentView((await getAttachmentForMember(input.fileId, ctx.principal.userId)).attachment)
-);
+}).handle(async (ctx, input) => attachmentView((await getAttachmentForMember(input.fileId, ctx.principal.userId)).attachment));
 
 export const getAttachment = operation({
   name: 'getAttachment',
   summary: "Downloads an attachment's bytes (members of its room only).",
   bindings: { http: [{ method: 'GET', path: '/attachments/{fileId}/download' }] },
-  permission: 'member of the attachment\'s room',
+  permission: "member of the attachment's room",
   produces: '*/*',
   responseHeaders: ['Content-Disposition'],
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: {},
 }).handle(async (ctx, input) => {
-    const { attachment: a } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const stream = bucket().file(StoragePaths.attachment(a.id)).createReadStream();
-    return results.binary(stream, a.mimeType, {
-      'content-length': String(a.size),
-      'content-disposition': contentDisposition('attachment', a.name),
-      'x-content-type-options': 'nosniff',
-    });
-  }
-);
+  const { attachment: a } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+  const stream = bucket().file(StoragePaths.attachment(a.id)).createReadStream();
+  return results.binary(stream, a.mimeType, {
+    'content-length': String(a.size),
+    'content-disposition': contentDisposition('attachment', a.name),
+    'x-content-type-options': 'nosniff',
+  });
+});
 
 export const deleteAttachment = operation({
   name: 'deleteAttachment',
@@ -165,12 +162,11 @@ export const deleteAttachment = operation({
   request: { type: 'object', properties: { fileId: uuid }, required: ['fileId'] },
   response: noContent,
 }).handle(async (ctx, input) => {
-    const { userId } = ctx.principal;
-    const { attachment: a, room } = await getAttachmentForMember(input.fileId, userId);
-    if (a.userId !== userId && !room.member.owner) throw forbidden('only the uploader or an owner of the room can delete the attachment');
-    await attachmentRef(a.id).delete();
-    await deleteAttachmentObjects(a.id);
-    ctx.events.emit(attachmentEvents.attachmentDeleted.name, `room:${a.roomId}`, { roomId: a.roomId, fileId: a.id });
-    return results.empty(204);
-  }
-);
+  const { userId } = ctx.principal;
+  const { attachment: a, room } = await getAttachmentForMember(input.fileId, userId);
+  if (a.userId !== userId && !room.member.owner) throw forbidden('only the uploader or an owner of the room can delete the attachment');
+  await attachmentRef(a.id).delete();
+  await deleteAttachmentObjects(a.id);
+  ctx.events.emit(attachmentEvents.attachmentDeleted.name, `room:${a.roomId}`, { roomId: a.roomId, fileId: a.id });
+  return results.empty(204);
+});

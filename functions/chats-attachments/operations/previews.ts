@@ -92,17 +92,16 @@ export const getImagePreview = operation({
   },
   response: {},
 }).handle(async (ctx, input) => {
-    const area = parseArea(input.area);
-    const options = parseEncoding(input);
-    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = `image-${area.width}x${area.height}-${options.quality}-${options.format}-${input.crop ? 'crop' : 'fit'}`;
-    const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
-      const source = await imageSource(attachment.id);
-      return previewStep('image', () => imagePreview(source, area, input.crop, options));
-    });
-    return imageResult(bytes, options.format);
-  }
-);
+  const area = parseArea(input.area);
+  const options = parseEncoding(input);
+  const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+  const variant = `image-${area.width}x${area.height}-${options.quality}-${options.format}-${input.crop ? 'crop' : 'fit'}`;
+  const bytes = await cachedPreview(attachment.id, variant, contentTypes[options.format], async () => {
+    const source = await imageSource(attachment.id);
+    return previewStep('image', () => imagePreview(source, area, input.crop, options));
+  });
+  return imageResult(bytes, options.format);
+});
 
 export const getImageThumbnail = operation({
   name: 'getImageThumbnail',
@@ -137,18 +136,17 @@ export const getPdfPreview = operation({
   },
   response: {},
 }).handle(async (ctx, input) => {
-    const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
-    const variant = `pdf-${input.firstPage}-${input.lastPage}`;
-    const bytes = await cachedPreview(attachment.id, variant, 'application/pdf', async () => {
-      const source = await pdfSource(attachment.id);
-      return previewStep('PDF', () => extractPages(source, input.firstPage, input.lastPage));
-    });
-    return results.binary(bytes, 'application/pdf', {
-      'content-length': String(bytes.length),
-      'content-disposition': contentDisposition('inline', attachment.name),
-    });
-  }
-);
+  const { attachment } = await getAttachmentForMember(input.fileId, ctx.principal.userId);
+  const variant = `pdf-${input.firstPage}-${input.lastPage}`;
+  const bytes = await cachedPreview(attachment.id, variant, 'application/pdf', async () => {
+    const source = await pdfSource(attachment.id);
+    return previewStep('PDF', () => extractPages(source, input.firstPage, input.lastPage));
+  });
+  return results.binary(bytes, 'application/pdf', {
+    'content-length': String(bytes.length),
+    'content-disposition': contentDisposition('inline', attachment.name),
+  });
+});
 
 export const getPdfThumbnail = operation({
   name: 'getPdfThumbnail',

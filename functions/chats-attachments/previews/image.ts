@@ -36,7 +36,10 @@ async function encode(image: Sharp, options: EncodeOptions): Promise<Buffer> {
 function encoded(image: Sharp, { quality, format }: EncodeOptions): Promise<Buffer> {
   switch (format) {
     case 'Jpeg':
-      return image.flatten({ background: white }).jpeg({ quality: jpegQuality[quality], mozjpeg: quality === 'Highest' }).toBuffer();
+      return image
+        .flatten({ background: white })
+        .jpeg({ quality: jpegQuality[quality], mozjpeg: quality === 'Highest' })
+        .toBuffer();
     case 'Png':
       return image.png(pngPalette[quality] ? { palette: true, quality: jpegQuality[quality] } : {}).toBuffer();
     case 'Gif':

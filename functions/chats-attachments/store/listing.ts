@@ -11,10 +11,7 @@ export interface AttachmentPage {
 
 /** One page of a room's attachments, newest first, after the page whose `filter` is given. */
 export async function pageOfAttachments(roomId: string, limit: number, filter?: string): Promise<AttachmentPage> {
-  let query = attachmentsCollection()
-    .where('roomId', '==', roomId)
-    .orderBy('createdAt', 'desc')
-    .orderBy(FieldPath.documentId(), 'desc');
+  let query = attachmentsCollection().where('roomId', '==', roomId).orderBy('createdAt', 'desc').orderBy(FieldPath.documentId(), 'desc');
   if (filter !== undefined) {
     const cursor = decodeCursor(filter, roomId);
     query = query.startAfter(cursor.createdAt, cursor.id);

@@ -36,19 +36,18 @@ export const forwardMessages = operation({
   },
   response: noContent,
 }).handle(async (ctx, input) => {
-    const stored = await storeForwarded(input.roomId, ctx.principal.userId, input.messages);
-    for (const m of stored) {
-      ctx.events.emit(roomEvents.messageForwarded.name, `room:${m.roomId}`, {
-        roomId: m.roomId,
-        messageId: m.id,
-        senderId: m.senderId,
-        originalMessage: m.originalMessage,
-        ...(m.originalMessageSentAt ? { originalMessageSentAt: m.originalMessageSentAt } : {}),
-        ...(m.description !== undefined ? { description: m.description } : {}),
-        ...(m.attachmentId ? { attachmentId: m.attachmentId } : {}),
-        createdAt: m.createdAt,
-      });
-    }
-    return results.empty(204);
+  const stored = await storeForwarded(input.roomId, ctx.principal.userId, input.messages);
+  for (const m of stored) {
+    ctx.events.emit(roomEvents.messageForwarded.name, `room:${m.roomId}`, {
+      roomId: m.roomId,
+      messageId: m.id,
+      senderId: m.senderId,
+      originalMessage: m.originalMessage,
+      ...(m.originalMessageSentAt ? { originalMessageSentAt: m.originalMessageSentAt } : {}),
+      ...(m.description !== undefined ? { description: m.description } : {}),
+      ...(m.attachmentId ? { attachmentId: m.attachmentId } : {}),
+      createdAt: m.createdAt,
+    });
   }
-);
+  return results.empty(204);
+});

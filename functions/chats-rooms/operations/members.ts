@@ -16,10 +16,9 @@ export const listRoomMember = operation({
   request: pathIds('roomId'),
   response: { type: 'array', items: member },
 }).handle(async (ctx, input) => {
-    const { members } = await getRoomForMember(input.roomId, ctx.principal.userId);
-    return members.map(memberView);
-  }
-);
+  const { members } = await getRoomForMember(input.roomId, ctx.principal.userId);
+  return members.map(memberView);
+});
 
 export const insertRoomMember = operation({
   name: 'insertRoomMember',
@@ -43,19 +42,18 @@ export const insertRoomMember = operation({
     additionalProperties: false,
   },
 }).handle(async (ctx, input) => {
-    const inserted = await addMember(input.roomId, ctx.principal.userId, {
-      userId: input.userId,
-      owner: input.owner,
-      historyCleared: input.historyCleared,
-    });
-    ctx.events.emit(roomEvents.memberAdded.name, `room:${input.roomId}`, {
-      roomId: input.roomId,
-      userId: inserted.userId,
-      owner: inserted.owner,
-    });
-    return inserted;
-  }
-);
+  const inserted = await addMember(input.roomId, ctx.principal.userId, {
+    userId: input.userId,
+    owner: input.owner,
+    historyCleared: input.historyCleared,
+  });
+  ctx.events.emit(roomEvents.memberAdded.name, `room:${input.roomId}`, {
+    roomId: input.roomId,
+    userId: inserted.userId,
+    owner: inserted.owner,
+  });
+  return inserted;
+});
 
 export const deleteRoomMember = operation({
   name: 'deleteRoomMember',
@@ -68,20 +66,19 @@ export const deleteRoomMember = operation({
   request: pathIds('roomId', 'userId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    const removed = await removeMember(input.roomId, ctx.principal.userId, input.userId);
-    if (removed) {
-      ctx.events.emit(roomEvents.memberRemoved.name, `room:${input.roomId}`, {
-        roomId: input.roomId,
-        userId: input.userId,
-        removedBy: ctx.principal.userId,
-      });
-      // the removed user's sockets leave the room and whatever they saw only through it
-      await revokeForUsers(ctx, [input.userId], [`room:${input.roomId}`]);
-    }
-    for (const r of removed?.deletedRooms ?? []) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
-    return results.empty(204);
+  const removed = await removeMember(input.roomId, ctx.principal.userId, input.userId);
+  if (removed) {
+    ctx.events.emit(roomEvents.memberRemoved.name, `room:${input.roomId}`, {
+      roomId: input.roomId,
+      userId: input.userId,
+      removedBy: ctx.principal.userId,
+    });
+    // the removed user's sockets leave the room and whatever they saw only through it
+    await revokeForUsers(ctx, [input.userId], [`room:${input.roomId}`]);
   }
-);
+  for (const r of removed?.deletedRooms ?? []) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
+  return results.empty(204);
+});
 
 export const updateToOwner = operation({
   name: 'updateToOwner',
@@ -92,11 +89,10 @@ export const updateToOwner = operation({
   request: pathIds('roomId', 'userId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    await setOwner(input.roomId, ctx.principal.userId, input.userId, true);
-    ctx.events.emit(roomEvents.ownerPromoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
-    return results.empty(204);
-  }
-);
+  await setOwner(input.roomId, ctx.principal.userId, input.userId, true);
+  ctx.events.emit(roomEvents.ownerPromoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
+  return results.empty(204);
+});
 
 export const deleteOwner = operation({
   name: 'deleteOwner',
@@ -107,8 +103,7 @@ export const deleteOwner = operation({
   request: pathIds('roomId', 'userId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    await setOwner(input.roomId, ctx.principal.userId, input.userId, false);
-    ctx.events.emit(roomEvents.ownerDemoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
-    return results.empty(204);
-  }
-);
+  await setOwner(input.roomId, ctx.principal.userId, input.userId, false);
+  ctx.events.emit(roomEvents.ownerDemoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
+  return results.empty(204);
+});

@@ -13,10 +13,10 @@ export const muteRoom = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    if (await setMuted(input.roomId, ctx.principal.userId, true)) ctx.events.emit(roomEvents.roomMuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
-    return results.empty(204);
-  }
-);
+  if (await setMuted(input.roomId, ctx.principal.userId, true))
+    ctx.events.emit(roomEvents.roomMuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
+  return results.empty(204);
+});
 
 export const unmuteRoom = operation({
   name: 'unmuteRoom',
@@ -27,10 +27,10 @@ export const unmuteRoom = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    if (await setMuted(input.roomId, ctx.principal.userId, false)) ctx.events.emit(roomEvents.roomUnmuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
-    return results.empty(204);
-  }
-);
+  if (await setMuted(input.roomId, ctx.principal.userId, false))
+    ctx.events.emit(roomEvents.roomUnmuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
+  return results.empty(204);
+});
 
 export const clearRoomHistory = operation({
   name: 'clearRoomHistory',
@@ -45,8 +45,7 @@ export const clearRoomHistory = operation({
     additionalProperties: false,
   },
 }).handle(async (ctx, input) => {
-    const clearedAt = await clearHistory(input.roomId, ctx.principal.userId);
-    ctx.events.emit(roomEvents.historyCleared.name, `user:${ctx.principal.userId}`, { roomId: input.roomId, clearedAt });
-    return { clearedAt };
-  }
-);
+  const clearedAt = await clearHistory(input.roomId, ctx.principal.userId);
+  ctx.events.emit(roomEvents.historyCleared.name, `user:${ctx.principal.userId}`, { roomId: input.roomId, clearedAt });
+  return { clearedAt };
+});

@@ -23,10 +23,9 @@ export const updateWorkspacesRank = operation({
   request: { type: 'object', properties: { ranks }, required: ['ranks'] },
   response: noContent,
 }).handle(async (ctx, input) => {
-    await rankWorkspaces(ctx.principal.userId, input.ranks);
-    return results.empty(204);
-  }
-);
+  await rankWorkspaces(ctx.principal.userId, input.ranks);
+  return results.empty(204);
+});
 
 export const updateChannelsRank = operation({
   name: 'updateChannelsRank',
@@ -38,7 +37,6 @@ export const updateChannelsRank = operation({
   request: { type: 'object', properties: { workspaceId: uuid, ranks }, required: ['workspaceId', 'ranks'] },
   response: noContent,
 }).handle(async (ctx, input) => {
-    await rankChannels(input.workspaceId, ctx.principal.userId, input.ranks);
-    return results.empty(204);
-  }
-);
+  await rankChannels(input.workspaceId, ctx.principal.userId, input.ranks);
+  return results.empty(204);
+});

@@ -20,7 +20,6 @@ function assertGroup(room: RoomRecord): void {
   if (room.type !== 'group') throw badRequest('only group rooms have a picture');
 }
 
-
 export const getRoomPicture = operation({
   name: 'getRoomPicture',
   summary: "Returns a room's picture (members only); 404 when none was set.",
@@ -31,46 +30,50 @@ export const getRoomPicture = operation({
   request: pathIds('roomId'),
   response: {},
 }).handle(async (ctx, input) => {
-    const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
-    const picture = room.pictureUpdatedAt ? await readPicture(StoragePaths.roomPicture(room.id)) : undefined;
-    if (!picture) throw notFound('room picture');
-    return results.binary(picture.bytes, picture.contentType, {
-      'content-length': String(picture.bytes.length),
-      'content-disposition': contentDisposition('inline', picture.fileName),
-    });
-  }
-);
+  const { room } = await getRoomForMember(input.roomId, ctx.principal.userId);
+  const picture = room.pictureUpdatedAt ? await readPicture(StoragePaths.roomPicture(room.id)) : undefined;
+  if (!picture) throw notFound('room picture');
+  return results.binary(picture.bytes, picture.contentType, {
+    'content-length': String(picture.bytes.length),
+    'content-disposition': contentDisposition('inline', picture.fileName),
+  });
+});
 
 export const updateRoomPicture = operation({
   name: 'updateRoomPicture',
   summary: "Sets a group room's picture (owners only): an image by its bytes, at most CHATS_MAX_ROOM_IMAGE_KB (400 beyond).",
-  description: '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
+  description:
+    '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
   bindings: { http: [{ method: 'PUT', path: '/rooms/{roomId}/picture' }] },
   permission: 'room owner',
   rest: { body: 'binary', headers: { filename: 'fileName', mimetype: 'mimeType' } },
   successStatus: 204,
   request: {
     type: 'object',
-    properties: { roomId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 }, content: binaryContent },
+    properties: {
+      roomId: uuid,
+      fileName: { type: 'string', maxLength: 8192 },
+      mimeType: { type: 'string', minLength: 1 },
+      content: binaryContent,
+    },
     required: ['roomId', 'fileName', 'mimeType'],
   },
   response: noContent,
 }).handle(async (ctx, input) => {
-    const { userId } = ctx.principal;
-    const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
-    assertGroup((await getRoomForOwner(input.roomId, userId)).room);
-    const picture = await receivePicture(input.content, envInt('CHATS_MAX_ROOM_IMAGE_KB') * 1024);
-    assertImageType(input.mimeType);
-    await savePicture(StoragePaths.roomPicture(input.roomId), picture.bytes, picture.contentType, fileName);
-    const pictureUpdatedAt = new Date().toISOString();
-    await transactionWithEvents(ctx.events, async (tx, events) => {
-      await getRoomForOwner(input.roomId, userId, { tx });
-      tx.update(roomRef(input.roomId), { pictureUpdatedAt, updatedAt: pictureUpdatedAt });
-      events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
-    });
-    return results.empty(204);
-  }
-);
+  const { userId } = ctx.principal;
+  const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
+  assertGroup((await getRoomForOwner(input.roomId, userId)).room);
+  const picture = await receivePicture(input.content, envInt('CHATS_MAX_ROOM_IMAGE_KB') * 1024);
+  assertImageType(input.mimeType);
+  await savePicture(StoragePaths.roomPicture(input.roomId), picture.bytes, picture.contentType, fileName);
+  const pictureUpdatedAt = new Date().toISOString();
+  await transactionWithEvents(ctx.events, async (tx, events) => {
+    await getRoomForOwner(input.roomId, userId, { tx });
+    tx.update(roomRef(input.roomId), { pictureUpdatedAt, updatedAt: pictureUpdatedAt });
+    events.emit(roomEvents.pictureChanged.name, `room:${input.roomId}`, { roomId: input.roomId, pictureUpdatedAt });
+  });
+  return results.empty(204);
+});
 
 export const deleteRoomPicture = operation({
   name: 'deleteRoomPicture',
@@ -81,15 +84,14 @@ export const deleteRoomPicture = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    const { userId } = ctx.principal;
-    const { room } = await getRoomForOwner(input.roomId, userId);
-    if (!room.pictureUpdatedAt) throw notFound('room picture');
-    await transactionWithEvents(ctx.events, async (tx, events) => {
-      await getRoomForOwner(input.roomId, userId, { tx });
-      tx.update(roomRef(input.roomId), { pictureUpdatedAt: FieldValue.delete(), updatedAt: new Date().toISOString() });
-      events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
-    });
-    await deletePicture(StoragePaths.roomPicture(room.id));
-    return results.empty(204);
-  }
-);
+  const { userId } = ctx.principal;
+  const { room } = await getRoomForOwner(input.roomId, userId);
+  if (!room.pictureUpdatedAt) throw notFound('room picture');
+  await transactionWithEvents(ctx.events, async (tx, events) => {
+    await getRoomForOwner(input.roomId, userId, { tx });
+    tx.update(roomRef(input.roomId), { pictureUpdatedAt: FieldValue.delete(), updatedAt: new Date().toISOString() });
+    events.emit(roomEvents.pictureDeleted.name, `room:${room.id}`, { roomId: room.id });
+  });
+  await deletePicture(StoragePaths.roomPicture(room.id));
+  return results.empty(204);
+});

@@ -30,12 +30,11 @@ export const listRoom = operation({
   },
   response: roomList,
 }).handle(async (ctx, input) => {
-    const fields = new Set(
-      (input.extraFields ?? []).flatMap((f) => f.split(',')).map((f) => anyCaseEnumValue(extraFieldNames, f.trim(), 'extraFields')),
-    );
-    return listRoomViews(ctx.principal.userId, { members: fields.has('members'), settings: fields.has('settings') });
-  }
-);
+  const fields = new Set(
+    (input.extraFields ?? []).flatMap((f) => f.split(',')).map((f) => anyCaseEnumValue(extraFieldNames, f.trim(), 'extraFields')),
+  );
+  return listRoomViews(ctx.principal.userId, { members: fields.has('members'), settings: fields.has('settings') });
+});
 
 export const insertRoom = operation({
   name: 'insertRoom',
@@ -59,14 +58,13 @@ export const insertRoom = operation({
   },
   response: room,
 }).handle(async (ctx, input) => {
-    const { userId, networkId } = ctx.principal;
-    const type = anyCaseEnumValue(roomTypes, input.type, 'type');
-    const plan = planRoomCreation({ ...input, type }, userId, maxGroupMembers());
-    const created = await createRoom(plan, userId, networkId);
-    ctx.events.emit(roomEvents.roomCreated.name, `room:${created.id}`, { roomId: created.id, type: created.type, createdBy: userId });
-    return memberRoomView(await getRoomForMember(created.id, userId), userId);
-  }
-);
+  const { userId, networkId } = ctx.principal;
+  const type = anyCaseEnumValue(roomTypes, input.type, 'type');
+  const plan = planRoomCreation({ ...input, type }, userId, maxGroupMembers());
+  const created = await createRoom(plan, userId, networkId);
+  ctx.events.emit(roomEvents.roomCreated.name, `room:${created.id}`, { roomId: created.id, type: created.type, createdBy: userId });
+  return memberRoomView(await getRoomForMember(created.id, userId), userId);
+});
 
 export const getRoom = operation({
   name: 'getRoom',
@@ -76,10 +74,9 @@ export const getRoom = operation({
   request: pathIds('roomId'),
   response: room,
 }).handle(async (ctx, input) => {
-    const access = await getRoomForMember(input.roomId, ctx.principal.userId);
-    return memberRoomView(access, ctx.principal.userId);
-  }
-);
+  const access = await getRoomForMember(input.roomId, ctx.principal.userId);
+  return memberRoomView(access, ctx.principal.userId);
+});
 
 export const updateRoomOperation = operation({
   name: 'updateRoom',
@@ -96,19 +93,18 @@ export const updateRoomOperation = operation({
   },
   response: room,
 }).handle(async (ctx, input) => {
-    const { userId } = ctx.principal;
-    const { room: updated, changed } = await updateRoom(input.roomId, userId, { name: input.name, description: input.description });
-    if (changed) {
-      ctx.events.emit(roomEvents.roomUpdated.name, `room:${updated.id}`, {
-        roomId: updated.id,
-        name: updated.name,
-        description: updated.description,
-        updatedAt: updated.updatedAt,
-      });
-    }
-    return roomView(updated);
+  const { userId } = ctx.principal;
+  const { room: updated, changed } = await updateRoom(input.roomId, userId, { name: input.name, description: input.description });
+  if (changed) {
+    ctx.events.emit(roomEvents.roomUpdated.name, `room:${updated.id}`, {
+      roomId: updated.id,
+      name: updated.name,
+      description: updated.description,
+      updatedAt: updated.updatedAt,
+    });
   }
-);
+  return roomView(updated);
+});
 
 export const deleteRoomOperation = operation({
   name: 'deleteRoom',
@@ -119,14 +115,13 @@ export const deleteRoomOperation = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-    const deleted = await deleteRoom(input.roomId, ctx.principal.userId);
-    for (const r of deleted) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
-    if (deleted.length > 0) {
-      // after roomDeleted: every socket that was on the rooms leaves them, and what it saw only through them
-      const channels = deleted.map((r) => `room:${r.id}`);
-      const subscribers = [...(await subscribersOf(channels)).values()].flatMap((users) => [...users]);
-      await revokeForUsers(ctx, [...deleted.flatMap((r) => r.memberIds), ...subscribers], channels);
-    }
-    return results.empty(204);
+  const deleted = await deleteRoom(input.roomId, ctx.principal.userId);
+  for (const r of deleted) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
+  if (deleted.length > 0) {
+    // after roomDeleted: every socket that was on the rooms leaves them, and what it saw only through them
+    const channels = deleted.map((r) => `room:${r.id}`);
+    const subscribers = [...(await subscribersOf(channels)).values()].flatMap((users) => [...users]);
+    await revokeForUsers(ctx, [...deleted.flatMap((r) => r.memberIds), ...subscribers], channels);
   }
-);
+  return results.empty(204);
+});

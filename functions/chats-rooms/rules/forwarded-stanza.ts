@@ -15,7 +15,8 @@ function children(value: unknown): Record<string, unknown>[] {
  */
 export function forwardedAttachmentId(originalMessage: string, index: number): string | undefined {
   const valid = XMLValidator.validate(originalMessage);
-  if (valid !== true) throw badRequest(`messages.${index}.originalMessage is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true)
+    throw badRequest(`messages.${index}.originalMessage is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const parsed = parser.parse(originalMessage) as Record<string, unknown>;
   for (const message of children(parsed.message)) {
     for (const x of children(message.x)) {

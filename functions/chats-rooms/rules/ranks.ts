@@ -25,7 +25,8 @@ export function checkRankSequence(entries: RankEntry[]): void {
 export function checkRanks(entries: RankEntry[], expectedRoomIds: Iterable<string>, what: string): void {
   checkRankSequence(entries);
   const expected = new Set(expectedRoomIds);
-  if (entries.length !== expected.size) throw badRequest(`every one of the ${what} must be ranked: ${expected.size} expected, ${entries.length} given`);
+  if (entries.length !== expected.size)
+    throw badRequest(`every one of the ${what} must be ranked: ${expected.size} expected, ${entries.length} given`);
   const foreign = entries.find((e) => !expected.has(e.roomId));
   if (foreign) throw badRequest(`room ${foreign.roomId} is not one of the ${what} to rank`);
 }

@@ -56,7 +56,9 @@ export async function forwardMessages(roomId: string, senderId: string, messages
         mimeType: original.mimeType,
         createdAt: new Date(now + index).toISOString(),
       };
-      await bucket().file(StoragePaths.attachment(original.id)).copy(bucket().file(StoragePaths.attachment(copy.id)));
+      await bucket()
+        .file(StoragePaths.attachment(original.id))
+        .copy(bucket().file(StoragePaths.attachment(copy.id)));
       copies.set(index, copy);
     }
     return await firestore().runTransaction(async (tx) => {

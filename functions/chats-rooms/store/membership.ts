@@ -115,7 +115,12 @@ export async function setOwner(roomId: string, requesterId: string, userId: stri
     assertMembershipCanChange(room);
     const target = members.find((m) => m.userId === userId);
     if (!target) throw forbidden(`user ${userId} is not a member of room ${room.id}`);
-    if (target.owner !== owner) writeMembers(tx, room, members.map((m) => (m.userId === userId ? { ...m, owner } : m)));
+    if (target.owner !== owner)
+      writeMembers(
+        tx,
+        room,
+        members.map((m) => (m.userId === userId ? { ...m, owner } : m)),
+      );
     return access;
   });
 }

@@ -36,7 +36,11 @@ export async function clearHistory(roomId: string, userId: string): Promise<stri
 export async function rankWorkspaces(userId: string, entries: RankEntry[]): Promise<void> {
   await firestore().runTransaction(async (tx) => {
     const workspaces = await workspacesOfMember(userId, tx);
-    checkRanks(entries, workspaces.map((w) => w.id), "user's workspaces");
+    checkRanks(
+      entries,
+      workspaces.map((w) => w.id),
+      "user's workspaces",
+    );
     for (const { roomId, rank } of entries) tx.set(settingsRef(roomId, userId), { roomId, userId, rank }, { merge: true });
   });
 }
@@ -51,7 +55,11 @@ export async function rankChannels(workspaceId: string, userId: string, entries:
     const { room } = await getRoomForOwner(workspaceId, userId, { tx });
     if (room.type !== 'workspace') throw badRequest(`room ${workspaceId} is not a workspace`);
     const channels = await channelsOf([room.id], tx);
-    checkRanks(entries, channels.map((c) => c.id), "workspace's channels");
+    checkRanks(
+      entries,
+      channels.map((c) => c.id),
+      "workspace's channels",
+    );
     for (const { roomId, rank } of entries) tx.update(roomRef(roomId), { rank });
   });
 }

@@ -37,9 +37,7 @@ export async function listRoomViews(userId: string, options: ListOptions): Promi
     const own = channels.filter((c) => c.parentId === room.id);
     const positions = channelPositions(own);
     const children = own
-      .map((channel) =>
-        roomView(channel, { rank: positions.get(channel.id), settings: userSettings(channel.id) }),
-      )
+      .map((channel) => roomView(channel, { rank: positions.get(channel.id), settings: userSettings(channel.id) }))
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     return roomView(room, { rank: workspaceRanks.get(room.id), members: options.members ? room.members : undefined, children });
   });
@@ -53,7 +51,10 @@ export async function memberRoomView(access: MemberAccess, userId: string): Prom
   const { room, members } = access;
   if (room.type === 'workspace') {
     const [channels, workspaces] = await Promise.all([channelsOf([room.id]), workspacesOfMember(userId)]);
-    const settings = await readSettings([...workspaces, ...channels].map((r) => r.id), userId);
+    const settings = await readSettings(
+      [...workspaces, ...channels].map((r) => r.id),
+      userId,
+    );
     const ranks = rankPositions(workspaces, (w) => settings.get(w.id)?.rank);
     const positions = channelPositions(channels);
     const children = channels

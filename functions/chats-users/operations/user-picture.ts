@@ -29,44 +29,48 @@ export const getUserPicture = operation({
   request: userIdOnly,
   response: {},
 }).handle(async (_ctx, input) => {
-    const user = await readUser(input.userId);
-    const picture = user?.pictureUpdatedAt ? await readPicture(StoragePaths.userPicture(input.userId)) : undefined;
-    if (!picture) throw notFound('user picture');
-    return results.binary(picture.bytes, picture.contentType, {
-      'content-length': String(picture.bytes.length),
-      'content-disposition': contentDisposition('inline', picture.fileName),
-    });
-  }
-);
+  const user = await readUser(input.userId);
+  const picture = user?.pictureUpdatedAt ? await readPicture(StoragePaths.userPicture(input.userId)) : undefined;
+  if (!picture) throw notFound('user picture');
+  return results.binary(picture.bytes, picture.contentType, {
+    'content-length': String(picture.bytes.length),
+    'content-disposition': contentDisposition('inline', picture.fileName),
+  });
+});
 
 export const updateUserPicture = operation({
   name: 'updateUserPicture',
-  summary: 'Sets the requester\'s own picture: an image by its bytes, at most CHATS_MAX_USER_IMAGE_KB (400 beyond).',
-  description: '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
+  summary: "Sets the requester's own picture: an image by its bytes, at most CHATS_MAX_USER_IMAGE_KB (400 beyond).",
+  description:
+    '`fileName` is written as backslash-u escapes (`\\u0061\\u002e\\u0070\\u006e\\u0067` is a.png); `mimeType` must be an image/ type.',
   bindings: { http: [{ method: 'PUT', path: '/users/{userId}/picture' }] },
   permission: 'the user themselves',
   rest: { body: 'binary', headers: { filename: 'fileName', mimetype: 'mimeType' } },
   successStatus: 204,
   request: {
     type: 'object',
-    properties: { userId: uuid, fileName: { type: 'string', maxLength: 8192 }, mimeType: { type: 'string', minLength: 1 }, content: binaryContent },
+    properties: {
+      userId: uuid,
+      fileName: { type: 'string', maxLength: 8192 },
+      mimeType: { type: 'string', minLength: 1 },
+      content: binaryContent,
+    },
     required: ['userId', 'fileName', 'mimeType'],
   },
   response: noContent,
 }).handle(async (ctx, input) => {
-    const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
-    assertSelf(ctx.principal.userId, input.userId);
-    const picture = await receivePicture(input.content, envInt('CHATS_MAX_USER_IMAGE_KB') * 1024);
-    assertImageType(input.mimeType);
-    await savePicture(StoragePaths.userPicture(input.userId), picture.bytes, picture.contentType, fileName);
-    const pictureUpdatedAt = new Date().toISOString();
-    await setPictureUpdatedAt(input.userId, pictureUpdatedAt);
-    for (const id of await userAndContacts(input.userId)) {
-      ctx.events.emit(userEvents.pictureChanged.name, `user:${id}`, { userId: input.userId, pictureUpdatedAt });
-    }
-    return results.empty(204);
+  const fileName = decodeUnicodeHeader(input.fileName, 'fileName');
+  assertSelf(ctx.principal.userId, input.userId);
+  const picture = await receivePicture(input.content, envInt('CHATS_MAX_USER_IMAGE_KB') * 1024);
+  assertImageType(input.mimeType);
+  await savePicture(StoragePaths.userPicture(input.userId), picture.bytes, picture.contentType, fileName);
+  const pictureUpdatedAt = new Date().toISOString();
+  await setPictureUpdatedAt(input.userId, pictureUpdatedAt);
+  for (const id of await userAndContacts(input.userId)) {
+    ctx.events.emit(userEvents.pictureChanged.name, `user:${id}`, { userId: input.userId, pictureUpdatedAt });
   }
-);
+  return results.empty(204);
+});
 
 export const deleteUserPicture = operation({
   name: 'deleteUserPicture',
@@ -77,12 +81,12 @@ export const deleteUserPicture = operation({
   request: userIdOnly,
   response: noContent,
 }).handle(async (ctx, input) => {
-    assertSelf(ctx.principal.userId, input.userId);
-    const user = await readUser(input.userId);
-    if (!user?.pictureUpdatedAt) throw notFound('user picture');
-    await setPictureUpdatedAt(input.userId, undefined);
-    await deletePicture(StoragePaths.userPicture(input.userId));
-    for (const id of await userAndContacts(input.userId)) ctx.events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
-    return results.empty(204);
-  }
-);
+  assertSelf(ctx.principal.userId, input.userId);
+  const user = await readUser(input.userId);
+  if (!user?.pictureUpdatedAt) throw notFound('user picture');
+  await setPictureUpdatedAt(input.userId, undefined);
+  await deletePicture(StoragePaths.userPicture(input.userId));
+  for (const id of await userAndContacts(input.userId))
+    ctx.events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
+  return results.empty(204);
+});

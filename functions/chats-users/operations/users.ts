@@ -17,8 +17,7 @@ export const getUsers = operation({
     required: ['userIds'],
   },
   response: { type: 'array', items: user },
-}).handle(async (_ctx, input) => readUsers(parseUserIds(input.userIds))
-);
+}).handle(async (_ctx, input) => readUsers(parseUserIds(input.userIds)));
 
 export const getCapabilities = operation({
   name: 'getCapabilities',
@@ -27,8 +26,7 @@ export const getCapabilities = operation({
   permission: 'authenticated user',
   request: { type: 'object' },
   response: capabilities,
-}).handle(async () => readCapabilities()
-);
+}).handle(async () => readCapabilities());
 
 export const getUser = operation({
   name: 'getUser',
@@ -38,8 +36,7 @@ export const getUser = operation({
   request: { type: 'object', properties: { userId: uuid }, required: ['userId'] },
   response: user,
 }).handle(async (_ctx, input) => {
-    const found = await readUser(input.userId);
-    if (!found) throw notFound('user');
-    return found;
-  }
-);
+  const found = await readUser(input.userId);
+  if (!found) throw notFound('user');
+  return found;
+});

@@ -21,12 +21,11 @@ export const createProp = operation({
   request: createPropRequest,
   response: propResponse,
 }).handle(async (ctx, input) => {
-    const { room } = await asOwner(ctx.principal, input.roomId);
-    const prop = toClientProp(await storeProp(input.roomId, input.propId, fieldsOf(input)), room.name);
-    emitPropChanged(ctx.events, 'created', { ...prop, roomId: input.roomId });
-    return { prop };
-  }
-);
+  const { room } = await asOwner(ctx.principal, input.roomId);
+  const prop = toClientProp(await storeProp(input.roomId, input.propId, fieldsOf(input)), room.name);
+  emitPropChanged(ctx.events, 'created', { ...prop, roomId: input.roomId });
+  return { prop };
+});
 
 export const updateProp = operation({
   name: 'prop.updateProp',
@@ -35,12 +34,11 @@ export const updateProp = operation({
   request: updatePropRequest,
   response: emptyResponse,
 }).handle(async (ctx, input) => {
-    const { room } = await asOwner(ctx.principal, input.roomId);
-    const { prop, created } = await upsertProp(input.roomId, input.propId, fieldsOf(input));
-    emitPropChanged(ctx.events, created ? 'created' : 'updated', { ...toClientProp(prop, room.name), roomId: input.roomId });
-    return {};
-  }
-);
+  const { room } = await asOwner(ctx.principal, input.roomId);
+  const { prop, created } = await upsertProp(input.roomId, input.propId, fieldsOf(input));
+  emitPropChanged(ctx.events, created ? 'created' : 'updated', { ...toClientProp(prop, room.name), roomId: input.roomId });
+  return {};
+});
 
 export const deleteProp = operation({
   name: 'prop.deleteProp',
@@ -50,9 +48,8 @@ export const deleteProp = operation({
   request: propRequest,
   response: emptyResponse,
 }).handle(async (ctx, input) => {
-    await asOwner(ctx.principal, input.roomId);
-    emitMoves(ctx.events, await deletePropReturningContent(input.roomId, input.propId));
-    emitPropEvent(ctx.events, 'deleted', input.roomId, input.propId);
-    return {};
-  }
-);
+  await asOwner(ctx.principal, input.roomId);
+  emitMoves(ctx.events, await deletePropReturningContent(input.roomId, input.propId));
+  emitPropEvent(ctx.events, 'deleted', input.roomId, input.propId);
+  return {};
+});

@@ -11,23 +11,22 @@ import { requireProp } from '../store/props.js';
 
 export const getPropContent = operation({
   name: 'prop.getPropContent',
-  summary: 'Get a page of the resources a prop shows, in the prop\'s order or its content sorting',
+  summary: "Get a page of the resources a prop shows, in the prop's order or its content sorting",
   permission: READ,
   request: contentRequest,
   response: contentResponse,
 }).handle(async (ctx, input) => {
-    await asMember(ctx.principal, input.roomId);
-    const prop = await requireProp(input.roomId, input.propId);
-    const all = sortContent(prop, await readContent(input.roomId, input.propId));
-    return {
-      content: all.slice(input.offset, input.offset + input.size).map(toClientResource),
-      counts: {
-        logoCount: all.filter((r) => r.category === 'logo').length,
-        thumbnailCount: all.filter((r) => Boolean(r.thumbnail)).length,
-      },
-    };
-  }
-);
+  await asMember(ctx.principal, input.roomId);
+  const prop = await requireProp(input.roomId, input.propId);
+  const all = sortContent(prop, await readContent(input.roomId, input.propId));
+  return {
+    content: all.slice(input.offset, input.offset + input.size).map(toClientResource),
+    counts: {
+      logoCount: all.filter((r) => r.category === 'logo').length,
+      thumbnailCount: all.filter((r) => Boolean(r.thumbnail)).length,
+    },
+  };
+});
 
 export const changePropContent = operation({
   name: 'prop.changePropContent',
@@ -36,14 +35,23 @@ export const changePropContent = operation({
   request: changeContentRequest,
   response: emptyResponse,
 }).handle(async (ctx, input) => {
-    await asOwner(ctx.principal, input.roomId);
-    const ids = [...(input.moveToProp ?? []), ...(input.removeFromProp ?? [])];
-    await guardResourceAccess(ctx, ids, async (guarded) => {
-      emitMoves(guarded.events, await changeContent(ctx.principal, input.roomId, input.propId, input.moveToProp ?? [], input.removeFromProp ?? [], input.appendToListEnd));
-    });
-    return {};
-  }
-);
+  await asOwner(ctx.principal, input.roomId);
+  const ids = [...(input.moveToProp ?? []), ...(input.removeFromProp ?? [])];
+  await guardResourceAccess(ctx, ids, async (guarded) => {
+    emitMoves(
+      guarded.events,
+      await changeContent(
+        ctx.principal,
+        input.roomId,
+        input.propId,
+        input.moveToProp ?? [],
+        input.removeFromProp ?? [],
+        input.appendToListEnd,
+      ),
+    );
+  });
+  return {};
+});
 
 export const changeResourcePosition = operation({
   name: 'prop.changeResourcePosition',
@@ -52,8 +60,7 @@ export const changeResourcePosition = operation({
   request: positionRequest,
   response: emptyResponse,
 }).handle(async (ctx, input) => {
-    await asOwner(ctx.principal, input.roomId);
-    await moveToPosition(input.roomId, input.propId, input.resource, input.position, ctx.events);
-    return {};
-  }
-);
+  await asOwner(ctx.principal, input.roomId);
+  await moveToPosition(input.roomId, input.propId, input.resource, input.position, ctx.events);
+  return {};
+});

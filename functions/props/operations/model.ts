@@ -12,10 +12,9 @@ export const getPropModel = operation({
   request: propRequest,
   response: propResponse,
 }).handle(async (ctx, input) => {
-    const { room } = await asMember(ctx.principal, input.roomId);
-    return { prop: toClientProp(await requireProp(input.roomId, input.propId), room.name) };
-  }
-);
+  const { room } = await asMember(ctx.principal, input.roomId);
+  return { prop: toClientProp(await requireProp(input.roomId, input.propId), room.name) };
+});
 
 export const listProps = operation({
   name: 'prop.listProps',
@@ -25,8 +24,7 @@ export const listProps = operation({
   request: listPropsRequest,
   response: listPropsResponse,
 }).handle(async (ctx, input) => {
-    const { room } = await asOwner(ctx.principal, input.roomId);
-    const { props, total } = await listRoomProps(input.roomId, input.offset, input.size);
-    return { props: props.map((prop) => toClientProp(prop, room.name)), total };
-  }
-);
+  const { room } = await asOwner(ctx.principal, input.roomId);
+  const { props, total } = await listRoomProps(input.roomId, input.offset, input.size);
+  return { props: props.map((prop) => toClientProp(prop, room.name)), total };
+});

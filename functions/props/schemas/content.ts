@@ -7,7 +7,11 @@ export const contentRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId', 'propId'],
-  properties: { ...target, offset: { type: 'integer', minimum: 0, default: 0 }, size: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  properties: {
+    ...target,
+    offset: { type: 'integer', minimum: 0, default: 0 },
+    size: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  },
 } as const;
 
 export const changeContentRequest = {
@@ -16,7 +20,7 @@ export const changeContentRequest = {
   required: ['roomId', 'propId'],
   properties: {
     ...target,
-    appendToListEnd: { type: 'boolean', description: 'true: at the end, false: at the start; absent: where the prop\'s contentAppend says' },
+    appendToListEnd: { type: 'boolean', description: "true: at the end, false: at the start; absent: where the prop's contentAppend says" },
     moveToProp: idList,
     removeFromProp: idList,
   },

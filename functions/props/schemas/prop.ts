@@ -78,7 +78,11 @@ export const createPropRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['roomId'],
-  properties: { roomId: roomIdSchema, propId: { ...propIdSchema, description: 'the new prop\'s id; a new one is made when absent' }, ...propFieldsSchema },
+  properties: {
+    roomId: roomIdSchema,
+    propId: { ...propIdSchema, description: "the new prop's id; a new one is made when absent" },
+    ...propFieldsSchema,
+  },
 } as const;
 
 export const updatePropRequest = {

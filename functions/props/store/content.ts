@@ -82,7 +82,10 @@ export async function changeContent(
   const propAppend = appendAtEnd === undefined ? undefined : appendAtEnd ? 'end' : 'start';
   const { moved, result: placeOf } = await moveWithPlan(async () => {
     await requireProp(roomId, propId);
-    const [incoming, outgoing] = await Promise.all([Promise.all(moveIn.map((id) => readResource(id))), Promise.all(moveOut.map((id) => readResource(id)))]);
+    const [incoming, outgoing] = await Promise.all([
+      Promise.all(moveIn.map((id) => readResource(id))),
+      Promise.all(moveOut.map((id) => readResource(id))),
+    ]);
     const entering = incoming
       .map((doc, i) => {
         if (!doc || !mayPlace(principal, roomId, doc)) throw notFound(`resource ${moveIn[i]}`);
@@ -94,12 +97,16 @@ export async function changeContent(
       return doc;
     });
     const count = await recordQuery(resources().where('belonging', '==', belonging).count()).get();
-    if (count.data().count - leaving.length + entering.length > MAX_PROP_CONTENT) throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
+    if (count.data().count - leaving.length + entering.length > MAX_PROP_CONTENT)
+      throw badRequest(`a prop holds at most ${MAX_PROP_CONTENT} resources`);
 
     const placeOf = await placesOf([belonging, roomSortingTable(roomId), ...entering.map((doc) => doc.belonging)]);
     const toProp = placeOf.get(belonging)!.belonging;
     const toTable = placeOf.get(roomSortingTable(roomId))!.belonging;
-    const moves: PlannedMove[] = [...entering.map((before) => ({ before, to: toProp, propAppend })), ...leaving.map((before) => ({ before, to: toTable }))];
+    const moves: PlannedMove[] = [
+      ...entering.map((before) => ({ before, to: toProp, propAppend })),
+      ...leaving.map((before) => ({ before, to: toTable })),
+    ];
     return { moves, result: placeOf };
   });
   return outcomes(moved, placeOf);
@@ -138,7 +145,13 @@ export async function deletePropReturningContent(roomId: string, propId: string)
  * Moves one resource to an index of the prop's order: one document write, between its new
  * neighbours, committed with its `resource:updated` and the prop's `prop:contentChanged`.
  */
-export async function moveToPosition(roomId: string, propId: string, resourceId: string, position: number, publisher: EventPublisher): Promise<PropResource> {
+export async function moveToPosition(
+  roomId: string,
+  propId: string,
+  resourceId: string,
+  position: number,
+  publisher: EventPublisher,
+): Promise<PropResource> {
   return transactionWithEvents(publisher, async (tx, events) => {
     await requireProp(roomId, propId, tx);
     const content = await readContent(roomId, propId, tx);

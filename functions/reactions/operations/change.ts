@@ -9,7 +9,7 @@ const permission = 'read access to the resource; membership of the room when one
 
 export const setReaction = operation({
   name: 'resource:setReaction',
-  summary: 'Set (or replace) the caller\'s reaction to a resource or one of its comments; announced in the room when one is named',
+  summary: "Set (or replace) the caller's reaction to a resource or one of its comments; announced in the room when one is named",
   permission,
   request: setReactionRequest,
   response: emptyResponse,
@@ -22,7 +22,7 @@ export const setReaction = operation({
 
 export const deleteReaction = operation({
   name: 'resource:deleteReaction',
-  summary: 'Delete the caller\'s reaction to a resource or one of its comments; announced in the room when one is named',
+  summary: "Delete the caller's reaction to a resource or one of its comments; announced in the room when one is named",
   permission,
   request: deleteReactionRequest,
   response: emptyResponse,

@@ -9,7 +9,7 @@ const permission = 'read access to the resource';
 
 export const getReactions = operation({
   name: 'resource:getReactions',
-  summary: 'Every user\'s reaction to a resource as [userId, reaction] pairs, the total, and the caller\'s own',
+  summary: "Every user's reaction to a resource as [userId, reaction] pairs, the total, and the caller's own",
   permission,
   request: byResourceRequest,
   response: userReactions,
@@ -19,13 +19,14 @@ export const getReactions = operation({
   return {
     reactions: reactionPairs(list),
     total: await countReactions(resource.id),
-    ownReaction: list.find((r) => r.userId === ctx.principal.userId)?.reaction ?? (await ownReaction(input.resourceId, ctx.principal.userId)),
+    ownReaction:
+      list.find((r) => r.userId === ctx.principal.userId)?.reaction ?? (await ownReaction(input.resourceId, ctx.principal.userId)),
   };
 });
 
 export const getUserOwnReaction = operation({
   name: 'resource:getUserOwnReaction',
-  summary: 'The caller\'s own reaction to a resource (empty when none)',
+  summary: "The caller's own reaction to a resource (empty when none)",
   permission,
   request: byResourceRequest,
   response: ownReactionSchema,

@@ -60,7 +60,12 @@ export const userSimple = {
     avatar: { type: 'string' },
     avatar3D: {
       type: 'object',
-      properties: { assetId: { type: 'string' }, assetSkins: { type: 'object' }, avatarUrl: { type: 'string' }, avatarUserId: { type: 'string' } },
+      properties: {
+        assetId: { type: 'string' },
+        assetSkins: { type: 'object' },
+        avatarUrl: { type: 'string' },
+        avatarUserId: { type: 'string' },
+      },
     },
     companyName: { type: 'string' },
     companyTitle: { type: 'string' },

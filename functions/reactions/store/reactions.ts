@@ -41,7 +41,13 @@ export type Announcement = (record: ReactionRecord) => PendingEvent[];
  * Writes only the caller's own reaction document (no counter on the resource: the total is
  * counted from the reactions), with the announcement in the same commit.
  */
-export async function putReaction(principal: Principal, target: ReactionTarget, reaction: string, events: EventPublisher, announce: Announcement): Promise<ReactionRecord> {
+export async function putReaction(
+  principal: Principal,
+  target: ReactionTarget,
+  reaction: string,
+  events: EventPublisher,
+  announce: Announcement,
+): Promise<ReactionRecord> {
   await checkReactionAccess(principal, target);
   const record: ReactionRecord = { userId: principal.userId, reaction, comment: target.comment, room: target.room, updated: Date.now() };
   const batch = firestore().batch();
@@ -50,13 +56,17 @@ export async function putReaction(principal: Principal, target: ReactionTarget, 
   return record;
 }
 
-
 /**
  * Removes the caller's reaction; answers the removed record, or undefined when there was none. The
  * delete is conditional on the document existing, so of concurrent deletions exactly one removes
  * it (and announces it).
  */
-export async function removeReaction(principal: Principal, target: ReactionTarget, events: EventPublisher, announce: Announcement): Promise<ReactionRecord | undefined> {
+export async function removeReaction(
+  principal: Principal,
+  target: ReactionTarget,
+  events: EventPublisher,
+  announce: Announcement,
+): Promise<ReactionRecord | undefined> {
   await checkReactionAccess(principal, target);
   const ref = reactionRef(target, principal.userId);
   const existing = await ref.get();
@@ -77,7 +87,9 @@ export async function removeReaction(principal: Principal, target: ReactionTarge
 export const MAX_LISTED_REACTIONS = 1000;
 
 export async function listReactions(resourceId: string): Promise<ReactionRecord[]> {
-  const snap = await recordQuery(resources().doc(resourceId).collection(Collections.reactions).orderBy('updated', 'desc').limit(MAX_LISTED_REACTIONS)).get();
+  const snap = await recordQuery(
+    resources().doc(resourceId).collection(Collections.reactions).orderBy('updated', 'desc').limit(MAX_LISTED_REACTIONS),
+  ).get();
   return snap.docs.map((d) => d.data() as ReactionRecord);
 }
 

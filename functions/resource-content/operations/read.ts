@@ -9,7 +9,8 @@ import { noBody } from '../schemas/common.js';
 import { DISPOSITION_PARAM, networkReadRequest, proxyRequest, readRequest } from '../schemas/read.js';
 
 const readPermission = 'read access to the resource (a link: to the link)';
-const noContent = 'A visible resource without bytes answers 409 (not uploaded yet, or holding none); one the caller may not read answers 404.';
+const noContent =
+  'A visible resource without bytes answers 409 (not uploaded yet, or holding none); one the caller may not read answers 404.';
 
 async function redirectToBytes(ctx: OperationContext, input: { id: string; networkId?: string; [DISPOSITION_PARAM]?: string }) {
   const { object, source } = await locateContent(ctx.principal, input.id, input.networkId);
@@ -20,7 +21,7 @@ async function redirectToBytes(ctx: OperationContext, input: { id: string; netwo
 
 const redirectDescription =
   `302 to a signed Cloud Storage URL of the bytes, valid SIGNED_URL_TTL_SECONDS. \`${DISPOSITION_PARAM}\` becomes the ` +
-  'Content-Disposition of the bucket\'s answer (default: inline with the uploaded file name). A link resource redirects to ' +
+  "Content-Disposition of the bucket's answer (default: inline with the uploaded file name). A link resource redirects to " +
   `its original's bytes. ${noContent}`;
 
 export const readResource = operation({

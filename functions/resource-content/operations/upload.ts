@@ -14,10 +14,10 @@ export const uploadContent = operation({
   extension: true,
   summary: 'Upload resource content through the API: the request body is the file',
   description:
-    'The body (any Content-Type; the type is sniffed from the bytes) becomes the resource\'s original. 413 when Content-Length ' +
+    "The body (any Content-Type; the type is sniffed from the bytes) becomes the resource's original. 413 when Content-Length " +
     'or the bytes pass MAX_UPLOAD_BYTES (nothing is stored); 400 for an empty body; 409 when the content was uploaded already. ' +
     'Answers the resource, now `processing` with `metadata.fileSize` and `metadata.contentType`; a processing job is published ' +
-    'and `resource:updated` (and the belonging\'s variant) announced. Cloud Functions take bodies up to 32 MiB: larger files go ' +
+    "and `resource:updated` (and the belonging's variant) announced. Cloud Functions take bodies up to 32 MiB: larger files go " +
     'through the resumable upload target.',
   bindings: { http: [{ method: 'PUT', path: '/api/v0/resource/{id}/content' }] },
   permission: ownerOnly,
@@ -39,7 +39,7 @@ export const createUploadTargetOperation = operation({
   summary: 'Open a direct upload to Cloud Storage for a resource still waiting for its content',
   description:
     'Answers `{ url, method: "PUT", objectPath, expiresAt }`: a resumable upload session the client PUTs the bytes to directly ' +
-    '(the same target resource creation answers; ask again when it expired). Completion is detected from the bucket\'s ' +
+    "(the same target resource creation answers; ask again when it expired). Completion is detected from the bucket's " +
     'notification. 409 once the content was uploaded or for a link resource.',
   bindings: { http: [{ method: 'POST', path: '/api/v0/resource/{id}/upload' }] },
   permission: ownerOnly,

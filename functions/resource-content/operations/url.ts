@@ -19,7 +19,7 @@ async function resourceUrlOf(ctx: OperationContext, id: string) {
 }
 
 const urlDescription =
-  'Answers `{ url, expiresAt }`: a signed Cloud Storage GET URL of the bytes (a link: its original\'s), valid ' +
+  "Answers `{ url, expiresAt }`: a signed Cloud Storage GET URL of the bytes (a link: its original's), valid " +
   'SIGNED_URL_TTL_SECONDS, and its expiry in ms since the epoch. 409 when the resource holds no bytes; 404 when the caller may not read it.';
 
 export const getDirectUrl = operation({

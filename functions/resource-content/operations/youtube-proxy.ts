@@ -55,18 +55,17 @@ export const proxyYoutube = operation({
   request: youtubeProxyRequest,
   response: noBody,
 }).handle(async (_ctx, input) => {
-    const url = parseVideoUrl(input.url);
-    let response: SafeResponse<Readable>;
-    try {
-      response = await fetchVideo(url, input.range);
-    } catch (err) {
-      throw outboundToApiError(err, { userSupplied: true });
-    }
-    if (!PASSED_STATUSES.has(response.status)) {
-      response.body.destroy();
-      throw new ApiError(422, `url answered with status ${response.status}`, { upstreamStatus: response.status });
-    }
-    const contentType = response.headers['content-type'] ?? 'application/octet-stream';
-    return results.binary(response.body, contentType, passedHeaders(response.headers), response.status);
+  const url = parseVideoUrl(input.url);
+  let response: SafeResponse<Readable>;
+  try {
+    response = await fetchVideo(url, input.range);
+  } catch (err) {
+    throw outboundToApiError(err, { userSupplied: true });
   }
-);
+  if (!PASSED_STATUSES.has(response.status)) {
+    response.body.destroy();
+    throw new ApiError(422, `url answered with status ${response.status}`, { upstreamStatus: response.status });
+  }
+  const contentType = response.headers['content-type'] ?? 'application/octet-stream';
+  return results.binary(response.body, contentType, passedHeaders(response.headers), response.status);
+});

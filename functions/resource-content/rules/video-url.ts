@@ -10,6 +10,7 @@ export function parseVideoUrl(raw: string): URL {
   } catch {
     throw badRequest('url is not a valid URL');
   }
-  if (!isVideoHostUrl(url)) throw badRequest(`url must be an http(s) URL on a host ending with ${env('YOUTUBE_PROXY_HOSTS') ?? ''} (YOUTUBE_PROXY_HOSTS)`);
+  if (!isVideoHostUrl(url))
+    throw badRequest(`url must be an http(s) URL on a host ending with ${env('YOUTUBE_PROXY_HOSTS') ?? ''} (YOUTUBE_PROXY_HOSTS)`);
   return url;
 }

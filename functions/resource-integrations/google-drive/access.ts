@@ -10,7 +10,8 @@ import { readDriveCredentials, saveDriveCredentials, type DriveCredentials } fro
 /** Renew a little before the announced expiry, so a token does not expire in the middle of a sync. */
 const EXPIRY_MARGIN_MS = 60_000;
 
-const refused = () => new ApiError(403, 'Google Drive did not accept the stored authorization: send a new one with googleDrive:setCredentials');
+const refused = () =>
+  new ApiError(403, 'Google Drive did not accept the stored authorization: send a new one with googleDrive:setCredentials');
 
 export interface DriveSession {
   call<T>(request: (accessToken: string) => Promise<T>): Promise<T>;
@@ -34,7 +35,8 @@ export async function openDriveSession(userId: string): Promise<DriveSession> {
 
   return {
     async call(request) {
-      if (credentials.expiresAt !== undefined && credentials.expiresAt - EXPIRY_MARGIN_MS < Date.now()) credentials = await renew(credentials);
+      if (credentials.expiresAt !== undefined && credentials.expiresAt - EXPIRY_MARGIN_MS < Date.now())
+        credentials = await renew(credentials);
       try {
         return await request(credentials.accessToken);
       } catch (err) {

@@ -38,7 +38,14 @@ export interface SyncOutcome {
 }
 
 /** The asking user's rights, without their token's scopes: a job carries none. */
-const jobPrincipal = (job: DriveSyncJob): Principal => ({ userId: job.userId, subject: job.userId, networkId: job.networkId, scopes: [], admin: false, token: '' });
+const jobPrincipal = (job: DriveSyncJob): Principal => ({
+  userId: job.userId,
+  subject: job.userId,
+  networkId: job.networkId,
+  scopes: [],
+  admin: false,
+  token: '',
+});
 
 /** Drive folder id -> its direct children. */
 type DriveTree = Map<string, DriveFile[]>;
@@ -97,7 +104,8 @@ async function listTree(session: DriveSession, rootFolderId: string): Promise<Dr
       const page = await session.call((token) => listDriveChildren(token, folderId, pageToken));
       children.push(...page.files);
       items += page.files.length;
-      if (items > maxItems) throw new ApiError(413, `the Google Drive folder holds more than ${maxItems} files and folders; sync a smaller folder`);
+      if (items > maxItems)
+        throw new ApiError(413, `the Google Drive folder holds more than ${maxItems} files and folders; sync a smaller folder`);
       pageToken = page.nextPageToken;
     } while (pageToken);
     tree.set(folderId, children);
@@ -115,7 +123,13 @@ const UPSERT_CHUNK = 400;
  * Creates the children not seen before and refreshes the Drive-derived fields of the others, by
  * the shared upsert: search words, directory counts and events as every create and update has them.
  */
-async function writeChildren(events: EventPublisher, principal: Principal, networkId: string, parentId: string, children: DriveFile[]): Promise<{ created: number; updated: number }> {
+async function writeChildren(
+  events: EventPublisher,
+  principal: Principal,
+  networkId: string,
+  parentId: string,
+  children: DriveFile[],
+): Promise<{ created: number; updated: number }> {
   const parsed = parseBelonging(`directory:${parentId}`);
   const chain = await resolveChain(parsed);
   if (!chain) throw notFound('directory');
@@ -125,7 +139,12 @@ async function writeChildren(events: EventPublisher, principal: Principal, netwo
   for (let start = 0; start < children.length; start += UPSERT_CHUNK) {
     const chunk = children.slice(start, start + UPSERT_CHUNK);
     // a new folder holds nothing yet: its counts start at zero and grow as its children are created
-    const drafts = chunk.map((file) => ({ ...driveDraft(file), id: childId(parentId, file.id), status: 'ready' as const, ...(isDriveFolder(file) ? { directoryKinds: {} } : {}) }));
+    const drafts = chunk.map((file) => ({
+      ...driveDraft(file),
+      id: childId(parentId, file.id),
+      status: 'ready' as const,
+      ...(isDriveFolder(file) ? { directoryKinds: {} } : {}),
+    }));
     const files = new Map(chunk.map((file) => [childId(parentId, file.id), file]));
     const outcome = await upsertResources(events, principal, target, drafts, (current) => driveChange(current, files.get(current.id)!));
     created += outcome.created.length;

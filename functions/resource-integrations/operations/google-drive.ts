@@ -14,7 +14,8 @@ import { resolvePlacement } from '../../../shared/resources/placement.js';
 import { emptyAnswer, resourceAnswer } from '../schemas/common.js';
 import { driveCreateRequest, driveCredentialsRequest, driveDeleteCredentialsRequest, driveSyncRequest } from '../schemas/google-drive.js';
 
-const authorization = 'The Drive authorization is the one the user gave with googleDrive:setCredentials (403 without one, or when Drive refuses it).';
+const authorization =
+  'The Drive authorization is the one the user gave with googleDrive:setCredentials (403 without one, or when Drive refuses it).';
 
 export const createGoogleDriveResource = operation({
   name: 'resource:createGoogleDriveResource',
@@ -24,14 +25,13 @@ export const createGoogleDriveResource = operation({
   request: driveCreateRequest,
   response: resourceAnswer,
 }).handle(async (ctx, input) => {
-    const placement = await resolvePlacement(ctx.principal, input);
-    const drive = await openDriveSession(ctx.principal.userId);
-    const file = await drive.call((token) => getDriveFile(token, input.fileId));
-    if (!file) throw notFound('Google Drive file');
-    const [doc] = await insertPartnerResources(ctx.events, ctx.principal, placement, [driveDraft(file)]);
-    return { resource: toClientResource(doc) };
-  }
-);
+  const placement = await resolvePlacement(ctx.principal, input);
+  const drive = await openDriveSession(ctx.principal.userId);
+  const file = await drive.call((token) => getDriveFile(token, input.fileId));
+  if (!file) throw notFound('Google Drive file');
+  const [doc] = await insertPartnerResources(ctx.events, ctx.principal, placement, [driveDraft(file)]);
+  return { resource: toClientResource(doc) };
+});
 
 export const syncGoogleDriveDirectory = operation({
   name: 'resource:syncGoogleDriveDirectory',
@@ -41,14 +41,14 @@ export const syncGoogleDriveDirectory = operation({
   request: driveSyncRequest,
   response: emptyAnswer,
 }).handle(async (ctx, input) => {
-    const folder = await getVisibleResource(ctx.principal, input.resourceId);
-    if (!(await mayWriteResource(ctx.principal, folder))) throw forbidden('the folder resource is not writable by the caller');
-    driveFolderIdOf(folder);
-    if (!(await readDriveCredentials(ctx.principal.userId))) throw forbidden('no Google Drive authorization for this user: send one with googleDrive:setCredentials');
-    await publishDriveSyncJob({ userId: ctx.principal.userId, networkId: ctx.principal.networkId, resourceId: folder.id });
-    return {};
-  }
-);
+  const folder = await getVisibleResource(ctx.principal, input.resourceId);
+  if (!(await mayWriteResource(ctx.principal, folder))) throw forbidden('the folder resource is not writable by the caller');
+  driveFolderIdOf(folder);
+  if (!(await readDriveCredentials(ctx.principal.userId)))
+    throw forbidden('no Google Drive authorization for this user: send one with googleDrive:setCredentials');
+  await publishDriveSyncJob({ userId: ctx.principal.userId, networkId: ctx.principal.networkId, resourceId: folder.id });
+  return {};
+});
 
 export const setGoogleDriveCredentials = operation({
   name: 'googleDrive:setCredentials',
@@ -60,14 +60,13 @@ export const setGoogleDriveCredentials = operation({
   request: driveCredentialsRequest,
   response: emptyAnswer,
 }).handle(async (ctx, input) => {
-    await saveDriveCredentials(ctx.principal.userId, {
-      accessToken: input.accessToken,
-      ...(input.expiresIn ? { expiresAt: Date.now() + input.expiresIn * 1000 } : {}),
-      ...(input.refreshToken ? { refreshToken: input.refreshToken } : {}),
-    });
-    return {};
-  }
-);
+  await saveDriveCredentials(ctx.principal.userId, {
+    accessToken: input.accessToken,
+    ...(input.expiresIn ? { expiresAt: Date.now() + input.expiresIn * 1000 } : {}),
+    ...(input.refreshToken ? { refreshToken: input.refreshToken } : {}),
+  });
+  return {};
+});
 
 export const deleteGoogleDriveCredentials = operation({
   name: 'googleDrive:deleteCredentials',
@@ -78,7 +77,6 @@ export const deleteGoogleDriveCredentials = operation({
   request: driveDeleteCredentialsRequest,
   response: emptyAnswer,
 }).handle(async (ctx) => {
-    await deleteDriveCredentials(ctx.principal.userId);
-    return {};
-  }
-);
+  await deleteDriveCredentials(ctx.principal.userId);
+  return {};
+});

@@ -9,7 +9,8 @@ import { resourcesAnswer } from '../schemas/common.js';
 import { imdbCreateMultiRequest, imdbInfoAnswer, imdbInfoRequest, imdbSearchAnswer, imdbSearchRequest } from '../schemas/imdb.js';
 import { mapLimited } from '../rules/map-limited.js';
 
-const inBand = 'OMDb answers "not found" in-band: `Response` is "False" and `Error` says why. 503 when OMDb cannot be reached or refuses the configured key.';
+const inBand =
+  'OMDb answers "not found" in-band: `Response` is "False" and `Error` says why. 503 when OMDb cannot be reached or refuses the configured key.';
 
 export const imdbSearch = operation({
   name: 'imdb:search',
@@ -18,8 +19,7 @@ export const imdbSearch = operation({
   permission: 'authenticated user',
   request: imdbSearchRequest,
   response: imdbSearchAnswer,
-}).handle((_ctx, input) => searchOmdb(input)
-);
+}).handle((_ctx, input) => searchOmdb(input));
 
 export const imdbInfo = operation({
   name: 'imdb:info',
@@ -28,8 +28,7 @@ export const imdbInfo = operation({
   permission: 'authenticated user',
   request: imdbInfoRequest,
   response: imdbInfoAnswer,
-}).handle((_ctx, input) => omdbTitle(input)
-);
+}).handle((_ctx, input) => omdbTitle(input));
 
 export const createImdbMulti = operation({
   name: 'resource:createImdbMulti',
@@ -40,13 +39,12 @@ export const createImdbMulti = operation({
   request: imdbCreateMultiRequest,
   response: resourcesAnswer,
 }).handle(async (ctx, input) => {
-    const placement = await resolvePlacement(ctx.principal, input);
-    const titles = await mapLimited(input.id, 5, async (id) => {
-      const title = await omdbTitle({ i: id });
-      if (!isFound(title) || !title.imdbID) throw unprocessable(`IMDb title ${id} not found${title.Error ? ` (${title.Error})` : ''}`);
-      return { ...title, imdbID: title.imdbID };
-    });
-    const docs = await insertPartnerResources(ctx.events, ctx.principal, placement, titles.map(imdbDraft));
-    return { resources: docs.map(toClientResource) };
-  }
-);
+  const placement = await resolvePlacement(ctx.principal, input);
+  const titles = await mapLimited(input.id, 5, async (id) => {
+    const title = await omdbTitle({ i: id });
+    if (!isFound(title) || !title.imdbID) throw unprocessable(`IMDb title ${id} not found${title.Error ? ` (${title.Error})` : ''}`);
+    return { ...title, imdbID: title.imdbID };
+  });
+  const docs = await insertPartnerResources(ctx.events, ctx.principal, placement, titles.map(imdbDraft));
+  return { resources: docs.map(toClientResource) };
+});

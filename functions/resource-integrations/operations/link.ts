@@ -11,18 +11,17 @@ export const linkInfo = operation({
   request: linkInfoRequest,
   response: linkInfoAnswer,
 }).handle(async (_ctx, input) => {
-    try {
-      const page = await getPageInfo(input.url);
-      const thumbnail = page.isImage ? page.url : (page.image ?? page.favicon);
-      return {
-        url: page.url,
-        isImage: page.isImage,
-        ...(page.title ? { title: page.title } : {}),
-        ...(page.description ? { description: page.description } : {}),
-        ...(thumbnail ? { thumbnail } : {}),
-      };
-    } catch (err) {
-      throw outboundToApiError(err, { userSupplied: true, subject: 'url' });
-    }
+  try {
+    const page = await getPageInfo(input.url);
+    const thumbnail = page.isImage ? page.url : (page.image ?? page.favicon);
+    return {
+      url: page.url,
+      isImage: page.isImage,
+      ...(page.title ? { title: page.title } : {}),
+      ...(page.description ? { description: page.description } : {}),
+      ...(thumbnail ? { thumbnail } : {}),
+    };
+  } catch (err) {
+    throw outboundToApiError(err, { userSupplied: true, subject: 'url' });
   }
-);
+});

@@ -16,7 +16,11 @@ const sizesAndCaching =
 const partners: Array<{ provider: Exclude<PartnerProvider, 'link'>; title: string; what: string }> = [
   { provider: 'amazon', title: 'Read Amazon thumbnail', what: 'The Amazon product image of ASIN {id}; 404 when Amazon has none.' },
   { provider: 'youtube', title: 'Read Youtube thumbnail', what: 'The thumbnail of YouTube video {id}; 404 when YouTube has none.' },
-  { provider: 'imdb', title: 'Read Imdb thumbnail', what: 'The OMDb poster of IMDb title {id}; 404 when the title is unknown or has no poster.' },
+  {
+    provider: 'imdb',
+    title: 'Read Imdb thumbnail',
+    what: 'The OMDb poster of IMDb title {id}; 404 when the title is unknown or has no poster.',
+  },
   { provider: 'pinterest', title: 'Read Pinterest thumbnail', what: 'The image of Pinterest pin {id}; 404 for an unknown pin.' },
 ];
 
@@ -29,7 +33,9 @@ const partnerOperations = partners.map(({ provider, title, what }) =>
     bindings: { http: [{ method: 'GET', path: `/api/v0/resource/thumbnail/${provider}/{id}` }] },
     permission: 'authenticated user',
     request: partnerThumbnailRequest({ type: 'string', pattern: partnerSources[provider].idPattern! }),
-  }).handle((ctx, input) => partnerThumbnail({ provider, id: input.id, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch })),
+  }).handle((ctx, input) =>
+    partnerThumbnail({ provider, id: input.id, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }),
+  ),
 );
 
 const linkThumbnail = operation({
@@ -40,6 +46,8 @@ const linkThumbnail = operation({
   bindings: { http: [{ method: 'GET', path: '/api/v0/resource/thumbnail/link' }] },
   permission: 'authenticated user',
   request: linkThumbnailRequest,
-}).handle((ctx, input) => partnerThumbnail({ provider: 'link', id: input.url, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }));
+}).handle((ctx, input) =>
+  partnerThumbnail({ provider: 'link', id: input.url, size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }),
+);
 
 export const partnerThumbnailOperations = [...partnerOperations, linkThumbnail];

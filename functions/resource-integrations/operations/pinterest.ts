@@ -6,17 +6,23 @@ import { insertPartnerResources } from '../store/partner-resources.js';
 import { pinterestDraft } from '../rules/partner-drafts.js';
 import { resolvePlacement } from '../../../shared/resources/placement.js';
 import { resourceAnswer } from '../schemas/common.js';
-import { pinterestCreateRequest, pinterestInfoAnswer, pinterestInfoRequest, pinterestSearchAnswer, pinterestSearchRequest } from '../schemas/pinterest.js';
+import {
+  pinterestCreateRequest,
+  pinterestInfoAnswer,
+  pinterestInfoRequest,
+  pinterestSearchAnswer,
+  pinterestSearchRequest,
+} from '../schemas/pinterest.js';
 
 export const pinterestSearch = operation({
   name: 'pinterest:search',
   summary: 'Search pinterest',
-  description: 'Pins for the keywords (Pinterest API v5 pin search), with the 736x/474x/236x/orig image set. 503 when Pinterest cannot be reached or refuses the configured token.',
+  description:
+    'Pins for the keywords (Pinterest API v5 pin search), with the 736x/474x/236x/orig image set. 503 when Pinterest cannot be reached or refuses the configured token.',
   permission: 'authenticated user',
   request: pinterestSearchRequest,
   response: pinterestSearchAnswer,
-}).handle(async (_ctx, input) => ({ results: await searchPins(input.keywords) })
-);
+}).handle(async (_ctx, input) => ({ results: await searchPins(input.keywords) }));
 
 export const pinterestInfo = operation({
   name: 'pinterest:info',
@@ -26,11 +32,10 @@ export const pinterestInfo = operation({
   request: pinterestInfoRequest,
   response: pinterestInfoAnswer,
 }).handle(async (_ctx, input) => {
-    const pin = await getPin(input.id);
-    if (!pin) throw notFound('pin');
-    return { result: pin };
-  }
-);
+  const pin = await getPin(input.id);
+  if (!pin) throw notFound('pin');
+  return { result: pin };
+});
 
 export const createPinterest = operation({
   name: 'resource:createPinterest',
@@ -41,10 +46,9 @@ export const createPinterest = operation({
   request: pinterestCreateRequest,
   response: resourceAnswer,
 }).handle(async (ctx, input) => {
-    const placement = await resolvePlacement(ctx.principal, input);
-    const pin = await getPin(input.pin);
-    if (!pin) throw notFound('pin');
-    const [doc] = await insertPartnerResources(ctx.events, ctx.principal, placement, [pinterestDraft(pin)]);
-    return { resource: toClientResource(doc) };
-  }
-);
+  const placement = await resolvePlacement(ctx.principal, input);
+  const pin = await getPin(input.pin);
+  if (!pin) throw notFound('pin');
+  const [doc] = await insertPartnerResources(ctx.events, ctx.principal, placement, [pinterestDraft(pin)]);
+  return { resource: toClientResource(doc) };
+});

@@ -9,5 +9,4 @@ export const pixabaySearch = operation({
   permission: 'authenticated user',
   request: pixabaySearchRequest,
   response: pixabaySearchAnswer,
-}).handle((_ctx, input) => searchPixabay(input.q)
-);
+}).handle((_ctx, input) => searchPixabay(input.q));

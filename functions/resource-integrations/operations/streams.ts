@@ -10,5 +10,4 @@ export const getStreamSources = operation({
   permission: 'authenticated user',
   request: streamSourcesRequest,
   response: streamSourcesAnswer,
-}).handle((_ctx, input) => findStreamSources(input.url)
-);
+}).handle((_ctx, input) => findStreamSources(input.url));

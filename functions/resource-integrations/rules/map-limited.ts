@@ -11,4 +11,3 @@ export async function mapLimited<T, R>(items: T[], limit: number, work: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
-

@@ -14,7 +14,8 @@ const known = (value: string | undefined): string | undefined => (value && value
 export function imdbDraft(title: OmdbTitle & { imdbID: string }): PartnerDraft {
   const poster = posterUrl(title);
   const imdb: Record<string, unknown> = { imdbID: title.imdbID, Trailers: title.Trailers };
-  for (const field of ['Actors', 'Genre', 'Released', 'Runtime', 'Website', 'Year'] as const) if (title[field] !== undefined) imdb[field] = title[field];
+  for (const field of ['Actors', 'Genre', 'Released', 'Runtime', 'Website', 'Year'] as const)
+    if (title[field] !== undefined) imdb[field] = title[field];
   if (title.Ratings) imdb.Ratings = title.Ratings;
   return {
     title: title.Title ?? title.imdbID,
@@ -44,7 +45,9 @@ export function pinterestDraft(pin: PinterestResult): PartnerDraft {
 }
 
 /** The Drive-derived fields of a resource: written at creation and refreshed by every sync. */
-export function driveFields(file: DriveFile): Pick<PartnerDraft, 'title' | 'metadata'> & { googleDrive: { fileId: string; name: string; mimeType: string } } {
+export function driveFields(
+  file: DriveFile,
+): Pick<PartnerDraft, 'title' | 'metadata'> & { googleDrive: { fileId: string; name: string; mimeType: string } } {
   const metadata: Record<string, unknown> = { fileName: file.name, contentType: file.mimeType };
   if (file.size !== undefined) metadata.fileSize = file.size;
   if (file.modifiedTime !== undefined) metadata.fileDate = file.modifiedTime;

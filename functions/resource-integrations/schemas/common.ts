@@ -20,7 +20,10 @@ export const placementProperties = {
 } as const;
 
 /** A request object: these properties, nothing else. */
-export function request<const P extends Record<string, unknown>, const R extends ReadonlyArray<keyof P & string> = []>(properties: P, requiredNames?: R) {
+export function request<const P extends Record<string, unknown>, const R extends ReadonlyArray<keyof P & string> = []>(
+  properties: P,
+  requiredNames?: R,
+) {
   return { type: 'object', additionalProperties: false, required: (requiredNames ?? []) as R, properties } as const;
 }
 

@@ -17,7 +17,10 @@ export const imdbInfoRequest = {
   anyOf: [{ required: ['i'] }, { required: ['t'] }],
 } as const;
 
-export const imdbCreateMultiRequest = request({ id: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: imdbId }, ...placementProperties }, ['id']);
+export const imdbCreateMultiRequest = request(
+  { id: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: imdbId }, ...placementProperties },
+  ['id'],
+);
 
 const inBand = { Response: { enum: ['True', 'False'] }, Error: str } as const;
 
@@ -28,7 +31,11 @@ export const imdbSearchAnswer = {
   properties: {
     Search: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, properties: { Title: str, Year: str, imdbID: str, Type: str, Poster: str, Plot: str } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { Title: str, Year: str, imdbID: str, Type: str, Poster: str, Plot: str },
+      },
     },
     totalResults: str,
     ...inBand,

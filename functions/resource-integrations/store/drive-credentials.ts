@@ -41,7 +41,10 @@ export async function readDriveCredentials(userId: string): Promise<DriveCredent
 }
 
 export async function saveDriveCredentials(userId: string, credentials: DriveCredentials): Promise<void> {
-  const tokens = JSON.stringify({ accessToken: credentials.accessToken, ...(credentials.refreshToken && { refreshToken: credentials.refreshToken }) });
+  const tokens = JSON.stringify({
+    accessToken: credentials.accessToken,
+    ...(credentials.refreshToken && { refreshToken: credentials.refreshToken }),
+  });
   const stored: StoredCredentials = {
     tokens: seal(tokens, sealContext(userId)),
     ...(credentials.expiresAt !== undefined && { expiresAt: credentials.expiresAt }),

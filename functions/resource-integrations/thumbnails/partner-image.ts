@@ -19,6 +19,9 @@ export async function fetchPartnerImage(provider: PartnerProvider, url: string, 
     if (err.kind === 'http-error' && (err.status === 404 || err.status === 410)) throw notFound(`${provider} thumbnail`);
     if (err.kind === 'too-large') throw new ApiError(422, `the ${provider} image is larger than ${maxBytes} bytes`);
     if (userSupplied) throw outboundToApiError(err, { userSupplied: true, subject: 'image url' });
-    throw new ApiError(503, `the ${provider} image host is unavailable (${err.kind === 'http-error' ? `it answered ${err.status}` : err.kind})`);
+    throw new ApiError(
+      503,
+      `the ${provider} image host is unavailable (${err.kind === 'http-error' ? `it answered ${err.status}` : err.kind})`,
+    );
   }
 }

@@ -9,7 +9,12 @@ import { envInt } from '../../../shared/config.js';
 import { ApiError, notFound } from '../../../shared/errors/api-error.js';
 import { bucket } from '../../../shared/gcp/clients.js';
 import { isMediaError } from '../../../shared/media/errors.js';
-import { DEFAULT_THUMBNAIL_SIZE, negotiateImageFormat, snapThumbnailSize, THUMBNAIL_CONTENT_TYPES } from '../../../shared/media/thumbnail-options.js';
+import {
+  DEFAULT_THUMBNAIL_SIZE,
+  negotiateImageFormat,
+  snapThumbnailSize,
+  THUMBNAIL_CONTENT_TYPES,
+} from '../../../shared/media/thumbnail-options.js';
 import { results, type OperationResult } from '../../../shared/registry/types.js';
 import { fetchPartnerImage } from './partner-image.js';
 import { partnerSources, type PartnerProvider } from './sources.js';
@@ -110,7 +115,6 @@ async function download(path: string): Promise<Buffer | undefined> {
     throw err;
   }
 }
-
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;

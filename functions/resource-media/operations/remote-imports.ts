@@ -31,7 +31,12 @@ export const createRemoteUrlResource = operation({
     data: { remoteUrl },
   });
   if (previewImage) {
-    await queueJobFor(doc.id, 'IMPORT_TOPIC', { kind: 'remote-thumbnail', resourceId: doc.id, imageUrl: previewImage, required: contentType === 'remote#image' });
+    await queueJobFor(doc.id, 'IMPORT_TOPIC', {
+      kind: 'remote-thumbnail',
+      resourceId: doc.id,
+      imageUrl: previewImage,
+      required: contentType === 'remote#image',
+    });
   }
   return { resource: toClientResource(doc) };
 });

@@ -4,7 +4,14 @@ import { thumbnailAnswer, thumbnailSignedUrl } from '../../../shared/processing/
 import { operation } from '../../../shared/registry/define.js';
 import type { ResourceDoc } from '../../../shared/resources/model.js';
 import { getVisibleResource } from '../../../shared/resources/repository.js';
-import { getThumbnailUrlRequest, getThumbnailUrlResponse, imageAnswer, resourceThumbnailRequest, revalidationHeaders, urlAnswer } from '../schemas/thumbnail.js';
+import {
+  getThumbnailUrlRequest,
+  getThumbnailUrlResponse,
+  imageAnswer,
+  resourceThumbnailRequest,
+  revalidationHeaders,
+  urlAnswer,
+} from '../schemas/thumbnail.js';
 
 const permission = 'read access to the resource';
 

@@ -23,5 +23,11 @@ export const pictureKinds: PictureKind[] = [
     authorize: async (principal, id) => void (await getRoomForMember(id, principal.userId, { hideFromNonMembers: true })),
     path: StoragePaths.roomPicture,
   },
-  { kind: 'network', id: networkIdSchema, permission: 'authenticated user', authorize: async () => undefined, path: StoragePaths.networkPicture },
+  {
+    kind: 'network',
+    id: networkIdSchema,
+    permission: 'authenticated user',
+    authorize: async () => undefined,
+    path: StoragePaths.networkPicture,
+  },
 ];

@@ -44,4 +44,8 @@ export const getThumbnailUrlRequest = {
   properties: { resourceId: idSchema, thumbnailSize: sizeSchema },
 } as const;
 
-export const getThumbnailUrlResponse = { type: 'object', required: ['url'], properties: { url: { type: 'string' }, ...encryptionFields } } as const;
+export const getThumbnailUrlResponse = {
+  type: 'object',
+  required: ['url'],
+  properties: { url: { type: 'string' }, ...encryptionFields },
+} as const;

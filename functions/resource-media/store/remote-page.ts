@@ -1,4 +1,11 @@
-import { classifyRemoteUrl, getPageInfo, isOutboundError, outboundToApiError, type PageInfo, type RemoteUrlContentType } from '../../../shared/outbound/index.js';
+import {
+  classifyRemoteUrl,
+  getPageInfo,
+  isOutboundError,
+  outboundToApiError,
+  type PageInfo,
+  type RemoteUrlContentType,
+} from '../../../shared/outbound/index.js';
 import { assertHttpUrl } from '../../../shared/processing/remote-url.js';
 import type { OperationContext } from '../../../shared/registry/types.js';
 
@@ -20,7 +27,8 @@ export async function describeRemoteUrl(
     const info = await getPageInfo(input.url);
     return { contentType: classifyRemoteUrl(info.contentType), info };
   } catch (error) {
-    if (isOutboundError(error, 'bad-url') || isOutboundError(error, 'forbidden-address')) throw outboundToApiError(error, { subject: 'url', userSupplied: true });
+    if (isOutboundError(error, 'bad-url') || isOutboundError(error, 'forbidden-address'))
+      throw outboundToApiError(error, { subject: 'url', userSupplied: true });
     if (!isOutboundError(error)) throw error;
     ctx.log.info('remote url kept as a plain link: it could not be read', { kind: error.kind, message: error.message });
     return { contentType: 'roomful#url' };

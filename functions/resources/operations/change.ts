@@ -12,8 +12,7 @@ export const updateAttributesOp = operation({
   permission: writeRule,
   request: updateAttributesRequest,
   response: resourceEnvelope,
-}).handle(async (ctx, input) => ({ resource: await updateAttributes(ctx, input) })
-);
+}).handle(async (ctx, input) => ({ resource: await updateAttributes(ctx, input) }));
 
 export const moveOp = operation({
   name: 'resource:move',
@@ -21,8 +20,7 @@ export const moveOp = operation({
   permission: `${writeRule}; write access to the target belonging`,
   request: moveRequest,
   response: empty,
-}).handle((ctx, input) => guardResourceAccess(ctx, [input.resourceId], (guarded) => moveResource(guarded, input))
-);
+}).handle((ctx, input) => guardResourceAccess(ctx, [input.resourceId], (guarded) => moveResource(guarded, input)));
 
 export const deleteOp = operation({
   name: 'resource:delete',
@@ -31,8 +29,6 @@ export const deleteOp = operation({
   request: resourceIdRequest,
   response: empty,
 }).handle(async (ctx, input) => {
-    await guardResourceAccess(ctx, [input.resourceId], (guarded) => trashResources(guarded, [input.resourceId]));
-    return {};
-  }
-);
-
+  await guardResourceAccess(ctx, [input.resourceId], (guarded) => trashResources(guarded, [input.resourceId]));
+  return {};
+});

@@ -29,8 +29,10 @@ export const getResource = operation({
   permission: readRule,
   request: getRequest,
   response: resourceEnvelope,
-// totalReactions (and a directory's counts) are counted when the answer is sent (shared/resources/live-counts.ts)
-}).handle(async (ctx, input) => ({ resource: toClientResource(await getInNetwork(ctx.principal, input.resource, ctx.principal.networkId)) }));
+  // totalReactions (and a directory's counts) are counted when the answer is sent (shared/resources/live-counts.ts)
+}).handle(async (ctx, input) => ({
+  resource: toClientResource(await getInNetwork(ctx.principal, input.resource, ctx.principal.networkId)),
+}));
 
 export const resourceInfo = operation({
   name: 'resource.info',
@@ -41,8 +43,9 @@ export const resourceInfo = operation({
   permission: readRule,
   request: infoRequest,
   response: resourceEnvelope,
-}).handle(async (ctx, input) => ({ resource: toClientResource(await getInNetwork(ctx.principal, input.resourceId, ctx.principal.networkId)) })
-);
+}).handle(async (ctx, input) => ({
+  resource: toClientResource(await getInNetwork(ctx.principal, input.resourceId, ctx.principal.networkId)),
+}));
 
 export const getResourceFromNetwork = operation({
   name: 'resource:getResourceFromNetwork',
@@ -52,8 +55,7 @@ export const getResourceFromNetwork = operation({
   permission: readRule,
   request: fromNetworkRequest,
   response: resourceEnvelope,
-}).handle(async (ctx, input) => ({ resource: toClientResource(await getInNetwork(ctx.principal, input.resourceId, input.networkId)) })
-);
+}).handle(async (ctx, input) => ({ resource: toClientResource(await getInNetwork(ctx.principal, input.resourceId, input.networkId)) }));
 
 export const listParentDirectoriesOp = operation({
   name: 'resource:listParentDirectories',
@@ -61,12 +63,12 @@ export const listParentDirectoriesOp = operation({
   permission: readRule,
   request: resourceIdRequest,
   response: resourceList,
-}).handle(async (ctx, input) => ({ resources: await listParentDirectories(ctx.principal, input.resourceId) })
-);
+}).handle(async (ctx, input) => ({ resources: await listParentDirectories(ctx.principal, input.resourceId) }));
 
 export const searchBelongingOp = operation({
   name: 'resource:searchBelonging',
-  summary: 'Page through a belonging, optionally by words of title and description; joins directory and community channels, and the room channel of a room',
+  summary:
+    'Page through a belonging, optionally by words of title and description; joins directory and community channels, and the room channel of a room',
   description:
     'Newest first (ties by id). query: every word must start a word of the title or description (case-insensitive). cursor: the nextCursor of the previous page (empty when hasMore is false). limit: 20 by default, at most 100. Over WebSocket the socket joins belonging:{belonging} of a directory or community, and room:{roomId} (reaction events) for room:{roomId}, a prop in it, or roomProps:{roomId}; resource:unsubscribeFromBelonging leaves them.',
   permission: 'read access to the belonging',
@@ -107,8 +109,7 @@ export const getPublicMusicOp = operation({
   permission: 'authenticated user',
   request: empty,
   response: resourceList,
-}).handle(async () => ({ resources: await publicMusic() })
-);
+}).handle(async () => ({ resources: await publicMusic() }));
 
 export const subscribeOp = operation({
   name: 'resource:subscribe',
@@ -129,8 +130,6 @@ export const unsubscribeOp = operation({
   request: subscribeRequest,
   response: empty,
 }).handle(async (ctx, input) => {
-    ctx.channels.leave(`resource:${input.resource}`);
-    return {};
-  }
-);
-
+  ctx.channels.leave(`resource:${input.resource}`);
+  return {};
+});

@@ -3,7 +3,16 @@ import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
 import { belongingOffsetPage } from '../../../shared/resources/listing.js';
 import { toClientResource } from '../../../shared/resources/model.js';
-import { empty, idsRequest, idsResponse, roomIdRequest, roomIdsRequest, roomIdsResponse, sortingTableContent, sortingTableGetRequest } from '../schemas/resource.js';
+import {
+  empty,
+  idsRequest,
+  idsResponse,
+  roomIdRequest,
+  roomIdsRequest,
+  roomIdsResponse,
+  sortingTableContent,
+  sortingTableGetRequest,
+} from '../schemas/resource.js';
 import { readableRoomTable, requireRoomTableManager } from '../../../shared/access/room-tables.js';
 import { restoreResources, trashAll, trashResources } from '../../../shared/resources/trash.js';
 
@@ -13,17 +22,16 @@ export const sortingTableGet = operation({
   name: 'sortingTable:get',
   summary: "The caller's sorting table by offset, newest first",
   description:
-    "subscribe: true also joins the socket to belonging:userSortingTable:{userId} (resource:addedToBelonging / deletedFromBelonging); the sortingTable:* events reach the user channel, which every authenticated socket is in.",
+    'subscribe: true also joins the socket to belonging:userSortingTable:{userId} (resource:addedToBelonging / deletedFromBelonging); the sortingTable:* events reach the user channel, which every authenticated socket is in.',
   permission: 'authenticated user (own sorting table)',
   request: sortingTableGetRequest,
   response: sortingTableContent,
 }).handle(async (ctx, input) => {
-    const table = userTable(ctx.principal.userId);
-    const docs = await belongingOffsetPage(parseBelonging(table), input.offset, input.size);
-    if (input.subscribe) ctx.channels.join(`belonging:${table}`);
-    return { content: docs.map(toClientResource) };
-  }
-);
+  const table = userTable(ctx.principal.userId);
+  const docs = await belongingOffsetPage(parseBelonging(table), input.offset, input.size);
+  if (input.subscribe) ctx.channels.join(`belonging:${table}`);
+  return { content: docs.map(toClientResource) };
+});
 
 export const sortingTableDeleteAll = operation({
   name: 'sortingTable:deleteAllResources',
@@ -32,10 +40,9 @@ export const sortingTableDeleteAll = operation({
   request: empty,
   response: empty,
 }).handle(async (ctx) => {
-    await guardResourceAccess(ctx, [], (guarded) => trashAll(guarded, userTable(ctx.principal.userId)));
-    return {};
-  }
-);
+  await guardResourceAccess(ctx, [], (guarded) => trashAll(guarded, userTable(ctx.principal.userId)));
+  return {};
+});
 
 export const sortingTableDelete = operation({
   name: 'sortingTable:deleteResources',
@@ -43,8 +50,11 @@ export const sortingTableDelete = operation({
   permission: 'authenticated user (own sorting table)',
   request: idsRequest,
   response: idsResponse,
-}).handle(async (ctx, input) => ({ resources: await guardResourceAccess(ctx, input.resources, (guarded) => trashResources(guarded, input.resources, userTable(ctx.principal.userId))) })
-);
+}).handle(async (ctx, input) => ({
+  resources: await guardResourceAccess(ctx, input.resources, (guarded) =>
+    trashResources(guarded, input.resources, userTable(ctx.principal.userId)),
+  ),
+}));
 
 export const sortingTableRestore = operation({
   name: 'sortingTable:restoreResources',
@@ -52,8 +62,7 @@ export const sortingTableRestore = operation({
   permission: 'authenticated user (own sorting table)',
   request: idsRequest,
   response: idsResponse,
-}).handle(async (ctx, input) => ({ resources: await restoreResources(ctx, input.resources, userTable(ctx.principal.userId)) })
-);
+}).handle(async (ctx, input) => ({ resources: await restoreResources(ctx, input.resources, userTable(ctx.principal.userId)) }));
 
 export const roomTableDeleteAll = operation({
   name: 'room:deleteAllResourcesFromSortingTable',
@@ -62,11 +71,10 @@ export const roomTableDeleteAll = operation({
   request: roomIdRequest,
   response: empty,
 }).handle(async (ctx, input) => {
-    const table = await requireRoomTableManager(ctx.principal, input.roomId);
-    await guardResourceAccess(ctx, [], (guarded) => trashAll(guarded, table));
-    return {};
-  }
-);
+  const table = await requireRoomTableManager(ctx.principal, input.roomId);
+  await guardResourceAccess(ctx, [], (guarded) => trashAll(guarded, table));
+  return {};
+});
 
 export const roomTableDelete = operation({
   name: 'room:deleteResourcesFromSortingTable',
@@ -75,10 +83,12 @@ export const roomTableDelete = operation({
   request: roomIdsRequest,
   response: roomIdsResponse,
 }).handle(async (ctx, input) => {
-    const table = await readableRoomTable(ctx.principal, input.room);
-    return { room: input.room, resources: await guardResourceAccess(ctx, input.resources, (guarded) => trashResources(guarded, input.resources, table)) };
-  }
-);
+  const table = await readableRoomTable(ctx.principal, input.room);
+  return {
+    room: input.room,
+    resources: await guardResourceAccess(ctx, input.resources, (guarded) => trashResources(guarded, input.resources, table)),
+  };
+});
 
 export const roomTableRestore = operation({
   name: 'room:restoreResourcesToSortingTable',
@@ -87,7 +97,5 @@ export const roomTableRestore = operation({
   request: roomIdsRequest,
   response: roomIdsResponse,
 }).handle(async (ctx, input) => {
-    return { room: input.room, resources: await restoreResources(ctx, input.resources, await readableRoomTable(ctx.principal, input.room)) };
-  }
-);
-
+  return { room: input.room, resources: await restoreResources(ctx, input.resources, await readableRoomTable(ctx.principal, input.room)) };
+});

@@ -6,7 +6,10 @@ import { idSchema, programmaticActionWithChildren, resourceInputSchema, resource
 
 export { placementProperties };
 
-function object<const P extends Record<string, JSONSchema>, const R extends ReadonlyArray<keyof P & string> = []>(properties: P, required?: R) {
+function object<const P extends Record<string, JSONSchema>, const R extends ReadonlyArray<keyof P & string> = []>(
+  properties: P,
+  required?: R,
+) {
   return { type: 'object', additionalProperties: false, required: (required ?? []) as R, properties } as const;
 }
 
@@ -22,13 +25,24 @@ const sizeSchema = { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, defaul
 
 export const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
 export const resourceEnvelope = { type: 'object', required: ['resource'], properties: { resource: resourceSchema } } as const;
-export const resourceList = { type: 'object', required: ['resources'], properties: { resources: { type: 'array', items: resourceSchema } } } as const;
+export const resourceList = {
+  type: 'object',
+  required: ['resources'],
+  properties: { resources: { type: 'array', items: resourceSchema } },
+} as const;
 /** resource.createMetadata answers the Resource itself, with the upload session beside its fields. */
 export const resourceWithUpload = { ...resourceSchema, properties: { ...resourceSchema.properties, upload: uploadTargetSchema } } as const;
-export const envelopeWithUpload = { ...resourceEnvelope, properties: { ...resourceEnvelope.properties, upload: uploadTargetSchema } } as const;
+export const envelopeWithUpload = {
+  ...resourceEnvelope,
+  properties: { ...resourceEnvelope.properties, upload: uploadTargetSchema },
+} as const;
 
 export const createRequest = object({ resource: resourceInputSchema, ...placementProperties });
-export const createDirectoryRequest = object({ title: { type: 'string', maxLength: 1000 }, belonging: belongingSchema, networkId: placementProperties.networkId });
+export const createDirectoryRequest = object({
+  title: { type: 'string', maxLength: 1000 },
+  belonging: belongingSchema,
+  networkId: placementProperties.networkId,
+});
 export const createLinkRequest = object({ resource: idSchema, ...placementProperties }, ['resource']);
 
 export const getRequest = object({ resource: idSchema }, ['resource']);
@@ -74,12 +88,23 @@ export const updateAttributesRequest = object(
   },
   ['resource'],
 );
-export const moveRequest = object({ resourceId: idSchema, networkId: placementProperties.networkId, belonging: belongingSchema }, ['resourceId', 'belonging']);
+export const moveRequest = object({ resourceId: idSchema, networkId: placementProperties.networkId, belonging: belongingSchema }, [
+  'resourceId',
+  'belonging',
+]);
 
 export const sortingTableGetRequest = object({ offset: offsetSchema, size: sizeSchema, subscribe: { type: 'boolean' } });
-export const sortingTableContent = { type: 'object', required: ['content'], properties: { content: { type: 'array', items: resourceSchema } } } as const;
+export const sortingTableContent = {
+  type: 'object',
+  required: ['content'],
+  properties: { content: { type: 'array', items: resourceSchema } },
+} as const;
 export const idsRequest = object({ resources: idList }, ['resources']);
-export const idsResponse = { type: 'object', required: ['resources'], properties: { resources: { type: 'array', items: idSchema } } } as const;
+export const idsResponse = {
+  type: 'object',
+  required: ['resources'],
+  properties: { resources: { type: 'array', items: idSchema } },
+} as const;
 export const roomIdRequest = object({ roomId: roomIdSchema }, ['roomId']);
 export const roomIdsRequest = object({ room: roomIdSchema, resources: idList }, ['room', 'resources']);
 export const roomIdsResponse = {

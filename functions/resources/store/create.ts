@@ -15,7 +15,10 @@ import type { createDirectoryRequest, createLinkRequest, createRequest } from '.
  * answers, beside the Resource, a resumable upload target the client PUTs the bytes to. A declared
  * `metadata.fileSize` over the cap is refused before anything is written.
  */
-export async function createResource(ctx: OperationContext, input: InputOf<typeof createRequest>): Promise<{ resource: ClientResource; upload?: UploadTarget }> {
+export async function createResource(
+  ctx: OperationContext,
+  input: InputOf<typeof createRequest>,
+): Promise<{ resource: ClientResource; upload?: UploadTarget }> {
   const draft = clientDraft(input.resource);
   const metadata = draft.metadata as { fileSize?: number; link?: string } | undefined;
   assertDeclaredSize(metadata?.fileSize);

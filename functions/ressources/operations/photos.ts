@@ -21,7 +21,9 @@ export const listPhotos = operation({
   permission: readRule,
   request: pagedRequest,
   response: photoPageSchema,
-}).handle(async (ctx, input) => photoPage((await ressourceAccess(ctx.principal, input.ressourceId, 'read')).doc.id, input.cursor, input.limit));
+}).handle(async (ctx, input) =>
+  photoPage((await ressourceAccess(ctx.principal, input.ressourceId, 'read')).doc.id, input.cursor, input.limit),
+);
 
 export const attachPhoto = operation({
   name: 'ressource.attachPhoto',
@@ -42,7 +44,9 @@ export const attachPhoto = operation({
 }).handle(async (ctx, input) => {
   const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
   const given = await photoReference(input.content);
-  const result = given.photo ? await attachExistingPhoto(ctx, access, given.photo) : await attachUploadedPhoto(ctx, access, given.bytes as Buffer, input.fileName);
+  const result = given.photo
+    ? await attachExistingPhoto(ctx, access, given.photo)
+    : await attachUploadedPhoto(ctx, access, given.bytes as Buffer, input.fileName);
   return results.json(result.photo, result.created ? 201 : 200);
 });
 
@@ -51,7 +55,7 @@ export const readPhoto = operation({
   extension: true,
   summary: 'A photo attached to a ressource, as an image, for whoever may read the ressource (not in seed 004)',
   description:
-    'The photo\'s thumbnail at `size` (default THUMBNAIL_DEFAULT_SIZE, snapped like the resource thumbnails), negotiated on Accept, ' +
+    "The photo's thumbnail at `size` (default THUMBNAIL_DEFAULT_SIZE, snapped like the resource thumbnails), negotiated on Accept, " +
     'revalidated by ETag. 404 for a photo not attached to the ressource, or one not processed yet.',
   bindings: { http: [{ method: 'GET', path: `${ressourcePath}/photos/{photoId}` }] },
   workspaceTokens: true,
@@ -61,12 +65,21 @@ export const readPhoto = operation({
     type: 'object',
     additionalProperties: false,
     required: ['ressourceId', 'photoId'],
-    properties: { ressourceId: { type: 'string', format: 'uuid' }, photoId: { type: 'string', format: 'uuid' }, size: sizeSchema, ifNoneMatch: { type: 'string' } },
+    properties: {
+      ressourceId: { type: 'string', format: 'uuid' },
+      photoId: { type: 'string', format: 'uuid' },
+      size: sizeSchema,
+      ifNoneMatch: { type: 'string' },
+    },
   },
   response: {},
   produces: 'image/*',
 }).handle(async (ctx, input) => {
   const { doc } = await ressourceAccess(ctx.principal, input.ressourceId, 'read');
   const photo = await attachedPhoto(doc.id, input.photoId);
-  return thumbnailAnswer(resourceThumbnailOrigin(photo.linkId ?? photo.id), { size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch }, 'photo');
+  return thumbnailAnswer(
+    resourceThumbnailOrigin(photo.linkId ?? photo.id),
+    { size: input.size, accept: ctx.accept, ifNoneMatch: input.ifNoneMatch },
+    'photo',
+  );
 });

@@ -5,9 +5,13 @@ import { publishedSchema, publishRequest, publishToWorkspaceRequest } from '../s
 import { publishRessource } from '../store/publish.js';
 
 const publishTo = (kind: 'user' | 'environment') =>
-  operation({ ...publishDocs(edges[kind]), workspaceTokens: true, successStatus: 201, request: publishRequest, response: publishedSchema }).handle((ctx, input) =>
-    publishRessource(ctx, audience(kind), input),
-  );
+  operation({
+    ...publishDocs(edges[kind]),
+    workspaceTokens: true,
+    successStatus: 201,
+    request: publishRequest,
+    response: publishedSchema,
+  }).handle((ctx, input) => publishRessource(ctx, audience(kind), input));
 
 export const publishToUser = publishTo('user');
 

@@ -13,7 +13,8 @@ export const getRessource = operation({
   summary: 'Read a ressource: owner, workspace and privacy of a resource (seed 004)',
   bindings: { http: [{ method: 'GET', path }] },
   workspaceTokens: true,
-  permission: 'workspace_ressources scope; owner, shared with the person, or admin of its workspace (a workspace token: its own ressources)',
+  permission:
+    'workspace_ressources scope; owner, shared with the person, or admin of its workspace (a workspace token: its own ressources)',
   request: byIdRequest,
   response: ressourceSchema,
 }).handle(async (ctx, input) => {
@@ -31,7 +32,8 @@ export const updateRessource = operation({
   response: successSchema,
 }).handle(async (ctx, input) => {
   const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
-  if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar))) throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
+  if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar)))
+    throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
   const write = () => saveUpdate(ctx.principal, access, input);
   // a narrower privacy takes the ressource out of the sight of users it was shared with
   if (input.privacy) await guardResourceAccess(ctx, [access.doc.id], write);
@@ -41,7 +43,7 @@ export const updateRessource = operation({
 
 export const deleteRessource = operation({
   name: 'ressource.delete',
-  summary: 'Delete a ressource (seed 004): it moves to its owner\'s trashcan, from where it can be restored',
+  summary: "Delete a ressource (seed 004): it moves to its owner's trashcan, from where it can be restored",
   bindings: { http: [{ method: 'DELETE', path }] },
   workspaceTokens: true,
   permission: 'as for updating: manage_ressources scope and a user token; owner, shared with WRITE permission, or admin of its workspace',

@@ -7,7 +7,10 @@ export type Audience = { kind: 'user' } | { kind: 'workspace'; workspace?: strin
 export const audience = (kind: Audience['kind'], workspace?: string): Audience => (kind === 'workspace' ? { kind, workspace } : { kind });
 
 /** The belonging a new ressource goes to (and its network and workspace), once the caller may publish there. */
-export async function publishDestination(principal: Principal, audience: Audience): Promise<{ belonging: string; networkId: string; workspaceId?: string }> {
+export async function publishDestination(
+  principal: Principal,
+  audience: Audience,
+): Promise<{ belonging: string; networkId: string; workspaceId?: string }> {
   switch (audience.kind) {
     case 'user':
       requireUserToken(principal, 'publishing to /user/ressources');

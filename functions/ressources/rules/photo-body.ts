@@ -32,6 +32,7 @@ export async function photoReference(content: BinaryContent | undefined): Promis
   const photo = (parsed as { photo?: unknown } | null)?.photo;
   const keys = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (typeof photo !== 'string' || !uuid.test(photo) || keys.length !== 1) throw badRequest('photo: the body must be { "photo": "<image resource id>" }');
+  if (typeof photo !== 'string' || !uuid.test(photo) || keys.length !== 1)
+    throw badRequest('photo: the body must be { "photo": "<image resource id>" }');
   return { photo };
 }

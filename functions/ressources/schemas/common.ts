@@ -5,7 +5,10 @@ export const ids = { type: 'array', items: uuid, maxItems: 500, uniqueItems: tru
 export const dateTime = { type: 'string', format: 'date-time' } as const;
 
 /** A closed object schema: only `properties`, `required` of them. */
-export function object<const P extends Record<string, JSONSchema>, const R extends readonly (keyof P & string)[] = []>(properties: P, required?: R) {
+export function object<const P extends Record<string, JSONSchema>, const R extends readonly (keyof P & string)[] = []>(
+  properties: P,
+  required?: R,
+) {
   return { type: 'object', additionalProperties: false, required: (required ?? []) as R, properties } as const;
 }
 

@@ -4,7 +4,8 @@ import type { Audience } from '../rules/audiences.js';
 export const ressourcePath = '/ressource/{ressourceId}';
 export const pagingNote =
   'Newest first (ties by id). cursor: the nextCursor of the previous page (empty when hasMore is false); limit: 20 by default, at most 100.';
-export const readRule = 'workspace_ressources scope; owner, shared with the person, or admin of its workspace (a workspace token: its own ressources)';
+export const readRule =
+  'workspace_ressources scope; owner, shared with the person, or admin of its workspace (a workspace token: its own ressources)';
 export const publishAnswer =
   'Answers 201 with the ressource and `upload`, the resumable upload session its bytes go to (as resource creation answers). ' +
   'privacy defaults to SELF; avatar must be an image resource the caller may use.';
@@ -32,10 +33,11 @@ export const edges: Record<Audience['kind'], AudienceEdge> = {
     kind: 'workspace',
     path: '/workspace/ressources',
     publishRule: 'manage_ressources scope; an admin (room owner) of the workspace, or a token pointing to that workspace',
-    listRule: 'workspace_ressources scope; a member of the workspace (admins see every ressource, members what is shared with them), or a token pointing to it',
+    listRule:
+      'workspace_ressources scope; a member of the workspace (admins see every ressource, members what is shared with them), or a token pointing to it',
     publishNote:
       'Publishes a ressource to `workspace` (a chats room of type workspace; a workspace token publishes to its own and may omit it): ' +
-      'placed in the workspace\'s room sorting table. Published by a workspace token, it has no user owner.',
+      "placed in the workspace's room sorting table. Published by a workspace token, it has no user owner.",
     listNote: 'The ressources attached to `workspace` (its room sorting table) the caller may see; a workspace token lists its own.',
   },
   environment: {
@@ -44,9 +46,9 @@ export const edges: Record<Audience['kind'], AudienceEdge> = {
     publishRule: 'manage_ressources scope and a token pointing to a user',
     listRule: 'workspace_ressources scope and a token pointing to a user',
     publishNote:
-      'Publishes a ressource to the environment, the caller\'s network (belonging `environment:{networkId}`); others find it there ' +
+      "Publishes a ressource to the environment, the caller's network (belonging `environment:{networkId}`); others find it there " +
       'once its privacy shares it with them.',
-    listNote: 'The ressources published to the caller\'s network that the caller may see: their own and those shared with them.',
+    listNote: "The ressources published to the caller's network that the caller may see: their own and those shared with them.",
   },
 };
 

@@ -16,7 +16,10 @@ export const privacySchema = {
 
 export const byIdRequest = object({ ressourceId: uuid }, ['ressourceId']);
 
-export const updateRequest = { ...object({ ressourceId: uuid, avatar: uuid, privacy: privacySchema }, ['ressourceId']), minProperties: 2 } as const;
+export const updateRequest = {
+  ...object({ ressourceId: uuid, avatar: uuid, privacy: privacySchema }, ['ressourceId']),
+  minProperties: 2,
+} as const;
 
 const privacyView = {
   type: 'object',
@@ -89,7 +92,9 @@ export const photoSchema = object(
 export const photoPageSchema = page('photos', photoSchema);
 
 /** Attaching a photo: a JSON body `{ photo }` (read by the handler) names an image resource; any other body is the image itself. */
-export const attachPhotoRequest = object({ ressourceId: uuid, content: binaryContent, fileName: { type: 'string', maxLength: 1000 } }, ['ressourceId']);
+export const attachPhotoRequest = object({ ressourceId: uuid, content: binaryContent, fileName: { type: 'string', maxLength: 1000 } }, [
+  'ressourceId',
+]);
 
 export const feedEntrySchema = object(
   {

@@ -22,7 +22,12 @@ export interface RessourceListPage {
  * the caller may not see is skipped; at most {@link MAX_SCANNED} documents are read per call, so a
  * page can be short and still have `hasMore`. The cursor is opaque.
  */
-export async function visiblePage(belonging: string, cursor: string | undefined, limit: number, visible: (doc: RessourceDoc) => boolean): Promise<RessourceListPage> {
+export async function visiblePage(
+  belonging: string,
+  cursor: string | undefined,
+  limit: number,
+  visible: (doc: RessourceDoc) => boolean,
+): Promise<RessourceListPage> {
   const base = resources().where('belonging', '==', belonging).orderBy('created', 'desc').orderBy(FieldPath.documentId(), 'desc');
   let position: ListPosition | undefined = decodeCursor(cursor);
   const found: RessourceDoc[] = [];

@@ -23,14 +23,17 @@ export interface PublishInput {
 export async function publishRessource(ctx: OperationContext, audience: Audience, input: PublishInput) {
   requireScope(ctx.principal, MANAGE_SCOPE);
   const target = await publishDestination(ctx.principal, audience);
-  if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar))) throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
+  if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar)))
+    throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
   const draft = {
     ...(input.title !== undefined && { title: input.title }),
     ...(input.description !== undefined && { description: input.description }),
     ...(input.avatar && { avatar: input.avatar }),
     ...(input.privacy && { privacy: input.privacy }),
   } as ResourceDraft;
-  const [doc] = await insertResources(ctx.events, ctx.principal, checkedPlacement(parseBelonging(target.belonging), target.networkId), [draft]);
+  const [doc] = await insertResources(ctx.events, ctx.principal, checkedPlacement(parseBelonging(target.belonging), target.networkId), [
+    draft,
+  ]);
   const upload = await createUploadTarget(doc);
   return { ...ressourceView(doc, target.workspaceId), upload };
 }

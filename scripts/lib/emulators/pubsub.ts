@@ -31,10 +31,12 @@ export async function startPubsub(options: PubsubOptions): Promise<RunningEmulat
   const jar = pubsubJar();
   const { child, port } = await startJavaEmulator('pubsub', (port) => ['-jar', jar, `--host=${LOOPBACK}`, `--port=${port}`]);
   const host = `${LOOPBACK}:${port}`;
-  const restored = options.dataDir ? await restoreTopology(host, options.projectId, options.dataDir).catch(async (error: unknown) => {
-    await child.stop();
-    throw error;
-  }) : 0;
+  const restored = options.dataDir
+    ? await restoreTopology(host, options.projectId, options.dataDir).catch(async (error: unknown) => {
+        await child.stop();
+        throw error;
+      })
+    : 0;
   log.info('emulator ready', { emulator: 'pubsub', host, ms: Date.now() - started, restored });
 
   return {

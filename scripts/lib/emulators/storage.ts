@@ -103,7 +103,9 @@ export function requireStorageEmulator(): void {
   try {
     require.resolve('firebase-tools/lib/emulator/storage/server');
   } catch {
-    throw new Error('Storage emulator not found: firebase-tools is missing from node_modules; run `npm ci` (it is a pinned devDependency).');
+    throw new Error(
+      'Storage emulator not found: firebase-tools is missing from node_modules; run `npm ci` (it is a pinned devDependency).',
+    );
   }
 }
 

@@ -12,7 +12,10 @@ export interface HlsVariant {
 export type HlsPlaylist = { kind: 'master'; variants: HlsVariant[] } | { kind: 'media' } | { kind: 'invalid' };
 
 export function parseHlsPlaylist(text: string, playlistUrl: string): HlsPlaylist {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim());
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim());
   if (lines[0] !== '#EXTM3U') return { kind: 'invalid' };
   const variants: HlsVariant[] = [];
   let pending: Record<string, string> | undefined;

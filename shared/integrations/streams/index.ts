@@ -30,7 +30,10 @@ export async function findStreamSources(url: string): Promise<StreamSources> {
   // A whole-call limit: a streamed body is otherwise only bounded by its longest silence.
   const timeoutMs = envInt('OUTBOUND_TIMEOUT_MS');
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new OutboundError('timeout', `stream-sources: ${url.slice(0, 200)} was not read within ${timeoutMs} ms`)), timeoutMs);
+  const timer = setTimeout(
+    () => deadline.abort(new OutboundError('timeout', `stream-sources: ${url.slice(0, 200)} was not read within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
   try {
     return await describeStreams(url, deadline.signal);
   } finally {
@@ -63,7 +66,8 @@ async function describeStreams(url: string, signal: AbortSignal): Promise<Stream
   }
   const text = await readText(answer.body);
   if (HLS_TYPES.has(contentType) || path.endsWith('.m3u8') || text.startsWith('#EXTM3U')) return hlsSources(text, finalUrl, url);
-  if (DASH_TYPES.has(contentType) || path.endsWith('.mpd') || /<MPD[\s>]/.test(text.slice(0, 4096))) return dashSources(text, finalUrl, url);
+  if (DASH_TYPES.has(contentType) || path.endsWith('.mpd') || /<MPD[\s>]/.test(text.slice(0, 4096)))
+    return dashSources(text, finalUrl, url);
   throw noStreams(url);
 }
 
@@ -94,7 +98,11 @@ interface Quality {
 const byQuality = (a: Quality, b: Quality): number => (a.height ?? 0) - (b.height ?? 0) || a.bandwidth - b.bandwidth;
 
 /** `720p`, `720p60` (above 30 fps), or `1500k` without a resolution; repeated names get `_alt`, `_alt2`, ... */
-function named<T extends Quality | DashRepresentation>(ranked: T[], info: (item: T) => StreamInfo, prefix = ''): Array<[string, StreamInfo, Quality]> {
+function named<T extends Quality | DashRepresentation>(
+  ranked: T[],
+  info: (item: T) => StreamInfo,
+  prefix = '',
+): Array<[string, StreamInfo, Quality]> {
   const seen = new Map<string, number>();
   return ranked.map((item) => {
     const base = item.height
@@ -120,7 +128,11 @@ function withAliases(ranked: Array<[string, StreamInfo, Quality?]>): Record<stri
 }
 
 const isTextual = (contentType: string): boolean =>
-  contentType.startsWith('text/') || contentType.endsWith('xml') || contentType.endsWith('json') || HLS_TYPES.has(contentType) || DASH_TYPES.has(contentType);
+  contentType.startsWith('text/') ||
+  contentType.endsWith('xml') ||
+  contentType.endsWith('json') ||
+  HLS_TYPES.has(contentType) ||
+  DASH_TYPES.has(contentType);
 
 async function readText(body: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -137,7 +149,9 @@ async function readText(body: Readable): Promise<string> {
   } catch (err) {
     throw outboundToApiError(err, { userSupplied: true, subject: 'url' });
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 const noStreams = (url: string) => unprocessable(`no stream sources found at ${url.slice(0, 200)}`);

@@ -14,7 +14,9 @@ export async function pngImage(width: number, height: number): Promise<Buffer> {
 }
 
 export async function jpegImage(width: number, height: number): Promise<Buffer> {
-  return sharp(await pngImage(width, height)).jpeg().toBuffer();
+  return sharp(await pngImage(width, height))
+    .jpeg()
+    .toBuffer();
 }
 
 /** A PDF of `pages` pages of 300x400 points, each saying its number. */

@@ -25,7 +25,12 @@ export class ValidatingClient extends ApiClient {
     return new ValidatingClient(this.baseUrl, token);
   }
 
-  override async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  override async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const answer = await super.request<T>(method, path, body, headers);
     if (answer.status >= 200 && answer.status < 300 && !Buffer.isBuffer(answer.body)) {
       const op = operationAt(method, path);
