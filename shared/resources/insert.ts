@@ -7,6 +7,7 @@ import { propOf, propPositions } from './prop-positions.js';
 import { emitAdded, emitUpdated, type Placed } from './change-events.js';
 import { resourceRef } from './collection.js';
 import { contentKind } from './directory-counts.js';
+import { markCreated } from './client-views.js';
 import { requireDirectories } from './live-counts.js';
 import { toClientResource, type ResourceDoc } from './model.js';
 import type { ResolvedPlacement } from './placement.js';
@@ -74,6 +75,7 @@ export async function insertResources(
     });
   });
   emitAdded(events, placement.access, docs.map(toClientResource));
+  markCreated(docs);
   return docs;
 }
 
@@ -130,6 +132,7 @@ export async function upsertResources(
     for (const { index, fields } of updates) tx.update(refs[index], fields);
     return { created, updated };
   });
+  markCreated(outcome.created);
   emitAdded(events, target.access, outcome.created.map(toClientResource));
   for (const doc of outcome.updated) emitUpdated(events, target.access, toClientResource(doc));
   return outcome;

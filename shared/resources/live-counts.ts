@@ -1,7 +1,7 @@
 import type { Transaction } from '@google-cloud/firestore';
 import { notFound } from '../errors/api-error.js';
 import { recordQuery } from '../gcp/query-shapes.js';
-import { storedResourceOf } from './client-views.js';
+import { resourceToCount } from './client-views.js';
 import { resourceRef, resources } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
 import { countReactions } from './reaction-count.js';
@@ -32,7 +32,7 @@ export async function directoryCounts(directoryId: string): Promise<{ innerConte
 
 function collect(value: unknown, found: Map<object, ResourceDoc>, depth: number): void {
   if (depth > 8 || value === null || typeof value !== 'object') return;
-  const doc = storedResourceOf(value);
+  const doc = resourceToCount(value);
   if (doc) found.set(value, doc);
   if (Array.isArray(value)) for (const item of value) collect(item, found, depth + 1);
   else for (const item of Object.values(value)) collect(item, found, depth + 1);
