@@ -5,7 +5,7 @@ import type { JobDefinition } from '../../shared/processing/job-handler.js';
 import { aiImageJobSchema, type AiImageJob } from '../../shared/processing/jobs.js';
 import { StoragePaths } from '../../shared/data-layout.js';
 import { readyWithThumbnails } from '../../shared/processing/process-content.js';
-import { saveObject } from '../../shared/processing/storage-objects.js';
+import { saveObject } from '../../shared/gcp/storage-objects.js';
 import { loadResource } from '../../shared/resources/repository.js';
 import { generateImage } from './openai-images.js';
 

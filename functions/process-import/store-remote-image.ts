@@ -5,7 +5,7 @@ import type { JobResult } from '../../shared/processing/job-handler.js';
 import { StoragePaths } from '../../shared/data-layout.js';
 import { readyWithThumbnails } from '../../shared/processing/process-content.js';
 import { downloadRemote } from '../../shared/processing/remote-image.js';
-import { saveObject } from '../../shared/processing/storage-objects.js';
+import { saveObject } from '../../shared/gcp/storage-objects.js';
 import { loadResource } from '../../shared/resources/repository.js';
 
 /** The last path segment of a URL, as the file name of imported content. */

@@ -10,7 +10,7 @@ import { loadResource, resources } from '../resources/repository.js';
 import { maxUploadBytes } from './limits.js';
 import { StoragePaths } from '../data-layout.js';
 import { publishProcessingJob } from './processing-job.js';
-import { deleteObjectVersion, objectInfo, objectVersion, readHead, type ObjectInfo } from './storage-objects.js';
+import { deleteObjectVersion, objectInfo, objectVersion, readHead, type ObjectInfo } from '../gcp/storage-objects.js';
 import { Collections } from '../data-layout.js';
 
 /**

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../errors/api-error.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { getVisibleResource, loadResource } from '../resources/repository.js';
 import { StoragePaths } from '../data-layout.js';
-import { objectInfo, type ObjectInfo } from './storage-objects.js';
+import { objectInfo, type ObjectInfo } from '../gcp/storage-objects.js';
 
 /** Resources live in the default network unless created elsewhere; the network read paths fall back to it. */
 const DEFAULT_NETWORK = 'default';

@@ -2,7 +2,7 @@ import { contentDisposition } from '../http-headers/content-disposition.js';
 import { results, type OperationResult } from '../registry/types.js';
 import { decideRange, etagOf, matchesEtag } from './byte-ranges.js';
 import { fileNameOf, type ContentLocation } from './locate.js';
-import { objectVersion } from './storage-objects.js';
+import { objectVersion } from '../gcp/storage-objects.js';
 
 export interface ConditionalHeaders {
   range?: string;

@@ -1,6 +1,6 @@
 import { bucket } from '../gcp/clients.js';
 import { signedUrlTtlMs } from './limits.js';
-import type { ObjectInfo } from './storage-objects.js';
+import type { ObjectInfo } from '../gcp/storage-objects.js';
 
 export interface SignedUrl {
   url: string;

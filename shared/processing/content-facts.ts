@@ -4,7 +4,7 @@ import type { AudioTags } from '../media/audio.js';
 import { sniffContentType } from '../media/sniff.js';
 import type { Dimensions, Geolocation } from '../media/types.js';
 import { PermanentJobError } from './errors.js';
-import { downloadHead, downloadObject, objectInfo } from './storage-objects.js';
+import { downloadHead, downloadObject, objectInfo } from '../gcp/storage-objects.js';
 
 /** Bytes file-type needs to recognise every format it knows. */
 const SNIFF_BYTES = 4100;

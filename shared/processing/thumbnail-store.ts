@@ -3,7 +3,7 @@ import { makeThumbnail } from '../media/thumbnail.js';
 import { THUMBNAIL_CONTENT_TYPES, negotiateImageFormat, snapThumbnailSize, type ThumbnailFormat } from '../media/thumbnail-options.js';
 import { log } from '../log.js';
 import { cachedThumbnailPath, resourceThumbnailOrigin, type ThumbnailOrigin } from './thumbnail-paths.js';
-import { downloadObject, objectInfo, pruneObjects, saveObject } from './storage-objects.js';
+import { downloadObject, objectInfo, pruneObjects, saveObject } from '../gcp/storage-objects.js';
 import { SOURCE_SIZE, defaultThumbnailSize, fallbackFormat, sourceHasAlpha } from './thumbnail-sizes.js';
 
 /** One size and format of one source generation, stored at `path`. */

@@ -1,8 +1,13 @@
 import type { File } from '@google-cloud/storage';
-import { bucket } from '../gcp/clients.js';
-import { hasStorageStatus, isNotFound, StorageStatus } from '../gcp/status-codes.js';
+import { bucket } from './clients.js';
+import { hasStorageStatus, isNotFound, StorageStatus } from './status-codes.js';
 
-/** What reads and completion need to know about a stored object. */
+/**
+ * Reading and writing Cloud Storage objects of the content bucket: one module for every family and
+ * job. Where each object lives is said by shared/data-layout.ts.
+ */
+
+/** What reads, completion and processing need to know about a stored object. */
 export interface ObjectInfo {
   path: string;
   /** int64 as a decimal string */
@@ -52,4 +57,38 @@ export async function deleteObjectVersion(info: Pick<ObjectInfo, 'path' | 'gener
   } catch (err) {
     if (!isNotFound(err) && !hasStorageStatus(err, StorageStatus.PRECONDITION_FAILED)) throw err;
   }
+}
+
+/** The object's bytes; undefined when it does not exist. */
+export async function downloadObject(path: string): Promise<Buffer | undefined> {
+  try {
+    const [data] = await bucket().file(path).download();
+    return data;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The first `length` bytes of an object (enough to sniff its type). */
+export async function downloadHead(path: string, length: number): Promise<Buffer> {
+  const [data] = await bucket()
+    .file(path)
+    .download({ start: 0, end: length - 1 });
+  return data;
+}
+
+/** Writes an object in one request and answers its new generation. */
+export async function saveObject(path: string, data: Buffer, contentType: string, cacheControl?: string): Promise<string> {
+  const file: File = bucket().file(path);
+  await file.save(data, { resumable: false, contentType, metadata: cacheControl ? { cacheControl } : {} });
+  return String(file.metadata.generation);
+}
+
+/** Deletes every object under `prefix` for which `keep` is false. */
+export async function pruneObjects(prefix: string, keep: (name: string) => boolean): Promise<number> {
+  const [files] = await bucket().getFiles({ prefix });
+  const stale = files.filter((f) => !keep(f.name));
+  await Promise.all(stale.map((f) => f.delete({ ignoreNotFound: true })));
+  return stale.length;
 }
