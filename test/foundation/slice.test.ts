@@ -5,7 +5,7 @@ import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { resourceSchema } from '../../shared/resources/schema.js';
-import { healthStatus } from '../../functions/system/schemas.js';
+import { healthStatus } from '../../functions/system/schemas/system.js';
 
 let stack: TestStack;
 let anon: ApiClient;

@@ -1,8 +1,8 @@
-import { ApiError } from '../../shared/errors/api-error.js';
-import { checkDependencies } from '../../shared/health/checks.js';
-import { operation } from '../../shared/registry/define.js';
-import { results } from '../../shared/registry/types.js';
-import { emptyObject, healthStatus } from './schemas.js';
+import { ApiError } from '../../../shared/errors/api-error.js';
+import { checkDependencies } from '../../../shared/health/checks.js';
+import { operation } from '../../../shared/registry/define.js';
+import { results } from '../../../shared/registry/types.js';
+import { emptyObject, healthStatus } from '../schemas/system.js';
 
 const common = { auth: 'none', permission: 'none', restStyle: 'chats', request: emptyObject } as const;
 

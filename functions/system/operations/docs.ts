@@ -1,9 +1,9 @@
-import { env } from '../../shared/config.js';
-import { docsAssetNames, docsAssets, readDocsAsset } from '../../shared/docs/assets.js';
-import { operation } from '../../shared/registry/define.js';
-import type { Family } from '../../shared/registry/family.js';
-import { results } from '../../shared/registry/types.js';
-import { anyObject, emptyObject } from './schemas.js';
+import { env } from '../../../shared/config.js';
+import { docsAssetNames, docsAssets, readDocsAsset } from '../../../shared/docs/assets.js';
+import { operation } from '../../../shared/registry/define.js';
+import type { Family } from '../../../shared/registry/family.js';
+import { results } from '../../../shared/registry/types.js';
+import { anyObject, emptyObject } from '../schemas/system.js';
 
 const common = {
   extension: true,
@@ -21,7 +21,7 @@ const html = (text: string) => results.binary(Buffer.from(text), 'text/html; cha
  * never loads them.
  */
 export function docsOperations(system: () => Family) {
-  const documented = async (): Promise<Family[]> => [system(), ...(await import('../api-families.js')).apiFamilies];
+  const documented = async (): Promise<Family[]> => [system(), ...(await import('../../api-families.js')).apiFamilies];
 
   const getOpenApi = operation({
     ...common,
@@ -29,7 +29,7 @@ export function docsOperations(system: () => Family) {
     summary: 'OpenAPI 3.1 document of every HTTP and JSON-RPC binding, generated from the registry',
     bindings: { http: [{ method: 'GET', path: '/openapi.json' }] },
   }).handle(async () => {
-    const [families, { buildOpenApi }] = await Promise.all([documented(), import('../../shared/docs/openapi.js')]);
+    const [families, { buildOpenApi }] = await Promise.all([documented(), import('../../../shared/docs/openapi.js')]);
     return buildOpenApi(families, env('PUBLIC_BASE_URL')!);
   });
 
@@ -39,7 +39,7 @@ export function docsOperations(system: () => Family) {
     summary: 'AsyncAPI 3 document of the WebSocket methods, channels and events, generated from the registry',
     bindings: { http: [{ method: 'GET', path: '/asyncapi.json' }] },
   }).handle(async () => {
-    const [families, { buildAsyncApi }] = await Promise.all([documented(), import('../../shared/docs/asyncapi.js')]);
+    const [families, { buildAsyncApi }] = await Promise.all([documented(), import('../../../shared/docs/asyncapi.js')]);
     return buildAsyncApi(families, env('PUBLIC_BASE_URL')!.replace(/^http/, 'ws'));
   });
 
@@ -49,7 +49,7 @@ export function docsOperations(system: () => Family) {
     summary: 'Getting started: a token, first calls, an upload, waiting until it is ready, a socket; links to both references',
     bindings: { http: [{ method: 'GET', path: '/docs' }] },
     produces: 'text/html',
-  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderGuidePage(env('PUBLIC_BASE_URL')!)));
+  }).handle(async () => html((await import('../../../shared/docs/pages.js')).renderGuidePage(env('PUBLIC_BASE_URL')!)));
 
   const getHttpReference = operation({
     ...common,
@@ -57,7 +57,7 @@ export function docsOperations(system: () => Family) {
     summary: 'Interactive reference of the HTTP and JSON-RPC operations (Swagger UI): search, schemas, bearer auth, try-it',
     bindings: { http: [{ method: 'GET', path: '/docs/http' }] },
     produces: 'text/html',
-  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderHttpReferencePage()));
+  }).handle(async () => html((await import('../../../shared/docs/pages.js')).renderHttpReferencePage()));
 
   const getWebsocketReference = operation({
     ...common,
@@ -65,7 +65,7 @@ export function docsOperations(system: () => Family) {
     summary: 'Reference of the WebSocket methods, events and channels (AsyncAPI React component)',
     bindings: { http: [{ method: 'GET', path: '/docs/websocket' }] },
     produces: 'text/html',
-  }).handle(async () => html((await import('../../shared/docs/pages.js')).renderWebsocketReferencePage()));
+  }).handle(async () => html((await import('../../../shared/docs/pages.js')).renderWebsocketReferencePage()));
 
   const getDocsAsset = operation({
     ...common,

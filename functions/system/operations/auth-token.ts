@@ -1,5 +1,5 @@
-import { operation } from '../../shared/registry/define.js';
-import { emptyObject, token } from './schemas.js';
+import { operation } from '../../../shared/registry/define.js';
+import { emptyObject, token } from '../schemas/system.js';
 
 export const getTokens = operation({
   name: 'getTokens',
