@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError, HttpClient, RealtimeClient, type ConnectionState } from '../../shared/client/index.js';
-import { storedEvents } from '../../shared/events/history.js';
+import { currentPosition, storedEvents } from '../../shared/events/history.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { reaches, record } from './support.js';
 
@@ -187,7 +187,11 @@ describe('RealtimeClient', () => {
     );
     await stack.stack.restartRelay(async () => {
       await reaches(client, 'reconnecting');
+      const channel = `user:${user.id}`;
+      const before = await currentPosition(channel);
       for (const title of titles(6, 'unseen')) await http.resource.createMetadata({ resource: { title } });
+      // positions are given after the calls answer: the relay comes back once all six have theirs
+      while ((await currentPosition(channel)) < before + 6) await new Promise((resolve) => setTimeout(resolve, 50));
     });
     // the user channel was named from the auth reply's position, though no event had arrived on it
     expect(await lost).toEqual({ channel: `user:${user.id}`, reason: 'missed 6 events, more than the 4 kept: re-query' });
