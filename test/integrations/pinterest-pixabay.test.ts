@@ -56,16 +56,16 @@ const pinterest: Record<string, FakeHandler> = {
 
 const pixabayHit = {
   id: 195893,
-  pageURL: 'https://pixabay.com/en/blossom-bloom-flower-195893/',
+  pageURL: 'https://pixabay.example/en/blossom-bloom-flower-195893/',
   type: 'photo',
   tags: 'blossom, bloom, flower',
-  previewURL: 'https://cdn.pixabay.com/photo/2013/10/15/09/12/flower-195893_150.jpg',
+  previewURL: 'https://cdn.pixabay.example/photo/2013/10/15/09/12/flower-195893_150.jpg',
   previewWidth: 150,
   previewHeight: 84,
-  webformatURL: 'https://pixabay.com/get/35bbf209e13e39d2_640.jpg',
+  webformatURL: 'https://pixabay.example/get/35bbf209e13e39d2_640.jpg',
   webformatWidth: 640,
   webformatHeight: 360,
-  largeImageURL: 'https://pixabay.com/get/ed6a99fd0a76647_1280.jpg',
+  largeImageURL: 'https://pixabay.example/get/ed6a99fd0a76647_1280.jpg',
   imageWidth: 4000,
   imageHeight: 2250,
   imageSize: 4731420,
@@ -76,7 +76,7 @@ const pixabayHit = {
   comments: 2,
   user_id: 48777,
   user: 'Josch13',
-  userImageURL: 'https://cdn.pixabay.com/user/2013/11/05/02-10-23-764_250x250.jpg',
+  userImageURL: 'https://cdn.pixabay.example/user/2013/11/05/02-10-23-764_250x250.jpg',
 };
 
 let env: IntegrationsStack;
