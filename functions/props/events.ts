@@ -1,5 +1,5 @@
 import { event } from '../../shared/registry/define.js';
-import type { EventPublisher } from '../../shared/registry/types.js';
+import type { EventSink } from '../../shared/registry/types.js';
 import { propSchema } from './schemas/prop.js';
 
 const roomId = { type: 'string', format: 'uuid' } as const;
@@ -40,14 +40,10 @@ export const propEvents = {
   }),
 };
 
-export function emitPropChanged(
-  events: EventPublisher,
-  kind: 'created' | 'updated',
-  prop: Record<string, unknown> & { roomId: string },
-): void {
+export function emitPropChanged(events: EventSink, kind: 'created' | 'updated', prop: Record<string, unknown> & { roomId: string }): void {
   events.emit(propEvents[kind].name, `room:${prop.roomId}`, { roomId: prop.roomId, prop });
 }
 
-export function emitPropEvent(events: EventPublisher, kind: 'deleted' | 'contentChanged', roomId: string, propId: string): void {
+export function emitPropEvent(events: EventSink, kind: 'deleted' | 'contentChanged', roomId: string, propId: string): void {
   events.emit(propEvents[kind].name, `room:${roomId}`, { roomId, propId });
 }

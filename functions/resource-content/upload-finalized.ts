@@ -3,7 +3,6 @@ import { completeUpload } from '../../shared/content/completion.js';
 import { StoragePaths } from '../../shared/data-layout.js';
 import { OBJECT_FINALIZE, readNotification } from '../../shared/content/storage-notification.js';
 import { requireEnv } from '../../shared/config.js';
-import { publishEvents } from '../../shared/events/publish.js';
 import { createLogger } from '../../shared/log.js';
 
 /** The CloudEvent data of a Pub/Sub message (Eventarc in production, a push subscription locally). */
@@ -14,7 +13,8 @@ interface PubSubEventData {
 /**
  * The bucket's OBJECT_FINALIZE notifications (UPLOADS_TOPIC): a direct upload to a resource's
  * original completed. Other events, objects and buckets are acknowledged and ignored; a failure
- * is thrown so Pub/Sub redelivers. Completion is idempotent per object generation.
+ * is thrown so Pub/Sub redelivers. Completion is idempotent per object generation; its events are
+ * published right after its commit (the outbox sweeper publishes them if that fails).
  */
 export async function onUploadFinalized(event: CloudEvent<PubSubEventData>): Promise<void> {
   const message = event.data?.message;
@@ -25,13 +25,7 @@ export async function onUploadFinalized(event: CloudEvent<PubSubEventData>): Pro
   if (notice.bucketId !== requireEnv('STORAGE_BUCKET'))
     return log.warn('notification of another bucket: dropped', { bucketId: notice.bucketId });
 
-  const completion = await completeUpload(notice.objectId, notice.objectGeneration, log);
-  if (completion.kind === 'ignored' || completion.events.length === 0) return;
-  try {
-    await publishEvents(completion.events);
-  } catch (err) {
-    log.error('upload completion events could not be published', { err, objectId: notice.objectId });
-  }
+  await completeUpload(notice.objectId, notice.objectGeneration, {}, log);
 }
 
 cloudEvent('upload-finalized', onUploadFinalized);

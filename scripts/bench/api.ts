@@ -20,7 +20,7 @@ import { verifyToken } from '../../shared/auth/verify.js';
 import { closeClients, firestore } from '../../shared/gcp/clients.js';
 import { ensureUserProfile } from '../../shared/users/profile.js';
 import { validateRequest } from '../../shared/validation/validator.js';
-import { startEmulators } from '../lib/emulators/index.js';
+import { benchEmulators } from './emulators.js';
 import { closeServers } from '../lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks } from '../lib/issuer.js';
 import { startStack } from '../lib/stack.js';
@@ -83,16 +83,7 @@ const throughput = async (seconds: number, call: () => Promise<unknown>) => (awa
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<void> {
-  const emulators = await startEmulators();
-  Object.assign(process.env, {
-    FIRESTORE_EMULATOR_HOST: emulators.firestoreHost,
-    PUBSUB_EMULATOR_HOST: emulators.pubsubHost,
-    STORAGE_EMULATOR_HOST: emulators.storageHost,
-    GOOGLE_CLOUD_PROJECT: 'bench-api',
-    STORAGE_BUCKET: 'bench-api-content',
-    METADATA_SERVER_DETECTION: 'none',
-    LOG_LEVEL: 'ERROR',
-  });
+  const emulators = await benchEmulators({ STORAGE_BUCKET: 'bench-api-content', LOG_LEVEL: 'ERROR' });
   const keys = await createIssuerKeys();
   const jwks = await serveJwks(keys);
   Object.assign(process.env, issuerEnv(jwks.url));

@@ -22,7 +22,7 @@ import { firestore, pubsub, closeClients } from '../../shared/gcp/clients.js';
 import { handOff } from '../../shared/events/handoff.js';
 import { commitWithEvents } from '../../shared/events/outbox.js';
 import { createFamilyHandler } from '../../shared/transport/family-handler.js';
-import { startEmulators } from '../lib/emulators/index.js';
+import { benchEmulators } from './emulators.js';
 import { closeServers } from '../lib/function-host.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks, type IssuerKeys } from '../lib/issuer.js';
 import { BENCH_WRITE, eventsBenchFamily } from './events-family.js';
@@ -77,7 +77,6 @@ async function commitOne(channel: string, id: string): Promise<void> {
   await commitWithEvents(
     batch,
     {
-      emit: () => undefined,
       committed: (entry) => {
         committedAt.set(id, Date.now());
         handOff([entry]);
@@ -196,14 +195,7 @@ function line(label: string, value: string, target: string, ok: boolean): void {
 }
 
 export async function benchEvents(): Promise<void> {
-  const emulators = await startEmulators();
-  const project = `bench-${randomBytes(4).toString('hex')}`;
-  Object.assign(process.env, {
-    FIRESTORE_EMULATOR_HOST: emulators.firestoreHost,
-    PUBSUB_EMULATOR_HOST: emulators.pubsubHost,
-    STORAGE_EMULATOR_HOST: emulators.storageHost,
-    GOOGLE_CLOUD_PROJECT: project,
-    METADATA_SERVER_DETECTION: 'none',
+  const emulators = await benchEmulators({
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARNING',
     RELAY_MAX_BUFFERED_BYTES: String(64 * 1024 * 1024),
     // every bench socket comes from 127.0.0.1, SOCKET_BATCH of them upgrading at once

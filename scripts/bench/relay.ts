@@ -9,6 +9,8 @@
  *
  *   npm run bench -- relay
  */
+import { benchEmulators } from './emulators.js';
+import { closeClients } from '../../shared/gcp/clients.js';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -146,6 +148,8 @@ function sampleEvent(position: number): EventMessage {
 }
 
 export async function benchRelay(): Promise<void> {
+  // the relay reads channel positions for the replies of joining calls
+  const emulators = await benchEmulators({ LOG_LEVEL: 'WARNING' });
   const limit = openFilesLimit();
   const children: Child[] = [];
   const keys = await createIssuerKeys();
@@ -312,5 +316,7 @@ export async function benchRelay(): Promise<void> {
   } finally {
     for (const child of children) child.kill();
     await closeServers([fn, jwks.server]);
+    await closeClients();
+    await emulators.stop();
   }
 }

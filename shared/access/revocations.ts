@@ -1,11 +1,13 @@
-import type { PendingEvent } from '../events/message.js';
-import { revoke } from '../events/revocation.js';
+import type { AccessRecheck, OutboxEntry, StagedEvent } from '../events/message.js';
+import { REVOKE_ENDPOINT, type RevokeData } from '../events/revocation.js';
+import { withRecheck } from '../events/outbox.js';
 import { forgetSubscriptions, subscribersOf, subscriptionsOf } from '../events/subscriptions.js';
 import { resources } from '../resources/collection.js';
 import type { EventPublisher } from '../registry/types.js';
 import { log } from '../log.js';
 import { mayBeOnChannel } from './channels.js';
 import { recordQuery } from '../gcp/query-shapes.js';
+import { randomUUID } from 'node:crypto';
 
 /** channel -> users */
 export type ChannelUsers = Map<string, Set<string>>;
@@ -20,19 +22,18 @@ function add(map: ChannelUsers, channel: string, user: string): void {
   users.add(user);
 }
 
-/**
- * Re-checks each (channel, user) with the same rules as joining, and revokes the channel for the
- * users who may no longer be on it. Call after the change committed.
- */
-async function revokeLostAccess(ctx: { events: EventPublisher }, candidates: ChannelUsers): Promise<ChannelUsers> {
+function addAll(map: ChannelUsers, more: ChannelUsers): void {
+  for (const [channel, users] of more) for (const user of users) add(map, channel, user);
+}
+
+/** Re-checks each (channel, user) with the same rules as joining: the pairs that may no longer be. */
+async function lostAccess(candidates: ChannelUsers): Promise<ChannelUsers> {
   const pairs = [...candidates].flatMap(([channel, users]) => [...users].map((user) => [channel, user] as const));
   const verdicts = await Promise.all(pairs.map(([channel, user]) => mayBeOnChannel(user, channel)));
   const lost: ChannelUsers = new Map();
   pairs.forEach(([channel, user], i) => {
     if (!verdicts[i]) add(lost, channel, user);
   });
-  for (const [channel, users] of lost) revoke(ctx, channel, users);
-  if (lost.size > 0) await forgetSubscriptions(lost);
   return lost;
 }
 
@@ -62,47 +63,83 @@ async function resourceTreeChannels(ids: Iterable<string>, leaves: ReadonlySet<s
 }
 
 /**
- * Runs a change that can take resources out of someone's sight (a move, a deletion, a new
- * privacy), then removes from the channels of those resources (and of everything below them)
- * every subscriber who may no longer see them. The revocations go out before the change's own
- * events, so a removed socket never receives them. `ids`: the resources the change touches; the
- * resources named by the change's `resource:{id}` events are added.
+ * The resources an entry's events name on their `resource:{id}` channels, and those of them
+ * known to have nothing below (a `resource:updated` whose resource is not a directory).
  */
-export async function guardResourceAccess<C extends { events: EventPublisher }, T>(
+function resourcesNamed(events: StagedEvent[]): { ids: string[]; leaves: Set<string> } {
+  const ids: string[] = [];
+  const leaves = new Set<string>();
+  for (const e of events) {
+    if (!e.channel.startsWith('resource:')) continue;
+    const id = e.channel.slice('resource:'.length);
+    ids.push(id);
+    const resource = (e.data as { resource?: { data?: { directory?: unknown } } } | undefined)?.resource;
+    if (e.endpoint === 'resource:updated' && resource && !resource.data?.directory) leaves.add(id);
+  }
+  return { ids, leaves };
+}
+
+/**
+ * The (channel, user) pairs an entry's re-check names: `before`, from the resources it touches,
+ * whose revocations precede the change's events (a socket that loses a resource never sees its
+ * new state); `after`, from lost memberships, whose revocations follow them (the removed user
+ * still learns of the removal or deletion).
+ */
+async function candidatesOf(recheck: AccessRecheck, events: StagedEvent[]): Promise<{ before: ChannelUsers; after: ChannelUsers }> {
+  const before: ChannelUsers = new Map();
+  const after: ChannelUsers = new Map();
+  if (recheck.resources) {
+    const named = resourcesNamed(events);
+    addAll(before, await subscribersOf(await resourceTreeChannels([...recheck.resources, ...named.ids], named.leaves)));
+  }
+  if (recheck.channels?.length) addAll(after, await subscribersOf(recheck.channels));
+  const users = [...new Set(recheck.users ?? [])];
+  if (users.length > 0) {
+    addAll(after, await subscriptionsOf(users));
+    for (const channel of recheck.channels ?? []) for (const user of users) add(after, channel, user);
+  }
+  for (const [channel, users] of before) for (const user of users) after.get(channel)?.delete(user);
+  return { before, after };
+}
+
+const revocationEvents = (lost: ChannelUsers): StagedEvent[] =>
+  [...lost]
+    .filter(([, users]) => users.size > 0)
+    .map(([channel, users]) => ({
+      id: randomUUID(),
+      endpoint: REVOKE_ENDPOINT,
+      channel,
+      data: { users: [...users] } satisfies RevokeData,
+    }));
+
+/**
+ * A committed entry with its revocations: the entry's re-check is worked out against the state
+ * after the commit, and a `relay:revoke` goes out for every (channel, users) that lost access (see
+ * candidatesOf for where it goes among the entry's events). The lost subscriptions are forgotten.
+ * Called by whoever publishes the entry (the function after its commit, or the sequencer's
+ * sweeper when the function died), so a revocation is never lost with its change.
+ */
+export async function withRevocations(entry: OutboxEntry): Promise<OutboxEntry> {
+  if (!entry.recheck) return entry;
+  const candidates = await candidatesOf(entry.recheck, entry.events);
+  const [before, after] = await Promise.all([lostAccess(candidates.before), lostAccess(candidates.after)]);
+  if (before.size === 0 && after.size === 0) return entry;
+  const lost: ChannelUsers = new Map();
+  addAll(lost, before);
+  addAll(lost, after);
+  await forgetSubscriptions(lost);
+  return { ...entry, events: [...revocationEvents(before), ...entry.events, ...revocationEvents(after)] };
+}
+
+/**
+ * Runs a change that can take resources out of someone's sight (a move, a deletion, a new
+ * privacy): its commits carry a re-check of the channels of `ids` and of every resource their
+ * `resource:{id}` events name, and of everything below them (see withRevocations).
+ */
+export function guardResourceAccess<C extends { events: EventPublisher }, T>(
   ctx: C,
   ids: string[],
   change: (ctx: C) => Promise<T>,
 ): Promise<T> {
-  const held: PendingEvent[] = [];
-  const result = await change({ ...ctx, events: { emit: (endpoint, channel, data) => held.push({ endpoint, channel, data }) } });
-  const touched = new Set(ids);
-  const leaves = new Set<string>();
-  for (const e of held) {
-    if (!e.channel.startsWith('resource:')) continue;
-    const id = e.channel.slice('resource:'.length);
-    touched.add(id);
-    // resource:updated carries the resource: one without data.directory has nothing below it
-    const resource = (e.data as { resource?: { data?: { directory?: unknown } } } | undefined)?.resource;
-    if (e.endpoint === 'resource:updated' && resource && !resource.data?.directory) leaves.add(id);
-  }
-  const candidates = await subscribersOf(await resourceTreeChannels(touched, leaves));
-  await revokeLostAccess(ctx, candidates);
-  for (const e of held) ctx.events.emit(e.endpoint, e.channel, e.data);
-  return result;
-}
-
-/**
- * After users lost a membership (left or removed from a room, the room deleted): re-checks every
- * channel they joined, and `extra` channels (the room's own) for each of them.
- */
-export async function revokeForUsers(
-  ctx: { events: EventPublisher },
-  userIds: Iterable<string>,
-  extra: string[] = [],
-): Promise<ChannelUsers> {
-  const users = [...new Set(userIds)];
-  if (users.length === 0) return new Map();
-  const candidates = await subscriptionsOf(users);
-  for (const channel of extra) for (const user of users) add(candidates, channel, user);
-  return revokeLostAccess(ctx, candidates);
+  return change({ ...ctx, events: withRecheck(ctx.events, { resources: ids }) });
 }

@@ -1,10 +1,12 @@
 import type { DocumentReference } from '@google-cloud/firestore';
-import type { PendingEvent } from '../events/publish.js';
+import { transactionWithEvents } from '../events/outbox.js';
+import { applyUpdate } from '../gcp/apply-update.js';
 import { firestore } from '../gcp/clients.js';
 import { log as rootLog, type Logger } from '../log.js';
 import { mimeEssence, sniffContentType } from '../media/sniff.js';
-import { resourceUpdatedEvents } from '../resources/change-events.js';
-import { followOriginal, readLinksOf, reloadLinks } from '../resources/links.js';
+import type { EventPublisher } from '../registry/types.js';
+import { emitResourceUpdated } from '../resources/change-events.js';
+import { followOriginal, readLinksOf } from '../resources/links.js';
 import type { ResourceDoc } from '../resources/model.js';
 import { loadResource, resources } from '../resources/repository.js';
 import { maxUploadBytes } from './limits.js';
@@ -34,8 +36,7 @@ export interface UploadRecord {
 
 export type Completion =
   /** `changed` is false when this generation had completed the resource already */
-  | { kind: 'accepted' | 'rejected'; changed: boolean; resource: ResourceDoc; record: UploadRecord; events: PendingEvent[] }
-  | { kind: 'ignored'; reason: string };
+  { kind: 'accepted' | 'rejected'; changed: boolean; resource: ResourceDoc; record: UploadRecord } | { kind: 'ignored'; reason: string };
 
 /** Enough to sniff any format file-type knows, and to tell text from binary. */
 const SNIFF_BYTES = 64 * 1024;
@@ -54,9 +55,14 @@ export async function readUploadRecord(resourceId: string): Promise<UploadRecord
  * `processing` with `metadata.fileSize` and `metadata.contentType` (or `failed` with the reason,
  * the bytes deleted). Then publishes the processing job. Idempotent per object generation: the
  * state changes once; the job is published until that is recorded (consumers dedupe on its key).
- * The events of a change are returned for the caller to publish after this returns.
+ * The change's `resource:updated` events (the resource's and its links') commit with it, on `publisher`.
  */
-export async function completeUpload(objectPath: string, generation: string | undefined, log: Logger = rootLog): Promise<Completion> {
+export async function completeUpload(
+  objectPath: string,
+  generation: string | undefined,
+  publisher: EventPublisher,
+  log: Logger = rootLog,
+): Promise<Completion> {
   const resourceId = StoragePaths.resourceIdOf(objectPath);
   if (!resourceId) return { kind: 'ignored', reason: `${objectPath} is not a resource original` };
   const info = await objectInfo(objectPath);
@@ -76,12 +82,12 @@ export async function completeUpload(objectPath: string, generation: string | un
   const verdict = await judge(info, resource);
   if (verdict.outcome === 'accepted')
     await objectVersion(info).setMetadata({ contentType: verdict.contentType }, { ifGenerationMatch: info.generation });
-  const settled = await settle(resourceId, info, verdict);
+  const settled = await settle(publisher, resourceId, info, verdict);
   if (settled.kind === 'ignored') {
     log.warn('upload completion ignored', { resourceId, generation: info.generation, reason: settled.reason });
     return settled;
   }
-  const { record, changed, links } = settled;
+  const { record, changed } = settled;
   if (record.outcome === 'rejected') await deleteObjectVersion(info);
   else if (!record.jobPublished) {
     await publishProcessingJob({ resourceId, objectPath, generation: record.generation });
@@ -96,9 +102,7 @@ export async function completeUpload(objectPath: string, generation: string | un
     size: record.size,
     contentType: record.contentType,
   });
-  const events: PendingEvent[] = [];
-  if (changed) for (const updated of [doc, ...(await reloadLinks(links))]) events.push(...(await resourceUpdatedEvents(updated)));
-  return { kind: record.outcome, changed, resource: doc, record, events };
+  return { kind: record.outcome, changed, resource: doc, record };
 }
 
 /** `contentType` is served with the bytes (text keeps its charset); `mediaType` goes to `metadata.contentType`. */
@@ -114,15 +118,14 @@ async function judge(info: ObjectInfo, resource: ResourceDoc): Promise<Verdict> 
   return { outcome: 'accepted', contentType, mediaType: mimeEssence(contentType) };
 }
 
-/** `links`: the link resources that followed the change */
-type Settled = { kind: 'settled'; record: UploadRecord; changed: boolean; links: ResourceDoc[] } | { kind: 'ignored'; reason: string };
+type Settled = { kind: 'settled'; record: UploadRecord; changed: boolean } | { kind: 'ignored'; reason: string };
 
-async function settle(resourceId: string, info: ObjectInfo, verdict: Verdict): Promise<Settled> {
+async function settle(publisher: EventPublisher, resourceId: string, info: ObjectInfo, verdict: Verdict): Promise<Settled> {
   const resourceRef = resources().doc(resourceId);
-  return firestore().runTransaction<Settled>(async (tx) => {
+  return transactionWithEvents<Settled>(publisher, async (tx, events) => {
     const [resourceSnap, recordSnap] = await tx.getAll(resourceRef, uploadRef(resourceId));
     const existing = recordSnap.data() as UploadRecord | undefined;
-    if (existing?.generation === info.generation) return { kind: 'settled', record: existing, changed: false, links: [] };
+    if (existing?.generation === info.generation) return { kind: 'settled', record: existing, changed: false };
     const doc = resourceSnap.data() as ResourceDoc | undefined;
     if (!doc) return { kind: 'ignored', reason: 'the resource was deleted meanwhile' };
     if (doc.status !== 'pending')
@@ -155,7 +158,8 @@ async function settle(resourceId: string, info: ObjectInfo, verdict: Verdict): P
           }
         : { status: 'failed', failure: verdict.reason, updated: now };
     tx.update(resourceRef, change);
-    followOriginal(tx, links, change);
-    return { kind: 'settled', record, changed: true, links };
+    const changed = [applyUpdate(doc, change), ...followOriginal(tx, links, change)];
+    for (const updated of changed) await emitResourceUpdated(events, updated);
+    return { kind: 'settled', record, changed: true };
   });
 }

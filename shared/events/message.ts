@@ -24,12 +24,28 @@ export interface StagedEvent extends PendingEvent {
   id: string;
 }
 
+/**
+ * Subscribers whose channels a change may have taken out of their sight, re-checked after the
+ * commit and before the change's events are published (shared/access/revocations.ts).
+ */
+export interface AccessRecheck {
+  /**
+   * Resources whose channels, and those of everything below them, are re-checked for each of
+   * their subscribers; the resources named by the entry's `resource:{id}` events are added.
+   */
+  resources?: string[];
+  /** users who lost a membership: every channel they joined is re-checked, and `channels` */
+  users?: string[];
+  channels?: string[];
+}
+
 /** The events of one commit: written in the same commit as the change (`eventOutbox/{id}`). */
 export interface OutboxEntry {
   id: string;
   /** ms since epoch, when the entry was staged */
   time: number;
   events: StagedEvent[];
+  recheck?: AccessRecheck;
 }
 
 /** What travels on the intake topic: the events of one outbox entry on one channel, in emit order. */

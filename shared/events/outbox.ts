@@ -3,11 +3,11 @@ import { Timestamp, type DocumentReference, type Transaction, type WriteBatch } 
 import { envInt, requireEnv } from '../config.js';
 import { firestore } from '../gcp/clients.js';
 import { log } from '../log.js';
-import type { EventPublisher } from '../registry/types.js';
+import type { EventPublisher, EventSink } from '../registry/types.js';
 import { isChannel } from './channels.js';
 import { faultPoint } from './faults.js';
 import { deletePublishedEntry } from './outbox-cleanup.js';
-import type { IntakeMessage, OutboxEntry, PendingEvent } from './message.js';
+import type { AccessRecheck, IntakeMessage, OutboxEntry, PendingEvent, StagedEvent } from './message.js';
 import { orderedTopic, publishOrdered } from './ordered-topic.js';
 import { ttlExpiry } from '../gcp/query-shapes.js';
 import { Collections } from '../data-layout.js';
@@ -18,7 +18,8 @@ import { Collections } from '../data-layout.js';
  * the function publishes them on the intake topic (ordering key: the channel) and deletes the
  * entry; an entry still there after EVENT_OUTBOX_SWEEP_SECONDS (the function died, Pub/Sub failed)
  * is published again by the sequencer's sweeper. The sequencer deduplicates by entry id, so a
- * twice-published entry gets its positions once.
+ * twice-published entry gets its positions once. An entry that carries an access re-check has its
+ * revocations worked out just before it is published, by whoever publishes it.
  */
 /** Entries are deleted once published; this TTL only bounds what a broken deployment leaves behind. */
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
@@ -27,6 +28,7 @@ interface OutboxDoc {
   time: number;
   /** JSON of the staged events (Firestore cannot store nested arrays in payloads) */
   events: string;
+  recheck?: AccessRecheck;
   expireAt: Timestamp;
 }
 
@@ -36,11 +38,62 @@ const outboxRef = (id: string) => firestore().collection(Collections.eventOutbox
 
 export const sweepAgeMs = () => envInt('EVENT_OUTBOX_SWEEP_SECONDS') * 1000;
 
-/** Gives each event an id; refuses an event whose channel is not user:, resource:, belonging: or room:. */
-export function newOutboxEntry(pending: PendingEvent[]): OutboxEntry {
+/**
+ * Firestore documents hold at most 1 MiB: the events of one commit are split over as many entries
+ * as it takes to keep each entry's events under this much JSON.
+ */
+export const MAX_ENTRY_EVENTS_BYTES = 900 * 1024;
+
+/**
+ * The outbox entries of a commit's events, in emit order (one, unless they are too large for one
+ * document); none when it emits nothing and re-checks nothing. Gives each event an id; refuses an
+ * event whose channel is not user:, resource:, belonging: or room:, and one too large to be
+ * stored at all (the commit fails, nothing is written).
+ */
+export function newOutboxEntries(pending: PendingEvent[], recheck?: AccessRecheck): OutboxEntry[] {
+  if (pending.length === 0 && !recheck) return [];
   const invalid = pending.find((e) => !isChannel(e.channel));
   if (invalid) throw new Error(`event ${invalid.endpoint} has an invalid channel "${invalid.channel}"`);
-  return { id: randomUUID(), time: Date.now(), events: pending.map((e) => ({ id: randomUUID(), ...e })) };
+  const parts: StagedEvent[][] = [[]];
+  let size = 0;
+  for (const e of pending) {
+    const staged: StagedEvent = { id: randomUUID(), ...e };
+    const bytes = Buffer.byteLength(JSON.stringify(staged)) + 1;
+    if (bytes > MAX_ENTRY_EVENTS_BYTES) {
+      // what clients send is held to Firestore's limits before it gets here: this is a server-side fault
+      throw new Error(
+        `the ${e.endpoint} event of this change would be ${bytes} bytes: too large to store (at most ${MAX_ENTRY_EVENTS_BYTES})`,
+      );
+    }
+    if (size + bytes > MAX_ENTRY_EVENTS_BYTES) {
+      parts.push([]);
+      size = 0;
+    }
+    parts[parts.length - 1].push(staged);
+    size += bytes;
+  }
+  const time = Date.now();
+  return parts.map((events) => ({ id: randomUUID(), time, events, ...(recheck ? { recheck } : {}) }));
+}
+
+const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])];
+
+function mergeRechecks(current: AccessRecheck | undefined, more: AccessRecheck): AccessRecheck {
+  const merged: AccessRecheck = {};
+  if (current?.resources || more.resources) merged.resources = union(current?.resources, more.resources);
+  if (current?.users || more.users) merged.users = union(current?.users, more.users);
+  if (current?.channels || more.channels) merged.channels = union(current?.channels, more.channels);
+  return merged;
+}
+
+/** `publisher`, whose commits also carry `recheck` (added to any re-check it carries already). */
+export function withRecheck(publisher: EventPublisher, recheck: AccessRecheck): EventPublisher {
+  return { ...publisher, recheck: mergeRechecks(publisher.recheck, recheck) };
+}
+
+/** What the body of `transactionWithEvents` emits on: events, and access re-checks known only inside the transaction. */
+export interface TransactionEvents extends EventSink {
+  recheck(recheck: AccessRecheck): void;
 }
 
 /** Adds the entry to a transaction or batch: it commits with the change or not at all. */
@@ -48,6 +101,7 @@ export function writeOutboxEntry(writer: Writer, entry: OutboxEntry): void {
   const doc: OutboxDoc = {
     time: entry.time,
     events: JSON.stringify(entry.events),
+    ...(entry.recheck ? { recheck: entry.recheck } : {}),
     expireAt: Timestamp.fromDate(ttlExpiry(Collections.eventOutbox, 'expireAt', entry.time + OUTBOX_TTL_SECONDS * 1000)),
   };
   (writer as WriteBatch).create(outboxRef(entry.id), doc);
@@ -68,8 +122,9 @@ export function intakeMessages(entry: OutboxEntry): IntakeMessage[] {
  * Publishes a committed entry to the sequencer, then deletes it from the outbox. A failure leaves
  * the entry for the sweeper and is thrown.
  */
-export async function publishOutboxEntry(entry: OutboxEntry, options: { swept?: boolean } = {}): Promise<void> {
+export async function publishOutboxEntry(committed: OutboxEntry, options: { swept?: boolean } = {}): Promise<void> {
   faultPoint('intake-publish');
+  const entry = committed.recheck ? await (await import('../access/revocations.js')).withRevocations(committed) : committed;
   const topic = await orderedTopic(requireEnv('EVENTS_INTAKE_TOPIC'));
   const attributes: Record<string, string> = options.swept ? { swept: 'true' } : {};
   await Promise.all(intakeMessages(entry).map((m) => publishOrdered(topic, m.channel, m, { ...attributes, entry: m.entry })));
@@ -92,39 +147,50 @@ export async function publishCommitted(entries: OutboxEntry[], logger = log): Pr
   );
 }
 
-/** Hands a committed entry to whoever publishes for the caller (the transport), or publishes it now. */
-async function handOver(publisher: EventPublisher, entry: OutboxEntry): Promise<void> {
-  if (publisher.committed) publisher.committed(entry);
-  else await publishCommitted([entry]);
+/** Hands committed entries to whoever publishes for the caller (the transport), or publishes them now. */
+async function handOver(publisher: EventPublisher, entries: OutboxEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  if (publisher.committed) for (const entry of entries) publisher.committed(entry);
+  else await publishCommitted(entries);
 }
 
 /**
- * A Firestore transaction whose events commit with it. `body` emits on the publisher it is given
- * (each attempt starts with none); the outbox entry is added to the transaction after `body`, and
+ * A Firestore transaction whose events commit with it. `body` emits on the sink it is given (each
+ * attempt starts with none); the outbox entries are added to the transaction after `body`, and
  * handed to `publisher` once the transaction committed.
  */
 export async function transactionWithEvents<T>(
   publisher: EventPublisher,
-  body: (tx: Transaction, events: EventPublisher) => Promise<T>,
+  body: (tx: Transaction, events: TransactionEvents) => Promise<T>,
 ): Promise<T> {
-  let entry: OutboxEntry | undefined;
+  let entries: OutboxEntry[] = [];
   const value = await firestore().runTransaction(async (tx) => {
     const pending: PendingEvent[] = [];
-    const result = await body(tx, { emit: (endpoint, channel, data) => void pending.push({ endpoint, channel, data }) });
-    entry = pending.length > 0 ? newOutboxEntry(pending) : undefined;
-    if (entry) writeOutboxEntry(tx, entry);
+    let recheck = publisher.recheck;
+    const result = await body(tx, {
+      emit: (endpoint, channel, data) => void pending.push({ endpoint, channel, data }),
+      recheck: (more) => void (recheck = mergeRechecks(recheck, more)),
+    });
+    entries = newOutboxEntries(pending, recheck);
+    for (const entry of entries) writeOutboxEntry(tx, entry);
     return result;
   });
-  if (entry) await handOver(publisher, entry);
+  await handOver(publisher, entries);
   return value;
 }
 
-/** Commits a batch with the given events in its outbox entry, then hands the entry to `publisher`. */
+/** Commits a batch with the given events in its outbox entries, then hands them to `publisher`. */
 export async function commitWithEvents(batch: WriteBatch, publisher: EventPublisher, pending: PendingEvent[]): Promise<void> {
-  const entry = pending.length > 0 ? newOutboxEntry(pending) : undefined;
-  if (entry) writeOutboxEntry(batch, entry);
+  const entries = newOutboxEntries(pending, publisher.recheck);
+  for (const entry of entries) writeOutboxEntry(batch, entry);
   await batch.commit();
-  if (entry) await handOver(publisher, entry);
+  await handOver(publisher, entries);
+}
+
+/** Collects emitted events into a list, for `commitWithEvents`. */
+export function eventList(): EventSink & { pending: PendingEvent[] } {
+  const pending: PendingEvent[] = [];
+  return { pending, emit: (endpoint, channel, data) => void pending.push({ endpoint, channel, data }) };
 }
 
 /** Entries older than the sweep age, oldest first: committed, but not published (or not deleted after it). */
@@ -137,6 +203,8 @@ export async function staleOutboxEntries(limit: number): Promise<OutboxEntry[]> 
     .get();
   return snapshot.docs.map((doc) => {
     const data = doc.data() as OutboxDoc;
-    return { id: doc.id, time: data.time, events: JSON.parse(data.events) as OutboxEntry['events'] };
+    const entry: OutboxEntry = { id: doc.id, time: data.time, events: JSON.parse(data.events) as OutboxEntry['events'] };
+    if (data.recheck) entry.recheck = data.recheck;
+    return entry;
   });
 }

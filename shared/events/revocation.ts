@@ -1,5 +1,3 @@
-import type { Channel, EventPublisher } from '../registry/types.js';
-
 /**
  * An internal event: the users named lose the channel. It travels through the ordinary publish
  * path (so it takes a position and is ordered with the channel's other events); every relay
@@ -18,12 +16,6 @@ export interface RevokeData {
 export interface ChannelLeftData {
   channel: string;
   reason: 'access';
-}
-
-/** Queues a revocation of `channel` for `users` (nothing when the list is empty). */
-export function revoke(ctx: { events: EventPublisher }, channel: Channel, users: Iterable<string>): void {
-  const list = [...new Set(users)];
-  if (list.length > 0) ctx.events.emit(REVOKE_ENDPOINT, channel, { users: list } satisfies RevokeData);
 }
 
 export function isRevokeData(data: unknown): data is RevokeData {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Principal } from '../auth/principal.js';
-import type { OutboxEntry } from '../events/message.js';
+import type { AccessRecheck, OutboxEntry } from '../events/message.js';
 import type { Logger } from '../log.js';
 
 /** A JSON Schema (draft 2020-12 subset that ajv understands). */
@@ -55,15 +55,24 @@ export interface BinaryContent {
 /** Channel names: `user:{id}`, `resource:{id}`, `belonging:{belonging}`, `room:{id}`. */
 export type Channel = string;
 
+/** Where events are emitted: the body of `transactionWithEvents`, or a list given to `commitWithEvents`. */
+export interface EventSink {
+  emit(event: string, channel: Channel, data: unknown): void;
+}
+
+/**
+ * What a handler is given as `ctx.events`. A handler never emits on it directly: its events are
+ * emitted inside the commit of its change (`transactionWithEvents` / `commitWithEvents`,
+ * shared/events/outbox.ts), so they are stored with the change or not at all.
+ */
 export interface EventPublisher {
   /**
-   * Queue an event; it is published by the transport once the handler has returned successfully.
-   * Handlers that commit a change emit through `transactionWithEvents` / `commitWithEvents`
-   * (shared/events/outbox.ts) instead, so the events commit with the change.
+   * Transport-internal: an outbox entry that committed with the handler's writes, published once
+   * the handler returns. Without it (background code) the entry is published at once.
    */
-  emit(event: string, channel: Channel, data: unknown): void;
-  /** Transport-internal: an outbox entry that committed with the handler's writes, to publish after the handler. */
   committed?(entry: OutboxEntry): void;
+  /** access re-checks the change's outbox entry carries (`guardResourceAccess`; a transaction body adds its own with `events.recheck`) */
+  recheck?: AccessRecheck;
 }
 
 export interface ChannelMembership {

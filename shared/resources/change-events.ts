@@ -1,5 +1,4 @@
-import type { PendingEvent } from '../events/publish.js';
-import type { EventPublisher } from '../registry/types.js';
+import type { EventSink } from '../registry/types.js';
 import { formatBelonging, userOfBelonging, type Belonging } from './belonging.js';
 import { toClientResource, type ResourceDoc } from './model.js';
 import { propOf } from './prop-positions.js';
@@ -24,12 +23,12 @@ const uploadSessionUser = (p: Placed): string | undefined =>
   p.belonging.type === 'uploadSession' ? userOfBelonging(p.belonging) : undefined;
 
 /** Content entering or leaving a prop, by any operation, tells the prop's room (`prop:contentChanged`, props family). */
-function emitPropContentChanged(events: EventPublisher, placed: Placed): void {
+function emitPropContentChanged(events: EventSink, placed: Placed): void {
   const prop = propOf(placed.belonging);
   if (prop) events.emit('prop:contentChanged', `room:${prop.roomId}`, prop);
 }
 
-export function emitAdded(events: EventPublisher, placed: Placed, resources: ClientResource[]): void {
+export function emitAdded(events: EventSink, placed: Placed, resources: ClientResource[]): void {
   if (resources.length === 0) return;
   const belonging = formatBelonging(placed.belonging);
   events.emit('resource:addedToBelonging', `belonging:${belonging}`, { belonging, resources });
@@ -44,7 +43,7 @@ export function emitAdded(events: EventPublisher, placed: Placed, resources: Cli
   emitPropContentChanged(events, placed);
 }
 
-export function emitRemoved(events: EventPublisher, placed: Placed, resourceIds: string[]): void {
+export function emitRemoved(events: EventSink, placed: Placed, resourceIds: string[]): void {
   if (resourceIds.length === 0) return;
   const belonging = formatBelonging(placed.belonging);
   events.emit('resource:deletedFromBelonging', `belonging:${belonging}`, { belonging, resourceIds });
@@ -60,7 +59,7 @@ export function emitRemoved(events: EventPublisher, placed: Placed, resourceIds:
 }
 
 /** `resource:updated` on `resource:{id}`, and the sorting table, upload session or community variant. */
-export function emitUpdated(events: EventPublisher, placed: Placed, resource: ClientResource & { id?: unknown }): void {
+export function emitUpdated(events: EventSink, placed: Placed, resource: ClientResource & { id?: unknown }): void {
   const belonging = formatBelonging(placed.belonging);
   events.emit('resource:updated', `resource:${String(resource.id)}`, { belonging, resource });
   const tableUser = sortingTableUser(placed);
@@ -76,18 +75,11 @@ export function emitUpdated(events: EventPublisher, placed: Placed, resource: Cl
  * directory of the user sorting table also notifies the user); a resource under a missing
  * directory gets only `resource:updated`.
  */
-export async function emitResourceUpdated(events: EventPublisher, doc: ResourceDoc): Promise<void> {
+export async function emitResourceUpdated(events: EventSink, doc: ResourceDoc): Promise<void> {
   const chain = await resolveChain(doc.belonging);
   const resource = toClientResource(doc);
   if (chain) emitUpdated(events, chain, resource);
   else events.emit('resource:updated', `resource:${doc.id}`, { belonging: doc.belonging, resource });
-}
-
-/** {@link emitResourceUpdated} as a list, for code that publishes with publishEvents itself. */
-export async function resourceUpdatedEvents(doc: ResourceDoc): Promise<PendingEvent[]> {
-  const pending: PendingEvent[] = [];
-  await emitResourceUpdated({ emit: (endpoint, channel, data) => pending.push({ endpoint, channel, data }) }, doc);
-  return pending;
 }
 
 export interface MoveOutcome {
@@ -97,7 +89,7 @@ export interface MoveOutcome {
 }
 
 /** Events of moves: one removal per left belonging, one addition per entered belonging, an update per resource. */
-export function emitMoves(events: EventPublisher, moves: MoveOutcome[]): void {
+export function emitMoves(events: EventSink, moves: MoveOutcome[]): void {
   const groups = (side: 'from' | 'to') => {
     const byBelonging = new Map<string, { placed: Placed; docs: ResourceDoc[] }>();
     for (const move of moves) {

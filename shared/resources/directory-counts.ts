@@ -1,4 +1,7 @@
+import { transactionWithEvents } from '../events/outbox.js';
 import { firestore } from '../gcp/clients.js';
+import type { EventPublisher } from '../registry/types.js';
+import { emitResourceUpdated } from './change-events.js';
 import { resourceRef, resources } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
 import { recordQuery } from '../gcp/query-shapes.js';
@@ -38,10 +41,10 @@ export async function refreshCountedKind(resourceId: string): Promise<boolean> {
  * For code that rewrites a directory's content outside the counted moves (a Drive sync): counts its
  * children again, in one transaction with reading them, and sets each child's `countedKind` to
  * match. A concurrent add or move, which changes the directory in its own commit, is serialized with
- * it. Answers the directory after the recount when its counts changed.
+ * it. Answers the directory after the recount when its counts changed; its update events commit with it.
  */
-export async function recountDirectory(directoryId: string): Promise<ResourceDoc | undefined> {
-  return firestore().runTransaction(async (tx) => {
+export async function recountDirectory(directoryId: string, publisher: EventPublisher): Promise<ResourceDoc | undefined> {
+  return transactionWithEvents(publisher, async (tx, events) => {
     const ref = resourceRef(directoryId);
     const snap = await tx.get(ref);
     const directory = snap.data() as ResourceDoc | undefined;
@@ -59,12 +62,14 @@ export async function recountDirectory(directoryId: string): Promise<ResourceDoc
     if (unchanged) return undefined;
     const updated = Date.now();
     tx.update(ref, { directoryKinds: kinds, 'data.directory.innerContentCount': count, updated });
-    return {
+    const recounted: ResourceDoc = {
       ...directory,
       directoryKinds: kinds,
       data: { ...directory.data, directory: { ...before, innerContentCount: count } },
       updated,
     };
+    await emitResourceUpdated(events, recounted);
+    return recounted;
   });
 }
 

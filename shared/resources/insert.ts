@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
-import { firestore } from '../gcp/clients.js';
+import { transactionWithEvents } from '../events/outbox.js';
 import type { EventPublisher } from '../registry/types.js';
 import { placementFields } from './belonging.js';
 import { propOf, propPositions } from './prop-positions.js';
@@ -53,8 +53,8 @@ function newDoc(principal: Principal, target: InsertTarget, draft: ResourceDraft
 /**
  * Creates resources owned by the caller at a resolved placement (see resolvePlacement) in one
  * transaction that checks the directory they enter still exists (its counts are counted when
- * read, live-counts.ts) or gives them positions on the prop they enter, then queues the
- * placement's events (published once the handler returns). One call holds at most 499 drafts.
+ * read, live-counts.ts) or gives them positions on the prop they enter; the placement's events
+ * commit with them. One call holds at most 499 drafts.
  */
 export async function insertResources(
   events: EventPublisher,
@@ -66,15 +66,15 @@ export async function insertResources(
   const parentId = placement.parsed.type === 'directory' ? placement.parsed.path : undefined;
   const docs = drafts.map((draft) => newDoc(principal, placement, draft, now));
   const prop = propOf(placement.parsed);
-  await firestore().runTransaction(async (tx) => {
+  await transactionWithEvents(events, async (tx, committed) => {
     if (parentId) await requireDirectories(tx, [parentId]);
     const positions = prop ? await propPositions(tx, prop, docs.length) : [];
     docs.forEach((doc, i) => {
       if (prop) doc.position = positions[i];
       tx.create(resourceRef(doc.id), doc);
     });
+    emitAdded(committed, placement.access, docs.map(toClientResource));
   });
-  emitAdded(events, placement.access, docs.map(toClientResource));
   markCreated(docs);
   return docs;
 }
@@ -95,7 +95,7 @@ export interface UpsertOutcome {
  * missing one is created as insertResources creates it; one the caller owns gets the fields
  * `refresh` answers (nothing when it answers undefined), with its search words taken again from
  * the new title and description; one of another owner is left alone. One transaction, at most
- * 499 drafts; the added and updated events are queued like the resource operations queue them.
+ * 499 drafts; the added and updated events commit with them as the resource operations' do.
  */
 export async function upsertResources(
   events: EventPublisher,
@@ -106,7 +106,7 @@ export async function upsertResources(
 ): Promise<UpsertOutcome> {
   const parentId = target.parsed.type === 'directory' ? target.parsed.path : undefined;
   const prop = propOf(target.parsed);
-  const outcome = await firestore().runTransaction(async (tx): Promise<UpsertOutcome> => {
+  const outcome = await transactionWithEvents(events, async (tx, committed): Promise<UpsertOutcome> => {
     if (parentId) await requireDirectories(tx, [parentId]);
     const now = Date.now();
     const refs = drafts.map((draft) => resourceRef(draft.id));
@@ -130,10 +130,10 @@ export async function upsertResources(
       tx.create(resourceRef(doc.id), doc);
     });
     for (const { index, fields } of updates) tx.update(refs[index], fields);
+    emitAdded(committed, target.access, created.map(toClientResource));
+    for (const doc of updated) emitUpdated(committed, target.access, toClientResource(doc));
     return { created, updated };
   });
   markCreated(outcome.created);
-  emitAdded(events, target.access, outcome.created.map(toClientResource));
-  for (const doc of outcome.updated) emitUpdated(events, target.access, toClientResource(doc));
   return outcome;
 }

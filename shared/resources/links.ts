@@ -1,9 +1,9 @@
 import type { Transaction } from '@google-cloud/firestore';
 import { thumbnailUrlOf } from '../processing/resource-patch.js';
-import { firestore } from '../gcp/clients.js';
 import { resourceRef, resources } from './collection.js';
 import type { ResourceDoc } from './model.js';
 import { recordQuery } from '../gcp/query-shapes.js';
+import { applyUpdate } from '../gcp/apply-update.js';
 
 /**
  * Link resources (`linkId`, made by resource:createLinkResource) share their original's bytes and
@@ -18,18 +18,12 @@ export async function readLinksOf(tx: Transaction, originalId: string): Promise<
 /**
  * Writes an original's content change (a Firestore update of status, metadata, thumbnail, media
  * data) to its links. A link's thumbnail is its own URL, which serves the original's thumbnail to
- * whoever may read the link.
+ * whoever may read the link. Answers the links as the commit leaves them.
  */
-export function followOriginal(tx: Transaction, links: ResourceDoc[], patch: Record<string, unknown>): void {
-  for (const link of links) {
+export function followOriginal(tx: Transaction, links: ResourceDoc[], patch: Record<string, unknown>): ResourceDoc[] {
+  return links.map((link) => {
     const own = typeof patch.thumbnail === 'string' ? { ...patch, thumbnail: thumbnailUrlOf(link.id) } : patch;
     tx.update(resourceRef(link.id), own);
-  }
-}
-
-/** The links as stored after the commit, for their change events. */
-export async function reloadLinks(links: ResourceDoc[]): Promise<ResourceDoc[]> {
-  if (links.length === 0) return [];
-  const snaps = await firestore().getAll(...links.map((l) => resourceRef(l.id)));
-  return snaps.map((s) => s.data() as ResourceDoc | undefined).filter((d): d is ResourceDoc => d !== undefined);
+    return applyUpdate(link, own);
+  });
 }

@@ -1,7 +1,8 @@
 import { FieldValue, type Transaction } from '@google-cloud/firestore';
 import { badRequest, conflict, notFound } from '../errors/api-error.js';
-import { firestore } from '../gcp/clients.js';
+import { transactionWithEvents, type TransactionEvents } from '../events/outbox.js';
 import { isLostTransaction } from '../gcp/status-codes.js';
+import type { EventPublisher } from '../registry/types.js';
 import { formatBelonging, placementFields, type Belonging } from './belonging.js';
 import { resourceRef } from './collection.js';
 import { contentKind } from './directory-counts.js';
@@ -64,19 +65,24 @@ export interface MoveCommitHooks {
   write?: (tx: Transaction) => void;
 }
 
+/** Emits the events of committed moves, inside their transaction; `result` is what the plan answered. */
+export type MoveEvents<T> = (events: TransactionEvents, moved: CommittedMove[], result: T) => void;
+
 /**
  * Plans and commits moves, planning again when a planned resource changed belonging in between
  * (its access and events were decided on the old state) or when the transaction lost to a
  * concurrent one. Planning reads outside the transaction, so concurrent moves into the same
- * directory do not contend on reading it.
+ * directory do not contend on reading it. `emit` gives the events that commit with the moves.
  */
 export async function moveWithPlan<T>(
+  publisher: EventPublisher,
   plan: () => Promise<{ moves: PlannedMove[]; result: T; hooks?: MoveCommitHooks }>,
+  emit: MoveEvents<T>,
 ): Promise<{ moved: CommittedMove[]; result: T }> {
   for (let round = 0; round < MAX_PLANNING_ROUNDS; round++) {
     const { moves, result, hooks } = await plan();
     try {
-      return { moved: await commitMoves(moves, hooks), result };
+      return { moved: await commitMoves(publisher, moves, hooks, (events, moved) => emit(events, moved, result)), result };
     } catch (err) {
       if (!(err instanceof StalePlan) && !isLostTransaction(err)) throw err;
     }
@@ -137,11 +143,17 @@ async function positionsOnProps(tx: Transaction, moves: PlannedMove[], current: 
 /**
  * Moves resources in one transaction: each must still be where it was planned from (else
  * {@link StalePlan}); the directories they enter must exist (their counts are counted when read,
- * live-counts.ts), and resources entering a prop get a position there. Answers each resource before and after.
+ * live-counts.ts), and resources entering a prop get a position there. Answers each resource before
+ * and after; `emit` gives the events committed with them.
  */
-export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks): Promise<CommittedMove[]> {
+export async function commitMoves(
+  publisher: EventPublisher,
+  moves: PlannedMove[],
+  hooks: MoveCommitHooks | undefined,
+  emit: (events: TransactionEvents, moved: CommittedMove[]) => void,
+): Promise<CommittedMove[]> {
   if (moves.length === 0 && !hooks) return [];
-  return firestore().runTransaction(async (tx) => {
+  return transactionWithEvents(publisher, async (tx, events) => {
     const snaps = moves.length > 0 ? await tx.getAll(...moves.map((m) => resourceRef(m.before.id))) : [];
     const current = snaps.map((snap, i) => {
       const doc = snap.data() as ResourceDoc | undefined;
@@ -173,6 +185,7 @@ export async function commitMoves(moves: PlannedMove[], hooks?: MoveCommitHooks)
     });
     for (const prop of props) tx.update(propRefOf(prop), { contentUpdated: now });
     hooks?.write?.(tx);
+    emit(events, committed);
     return committed;
   });
 }

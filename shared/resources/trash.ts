@@ -60,11 +60,13 @@ async function planRestore(principal: Principal, ids: string[], table?: string):
   return { moves: planned.map((p) => p.move), result: planned.map((p) => p.placed) };
 }
 
+/** Commits the moves with their events, on `ctx.events` (the guarded publisher when the caller guards access). */
 async function commit(ctx: OperationContext, plan: () => Promise<Plan>): Promise<string[]> {
-  const { moved, result } = await moveWithPlan(plan);
-  emitMoves(
-    ctx.events,
-    moved.map((m, i) => ({ ...result[i], after: m.after })),
+  const { moved } = await moveWithPlan(ctx.events, plan, (events, moved, result) =>
+    emitMoves(
+      events,
+      moved.map((m, i) => ({ ...result[i], after: m.after })),
+    ),
   );
   return moved.map((m) => m.after.id);
 }

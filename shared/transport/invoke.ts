@@ -5,9 +5,8 @@ import { extractToken, type HeaderBag } from '../auth/token-source.js';
 import { verifyTokenCached } from '../auth/verified-tokens.js';
 import { ApiError, unauthorized } from '../errors/api-error.js';
 import { faultPoint } from '../events/faults.js';
-import type { OutboxEntry, PendingEvent } from '../events/message.js';
+import type { OutboxEntry } from '../events/message.js';
 import { handOff } from '../events/handoff.js';
-import { stageEvents } from '../events/publish.js';
 import { createLogger, type Logger } from '../log.js';
 import { fillLiveCounts } from '../resources/live-counts.js';
 import { isOperationResult, type AnyOperation, type OperationContext, type OperationResult } from '../registry/types.js';
@@ -49,15 +48,14 @@ const validateResponses = () => process.env.VALIDATE_RESPONSES !== 'false';
 
 /**
  * Runs one operation for any transport: authenticates, validates the input, calls the handler,
- * checks the answer against the response schema, and publishes the events the handler emitted.
- * Events that committed with the handler's writes (outbox entries) are published whatever
- * happens after the commit: a handler failing later, or an answer failing its schema.
+ * checks the answer against the response schema, and publishes the events that committed with the
+ * handler's writes (outbox entries) whatever happens after the commit: a handler failing later, or
+ * an answer failing its schema.
  */
 export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record<string, unknown>, requestId: string): Promise<Outcome> {
   const log = createLogger({ requestId, operation: op.name });
   const principal = await authenticate(op, headers);
   const valid = validateRequest<Record<string, unknown>>(op.request, input);
-  const pending: PendingEvent[] = [];
   const committed: OutboxEntry[] = [];
   const channels: ChannelChanges = { join: [], leave: [] };
   const accept = headers.accept;
@@ -66,10 +64,7 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
     requestId,
     log,
     accept: Array.isArray(accept) ? accept.join(',') : accept,
-    events: {
-      emit: (endpoint, channel, data) => void pending.push({ endpoint, channel, data }),
-      committed: (entry) => void committed.push(entry),
-    },
+    events: { committed: (entry) => void committed.push(entry) },
     channels: {
       join: (channel) => channels.join.push(channel),
       leave: (channel) => channels.leave.push(channel),
@@ -79,10 +74,10 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
   try {
     value = await op.handler(ctx, valid);
   } catch (err) {
-    await publish(committed, [], log);
+    publish(committed, log);
     throw err;
   }
-  await publish(committed, pending, log);
+  publish(committed, log);
   try {
     await fillLiveCounts(isOperationResult(value) && value.kind === 'json' ? value.data : value);
   } catch (err) {
@@ -100,19 +95,12 @@ export async function invoke(op: AnyOperation, headers: HeaderBag, input: Record
 }
 
 /**
- * The handler's writes have committed: a failure to publish is logged, not reported to the caller,
- * who would otherwise retry a change that already happened. Committed outbox entries that cannot
- * be published now are published by the sequencer's outbox sweeper; events emitted outside a
- * commit get an outbox entry of their own here. Publishing is handed off: the answer does not wait
- * for it.
+ * The handler's writes and their events have committed: publishing is handed off (the answer does
+ * not wait for it), and a failure to publish is logged, not reported to the caller, who would
+ * otherwise retry a change that already happened. Entries that cannot be published now are
+ * published by the sequencer's outbox sweeper.
  */
-async function publish(committed: OutboxEntry[], loose: PendingEvent[], log: Logger): Promise<void> {
-  if (committed.length > 0 || loose.length > 0) faultPoint('after-commit');
+function publish(committed: OutboxEntry[], log: Logger): void {
+  if (committed.length > 0) faultPoint('after-commit');
   handOff(committed, log);
-  try {
-    const entry = await stageEvents(loose);
-    if (entry) handOff([entry], log);
-  } catch (err) {
-    log.error('events could not be published', { err, endpoints: loose.map((e) => e.endpoint) });
-  }
 }

@@ -55,7 +55,6 @@ export async function tapEvents(): Promise<EventTap> {
 
 /** Publishes through the pipeline (outbox, intake, sequencer) and answers the events as sequenced, in emit order. */
 export async function publishSequenced(tap: EventTap, events: PendingEvent[]): Promise<EventMessage[]> {
-  const entry = await publishEvents(events);
-  if (!entry) return [];
-  return Promise.all(entry.events.map((e) => tap.next((m) => m.id === e.id)));
+  const staged = await publishEvents(events);
+  return Promise.all(staged.map((e) => tap.next((m) => m.id === e.id)));
 }

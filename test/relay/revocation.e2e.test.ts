@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RunningRelay } from '../../functions/relay/index.js';
 import { ApiCallError } from '../../shared/client/index.js';
 import { ClientSocket } from './client-sockets.js';
+import { createGroupRoom, stackHttp } from './stack-http.js';
 import { familiesWithProbe, startRelayTestStack, type RelayTestStack } from './helpers.js';
 
 /**
@@ -22,32 +23,7 @@ afterAll(async () => {
 
 const SCOPES = 'workspace_ressources manage_ressources';
 
-async function http(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-/** A group room of the token's user with the given members (and one more: a group has at least two besides its creator). */
-async function createRoom(ownerToken: string, membersIds: string[]): Promise<string> {
-  const filler = await stack.user();
-  const room = await http('POST', '/rooms', ownerToken, {
-    name: `Room ${randomUUID().slice(0, 6)}`,
-    type: 'group',
-    membersIds: [...membersIds, filler.id],
-  });
-  expect(room, JSON.stringify(room.body)).toMatchObject({ status: 201 });
-  return room.body.id as string;
-}
+const http = (method: string, path: string, token: string, body?: unknown) => stackHttp(stack, method, path, token, body);
 
 async function create(socket: ClientSocket, title: string, belonging?: string): Promise<string> {
   const answer = await socket.client.resource.create({ resource: { title }, ...(belonging ? { belonging } : {}) });
@@ -73,7 +49,7 @@ async function laterEventReachesOnly(publisher: ClientSocket, keeper: ClientSock
 describe('room channels', () => {
   it('a member removed from a room leaves room:{id}; the members who stay keep receiving it; rejoining is refused', async () => {
     const [a, b, c] = await Promise.all([stack.user(), stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id, c.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id, c.id]);
     const [sa, sb, sc] = await Promise.all([a, b, c].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     for (const s of [sa, sb, sc]) await s.call('resource:searchBelonging', { belonging: `room:${roomId}` });
 
@@ -100,7 +76,7 @@ describe('room channels', () => {
 
   it('a member leaving a room leaves room:{id} on every socket of theirs', async () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id]);
     const sa = await ClientSocket.open(stack.wsUrl, a.token);
     const [sb1, sb2] = await Promise.all([1, 2].map(() => ClientSocket.open(stack.wsUrl, b.token)));
     for (const s of [sa, sb1, sb2]) await s.call('resource:searchBelonging', { belonging: `roomProps:${roomId}` });
@@ -118,7 +94,7 @@ describe('room channels', () => {
 
   it('deleting a room removes every socket from room:{id} after the roomDeleted event', async () => {
     const [a, b, observer] = await Promise.all([stack.user(), stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     for (const s of [sa, sb]) await s.call('resource:searchBelonging', { belonging: `room:${roomId}` });
     // a test-only join without an access check: it stands for a socket that is never revoked
@@ -165,7 +141,7 @@ describe('workspace channels', () => {
 describe('resource and directory channels', () => {
   it("a resource moved from a room to the owner's private sorting table leaves its room members' sockets, before the move's own events", async () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     const id = await create(sa, 'Shared plan', `roomSortingTable:${roomId}`);
     for (const s of [sa, sb]) await s.call('resource:subscribe', { resource: id });
@@ -183,7 +159,7 @@ describe('resource and directory channels', () => {
 
   it('a deleted resource leaves the sockets of users who saw it only in the room; its owner keeps the channel', async () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     const id = await create(sa, 'Draft', `roomSortingTable:${roomId}`);
     for (const s of [sa, sb]) await s.call('resource:subscribe', { resource: id });
@@ -198,7 +174,7 @@ describe('resource and directory channels', () => {
 
   it('a directory moved out of a room leaves belonging:directory:{id} and the channels of what is inside it', async () => {
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     const dir = (await sa.client.resource.createDirectory({ title: 'Folder', belonging: `roomSortingTable:${roomId}` })).resource.id;
     const inner = await create(sa, 'Inner', `directory:${dir}`);
@@ -242,7 +218,7 @@ describe('seed 004 privacy and shares', () => {
 
   it("removing a user from the group a resource is shared with leaves that resource's channel", async () => {
     const [a, b] = await Promise.all([stack.user({ scope: SCOPES }), stack.user({ scope: SCOPES })]);
-    const groupId = await createRoom(a.token, [b.id]);
+    const groupId = await createGroupRoom(stack, a.token, [b.id]);
     const [sa, sb] = await Promise.all([a, b].map((u) => ClientSocket.open(stack.wsUrl, u.token)));
     const id = await create(sa, 'For the group');
     expect(
@@ -264,7 +240,7 @@ describe('on every relay instance', () => {
     extraRelays.push(second);
     const otherWs = `${second.url.replace('http', 'ws')}/ws`;
     const [a, b] = await Promise.all([stack.user(), stack.user()]);
-    const roomId = await createRoom(a.token, [b.id]);
+    const roomId = await createGroupRoom(stack, a.token, [b.id]);
     const sa = await ClientSocket.open(stack.wsUrl, a.token);
     const [sbHere, sbThere] = await Promise.all([ClientSocket.open(stack.wsUrl, b.token), ClientSocket.open(otherWs, b.token)]);
     const aThere = await ClientSocket.open(otherWs, a.token);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resourceUpdatedEvents } from '../../shared/resources/change-events.js';
+import { eventList } from '../../shared/events/outbox.js';
+import { emitResourceUpdated } from '../../shared/resources/change-events.js';
+import type { ResourceDoc } from '../../shared/resources/model.js';
 import { readResource, resources } from '../../shared/resources/collection.js';
 import { refreshCountedKind } from '../../shared/resources/directory-counts.js';
 import { tapEvents, type EventTap } from '../helpers/events.js';
@@ -110,7 +112,14 @@ describe.concurrent('resource:updateAttributes', () => {
   });
 });
 
-describe.concurrent('resourceUpdatedEvents (for other families changing resources)', () => {
+/** The events emitResourceUpdated gives for a stored resource. */
+async function resourceUpdatedEvents(doc: ResourceDoc) {
+  const events = eventList();
+  await emitResourceUpdated(events, doc);
+  return events.pending;
+}
+
+describe.concurrent('emitResourceUpdated (for other families changing resources)', () => {
   it('gives the same variants as the operations, through directories up to the sorting table or a community', async () => {
     const owner = await user();
     const other = await user();

@@ -165,14 +165,13 @@ const principalOf = (u: User): Principal => ({
 
 /**
  * Many resources at once through the same placement and insert code as resource:create, one
- * batch write per 250 (events are not published).
+ * transaction per 250 (their events are published at once, as background code publishes them).
  */
 export async function bulkCreate(owner: User, belonging: string, drafts: ResourceDraft[]): Promise<string[]> {
   const placement = await resolvePlacement(principalOf(owner), { belonging });
   const ids: string[] = [];
-  const discard = { emit: () => undefined };
   for (let i = 0; i < drafts.length; i += 250) {
-    const docs = await insertResources(discard, principalOf(owner), placement, drafts.slice(i, i + 250));
+    const docs = await insertResources({}, principalOf(owner), placement, drafts.slice(i, i + 250));
     ids.push(...docs.map((d) => d.id));
   }
   return ids;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { envInt } from '../../../shared/config.js';
 import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
+import { commitWithEvents, eventList, transactionWithEvents } from '../../../shared/events/outbox.js';
 import { firestore, bucket } from '../../../shared/gcp/clients.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
@@ -90,16 +91,16 @@ export const insertAttachment = operation({
     ...(input.replyId !== undefined ? { replyId: input.replyId } : {}),
   };
   try {
-    await firestore().runTransaction(async (tx) => {
+    await transactionWithEvents(ctx.events, async (tx, events) => {
       // the room may have been deleted, or the user removed, while the bytes were uploading
       await getRoomForMember(room.id, userId, { tx });
       tx.create(attachmentRef(fileId), record);
+      events.emit(attachmentEvents.attachmentAdded.name, `room:${room.id}`, { roomId: room.id, attachment: attachmentView(record) });
     });
   } catch (err) {
     await deleteAttachmentObjects(fileId);
     throw err;
   }
-  ctx.events.emit(attachmentEvents.attachmentAdded.name, `room:${room.id}`, { roomId: room.id, attachment: attachmentView(record) });
   return { id: fileId };
 });
 
@@ -165,8 +166,11 @@ export const deleteAttachment = operation({
   const { userId } = ctx.principal;
   const { attachment: a, room } = await getAttachmentForMember(input.fileId, userId);
   if (a.userId !== userId && !room.member.owner) throw forbidden('only the uploader or an owner of the room can delete the attachment');
-  await attachmentRef(a.id).delete();
+  const batch = firestore().batch();
+  batch.delete(attachmentRef(a.id));
+  const events = eventList();
+  events.emit(attachmentEvents.attachmentDeleted.name, `room:${a.roomId}`, { roomId: a.roomId, fileId: a.id });
+  await commitWithEvents(batch, ctx.events, events.pending);
   await deleteAttachmentObjects(a.id);
-  ctx.events.emit(attachmentEvents.attachmentDeleted.name, `room:${a.roomId}`, { roomId: a.roomId, fileId: a.id });
   return results.empty(204);
 });

@@ -1,5 +1,4 @@
 import { results } from '../../../shared/registry/types.js';
-import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, uuid } from '../schemas/common.js';
 import { forwardMessages as storeForwarded } from '../store/forward.js';
@@ -36,18 +35,6 @@ export const forwardMessages = operation({
   },
   response: noContent,
 }).handle(async (ctx, input) => {
-  const stored = await storeForwarded(input.roomId, ctx.principal.userId, input.messages);
-  for (const m of stored) {
-    ctx.events.emit(roomEvents.messageForwarded.name, `room:${m.roomId}`, {
-      roomId: m.roomId,
-      messageId: m.id,
-      senderId: m.senderId,
-      originalMessage: m.originalMessage,
-      ...(m.originalMessageSentAt ? { originalMessageSentAt: m.originalMessageSentAt } : {}),
-      ...(m.description !== undefined ? { description: m.description } : {}),
-      ...(m.attachmentId ? { attachmentId: m.attachmentId } : {}),
-      createdAt: m.createdAt,
-    });
-  }
+  await storeForwarded(ctx.events, input.roomId, ctx.principal.userId, input.messages);
   return results.empty(204);
 });

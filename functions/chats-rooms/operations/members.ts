@@ -1,7 +1,5 @@
 import { getRoomForMember } from '../../../shared/access/rooms.js';
-import { revokeForUsers } from '../../../shared/access/revocations.js';
 import { results } from '../../../shared/registry/types.js';
-import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, pathIds, uuid } from '../schemas/common.js';
 import { member } from '../schemas/room.js';
@@ -42,17 +40,11 @@ export const insertRoomMember = operation({
     additionalProperties: false,
   },
 }).handle(async (ctx, input) => {
-  const inserted = await addMember(input.roomId, ctx.principal.userId, {
+  return addMember(ctx.events, input.roomId, ctx.principal.userId, {
     userId: input.userId,
     owner: input.owner,
     historyCleared: input.historyCleared,
   });
-  ctx.events.emit(roomEvents.memberAdded.name, `room:${input.roomId}`, {
-    roomId: input.roomId,
-    userId: inserted.userId,
-    owner: inserted.owner,
-  });
-  return inserted;
 });
 
 export const deleteRoomMember = operation({
@@ -66,17 +58,7 @@ export const deleteRoomMember = operation({
   request: pathIds('roomId', 'userId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-  const removed = await removeMember(input.roomId, ctx.principal.userId, input.userId);
-  if (removed) {
-    ctx.events.emit(roomEvents.memberRemoved.name, `room:${input.roomId}`, {
-      roomId: input.roomId,
-      userId: input.userId,
-      removedBy: ctx.principal.userId,
-    });
-    // the removed user's sockets leave the room and whatever they saw only through it
-    await revokeForUsers(ctx, [input.userId], [`room:${input.roomId}`]);
-  }
-  for (const r of removed?.deletedRooms ?? []) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
+  await removeMember(ctx.events, input.roomId, ctx.principal.userId, input.userId);
   return results.empty(204);
 });
 
@@ -89,8 +71,7 @@ export const updateToOwner = operation({
   request: pathIds('roomId', 'userId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-  await setOwner(input.roomId, ctx.principal.userId, input.userId, true);
-  ctx.events.emit(roomEvents.ownerPromoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
+  await setOwner(ctx.events, input.roomId, ctx.principal.userId, input.userId, true);
   return results.empty(204);
 });
 
@@ -103,7 +84,6 @@ export const deleteOwner = operation({
   request: pathIds('roomId', 'userId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-  await setOwner(input.roomId, ctx.principal.userId, input.userId, false);
-  ctx.events.emit(roomEvents.ownerDemoted.name, `room:${input.roomId}`, { roomId: input.roomId, userId: input.userId });
+  await setOwner(ctx.events, input.roomId, ctx.principal.userId, input.userId, false);
   return results.empty(204);
 });

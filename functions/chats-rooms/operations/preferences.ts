@@ -1,5 +1,4 @@
 import { results } from '../../../shared/registry/types.js';
-import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { dateTime, noContent, pathIds } from '../schemas/common.js';
 import { clearHistory, setMuted } from '../store/room-settings.js';
@@ -13,8 +12,7 @@ export const muteRoom = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-  if (await setMuted(input.roomId, ctx.principal.userId, true))
-    ctx.events.emit(roomEvents.roomMuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
+  await setMuted(ctx.events, input.roomId, ctx.principal.userId, true);
   return results.empty(204);
 });
 
@@ -27,8 +25,7 @@ export const unmuteRoom = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-  if (await setMuted(input.roomId, ctx.principal.userId, false))
-    ctx.events.emit(roomEvents.roomUnmuted.name, `user:${ctx.principal.userId}`, { roomId: input.roomId });
+  await setMuted(ctx.events, input.roomId, ctx.principal.userId, false);
   return results.empty(204);
 });
 
@@ -45,7 +42,6 @@ export const clearRoomHistory = operation({
     additionalProperties: false,
   },
 }).handle(async (ctx, input) => {
-  const clearedAt = await clearHistory(input.roomId, ctx.principal.userId);
-  ctx.events.emit(roomEvents.historyCleared.name, `user:${ctx.principal.userId}`, { roomId: input.roomId, clearedAt });
+  const clearedAt = await clearHistory(ctx.events, input.roomId, ctx.principal.userId);
   return { clearedAt };
 });

@@ -1,10 +1,7 @@
-import { revokeForUsers } from '../../../shared/access/revocations.js';
-import { subscribersOf } from '../../../shared/events/subscriptions.js';
 import { getRoomForMember } from '../../../shared/access/rooms.js';
 import { roomTypes } from '../../../shared/rooms/model.js';
 import { anyCaseEnum, anyCaseEnumValue } from '../../../shared/validation/any-case-enum.js';
 import { results } from '../../../shared/registry/types.js';
-import { roomEvents } from '../events.js';
 import { operation } from '../../../shared/registry/define.js';
 import { maxGroupMembers } from '../rules/limits.js';
 import { planRoomCreation } from '../rules/room-creation.js';
@@ -61,8 +58,7 @@ export const insertRoom = operation({
   const { userId, networkId } = ctx.principal;
   const type = anyCaseEnumValue(roomTypes, input.type, 'type');
   const plan = planRoomCreation({ ...input, type }, userId, maxGroupMembers());
-  const created = await createRoom(plan, userId, networkId);
-  ctx.events.emit(roomEvents.roomCreated.name, `room:${created.id}`, { roomId: created.id, type: created.type, createdBy: userId });
+  const created = await createRoom(ctx.events, plan, userId, networkId);
   return memberRoomView(await getRoomForMember(created.id, userId), userId);
 });
 
@@ -94,15 +90,7 @@ export const updateRoomOperation = operation({
   response: room,
 }).handle(async (ctx, input) => {
   const { userId } = ctx.principal;
-  const { room: updated, changed } = await updateRoom(input.roomId, userId, { name: input.name, description: input.description });
-  if (changed) {
-    ctx.events.emit(roomEvents.roomUpdated.name, `room:${updated.id}`, {
-      roomId: updated.id,
-      name: updated.name,
-      description: updated.description,
-      updatedAt: updated.updatedAt,
-    });
-  }
+  const { room: updated } = await updateRoom(ctx.events, input.roomId, userId, { name: input.name, description: input.description });
   return roomView(updated);
 });
 
@@ -115,13 +103,6 @@ export const deleteRoomOperation = operation({
   request: pathIds('roomId'),
   response: noContent,
 }).handle(async (ctx, input) => {
-  const deleted = await deleteRoom(input.roomId, ctx.principal.userId);
-  for (const r of deleted) ctx.events.emit(roomEvents.roomDeleted.name, `room:${r.id}`, { roomId: r.id });
-  if (deleted.length > 0) {
-    // after roomDeleted: every socket that was on the rooms leaves them, and what it saw only through them
-    const channels = deleted.map((r) => `room:${r.id}`);
-    const subscribers = [...(await subscribersOf(channels)).values()].flatMap((users) => [...users]);
-    await revokeForUsers(ctx, [...deleted.flatMap((r) => r.memberIds), ...subscribers], channels);
-  }
+  await deleteRoom(ctx.events, input.roomId, ctx.principal.userId);
   return results.empty(204);
 });

@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest, conflict, forbidden, notFound } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import { loadRoomAccess } from '../../../shared/access/rooms.js';
 import type { MeetingRecord, RoomMember, RoomRecord } from '../../../shared/rooms/model.js';
 import { meetingRef, pairRef, readRoom, roomRef } from '../../../shared/rooms/repository.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import { requireExistingUsers } from '../../../shared/users/directory.js';
+import { roomEvents } from '../events.js';
 import type { RoomCreationPlan } from '../rules/room-creation.js';
 
 /**
  * Creates the room planned by {@link planRoomCreation} with its meeting, checking in the same
  * transaction the rules that depend on stored rooms: a second one_to_one for a pair is 409; a
  * channel needs a workspace its creator owns; every invitee must be a known user (404 for the first
- * that is not).
+ * that is not). Announced in the same commit.
  */
-export async function createRoom(plan: RoomCreationPlan, requesterId: string, networkId: string): Promise<RoomRecord> {
+export async function createRoom(
+  events: EventPublisher,
+  plan: RoomCreationPlan,
+  requesterId: string,
+  networkId: string,
+): Promise<RoomRecord> {
   const now = new Date().toISOString();
   const roomId = randomUUID();
   const meetingId = randomUUID();
@@ -45,7 +52,7 @@ export async function createRoom(plan: RoomCreationPlan, requesterId: string, ne
     createdAt: now,
   };
 
-  return firestore().runTransaction(async (tx) => {
+  return transactionWithEvents(events, async (tx, sink) => {
     const pair = plan.type === 'one_to_one' ? pairRef(requesterId, plan.invitedIds[0]) : undefined;
     if (pair) {
       const existing = await tx.get(pair);
@@ -66,6 +73,7 @@ export async function createRoom(plan: RoomCreationPlan, requesterId: string, ne
     tx.create(roomRef(roomId), room);
     tx.create(meetingRef(meetingId), meeting);
     if (pair) tx.set(pair, { roomId, userIds: [requesterId, plan.invitedIds[0]].sort() });
+    sink.emit(roomEvents.roomCreated.name, `room:${roomId}`, { roomId, type: room.type, createdBy: requesterId });
     return room;
   });
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
-import { bucket, firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
+import { bucket } from '../../../shared/gcp/clients.js';
 import { getRoomForMember, loadRoomAccess } from '../../../shared/access/rooms.js';
 import { attachmentRef, readAttachment, type AttachmentRecord } from '../../../shared/rooms/attachments.js';
 import { StoragePaths } from '../../../shared/data-layout.js';
 import { deleteAttachmentObjects } from '../../../shared/rooms/cleanup.js';
 import type { RoomMessageRecord } from '../../../shared/rooms/model.js';
 import { messagesCollection } from '../../../shared/rooms/repository.js';
+import type { EventPublisher, EventSink } from '../../../shared/registry/types.js';
+import { roomEvents } from '../events.js';
 import { forwardedAttachmentId } from '../rules/forwarded-stanza.js';
 
 export interface ForwardedMessage {
@@ -31,12 +34,30 @@ async function sharedAttachment(message: ForwardedMessage, index: number, sender
   return attachment;
 }
 
+function announce(events: EventSink, m: StoredForward): void {
+  events.emit(roomEvents.messageForwarded.name, `room:${m.roomId}`, {
+    roomId: m.roomId,
+    messageId: m.id,
+    senderId: m.senderId,
+    originalMessage: m.originalMessage,
+    ...(m.originalMessageSentAt ? { originalMessageSentAt: m.originalMessageSentAt } : {}),
+    ...(m.description !== undefined ? { description: m.description } : {}),
+    ...(m.attachmentId ? { attachmentId: m.attachmentId } : {}),
+    createdAt: m.createdAt,
+  });
+}
+
 /**
  * Appends the forwarded messages to the target room's log (members only), in order. A message
  * sharing an attachment forwards a copy of it: a new attachment of the target room owned by the
- * sender, with its own copy of the bytes.
+ * sender, with its own copy of the bytes. Each message is announced on the room's channel in the same commit.
  */
-export async function forwardMessages(roomId: string, senderId: string, messages: ForwardedMessage[]): Promise<StoredForward[]> {
+export async function forwardMessages(
+  events: EventPublisher,
+  roomId: string,
+  senderId: string,
+  messages: ForwardedMessage[],
+): Promise<StoredForward[]> {
   const { room } = await getRoomForMember(roomId, senderId);
   const shared: Array<AttachmentRecord | undefined> = [];
   for (const [index, message] of messages.entries()) shared.push(await sharedAttachment(message, index, senderId));
@@ -61,7 +82,7 @@ export async function forwardMessages(roomId: string, senderId: string, messages
         .copy(bucket().file(StoragePaths.attachment(copy.id)));
       copies.set(index, copy);
     }
-    return await firestore().runTransaction(async (tx) => {
+    return await transactionWithEvents(events, async (tx, sink) => {
       await getRoomForMember(room.id, senderId, { tx });
       return messages.map((message, index) => {
         const record: StoredForward = {
@@ -81,6 +102,7 @@ export async function forwardMessages(roomId: string, senderId: string, messages
           tx.create(attachmentRef(copy.id), copy);
         }
         tx.create(messagesCollection(room.id).doc(record.id), record);
+        announce(sink, record);
         return record;
       });
     });

@@ -1,12 +1,14 @@
 import type { Transaction } from '@google-cloud/firestore';
 import { badRequest, forbidden } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import { getRoomForMember, getRoomForOwner, type MemberAccess } from '../../../shared/access/rooms.js';
 import type { RoomMember, RoomRecord } from '../../../shared/rooms/model.js';
 import { channelsOf, roomRef, settingsRef } from '../../../shared/rooms/repository.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import { requireExistingUsers } from '../../../shared/users/directory.js';
+import { roomEvents } from '../events.js';
 import { maxGroupMembers } from '../rules/limits.js';
-import { deleteRoomDocuments, purgeRooms } from './room-admin.js';
+import { deleteRoomDocuments, purgeRooms, roomsDeleted } from './room-admin.js';
 
 /** one_to_one membership is fixed at creation; channels share their workspace's members. */
 function assertMembershipCanChange(room: RoomRecord): void {
@@ -42,10 +44,15 @@ export interface InsertedMember {
 /**
  * Adds a member, checked as the reference does: the user must be known (404) before the room is
  * looked at, then ownership (404/403), the room type (400), a full room (400), an existing
- * membership (400).
+ * membership (400). Announced in the same commit.
  */
-export async function addMember(roomId: string, requesterId: string, newMember: NewMember): Promise<InsertedMember> {
-  return firestore().runTransaction(async (tx) => {
+export async function addMember(
+  events: EventPublisher,
+  roomId: string,
+  requesterId: string,
+  newMember: NewMember,
+): Promise<InsertedMember> {
+  return transactionWithEvents(events, async (tx, sink) => {
     await requireExistingUsers([newMember.userId], tx);
     const { room, members } = await getRoomForOwner(roomId, requesterId, { tx });
     assertMembershipCanChange(room);
@@ -63,6 +70,7 @@ export async function addMember(roomId: string, requesterId: string, newMember: 
       ...(newMember.historyCleared ? { clearedAt: now } : {}),
     });
     if (newMember.historyCleared) inserted.clearedAt = now;
+    sink.emit(roomEvents.memberAdded.name, `room:${roomId}`, { roomId, userId: inserted.userId, owner: inserted.owner });
     return inserted;
   });
 }
@@ -75,10 +83,16 @@ export type RemovedMember = MemberAccess & {
 /**
  * Removes a member: the requester leaving, or an owner kicking someone. Removing someone who is
  * not a member changes nothing (the seed answers 204). The last owner cannot leave while others
- * stay; the last member leaving deletes the room, which nobody could reach any more.
+ * stay; the last member leaving deletes the room, which nobody could reach any more. The removal
+ * (and the deletion) is announced in the same commit, with a re-check of the removed user's channels.
  */
-export async function removeMember(roomId: string, requesterId: string, userId: string): Promise<RemovedMember | undefined> {
-  const removed = await firestore().runTransaction(async (tx) => {
+export async function removeMember(
+  events: EventPublisher,
+  roomId: string,
+  requesterId: string,
+  userId: string,
+): Promise<RemovedMember | undefined> {
+  const removed = await transactionWithEvents(events, async (tx, sink) => {
     const access = await getRoomForMember(roomId, requesterId, { tx });
     const { room, members, member } = access;
     if (userId !== requesterId && !member.owner) throw forbidden('only an owner of the room can remove other members');
@@ -89,9 +103,13 @@ export async function removeMember(roomId: string, requesterId: string, userId: 
       throw badRequest('the last owner cannot leave the room while others stay: promote another member first, or delete the room');
     }
     const channels = room.type === 'workspace' ? await channelsOf([room.id], tx) : [];
+    sink.emit(roomEvents.memberRemoved.name, `room:${roomId}`, { roomId, userId, removedBy: requesterId });
+    // the removed user's sockets leave the room and whatever they saw only through it
+    sink.recheck({ users: [userId], channels: [`room:${roomId}`] });
     if (remaining.length === 0) {
       const deletedRooms = [room, ...channels];
       deleteRoomDocuments(tx, deletedRooms);
+      roomsDeleted(sink, deletedRooms);
       return { ...access, deletedRooms };
     }
     writeMembers(tx, room, remaining);
@@ -105,11 +123,17 @@ export async function removeMember(roomId: string, requesterId: string, userId: 
 /**
  * Promotes (owner: true) or demotes a member, checked as the reference does: not oneself (400),
  * ownership (404/403), the room type (400), the target a member (403). Promoting an owner or
- * demoting a member changes nothing.
+ * demoting a member changes nothing (but is announced all the same).
  */
-export async function setOwner(roomId: string, requesterId: string, userId: string, owner: boolean): Promise<MemberAccess> {
+export async function setOwner(
+  events: EventPublisher,
+  roomId: string,
+  requesterId: string,
+  userId: string,
+  owner: boolean,
+): Promise<MemberAccess> {
   if (userId === requesterId) throw badRequest(`users cannot ${owner ? 'promote' : 'demote'} themselves`);
-  return firestore().runTransaction(async (tx) => {
+  return transactionWithEvents(events, async (tx, sink) => {
     const access = await getRoomForOwner(roomId, requesterId, { tx });
     const { room, members } = access;
     assertMembershipCanChange(room);
@@ -121,6 +145,8 @@ export async function setOwner(roomId: string, requesterId: string, userId: stri
         room,
         members.map((m) => (m.userId === userId ? { ...m, owner } : m)),
       );
+    const announced = owner ? roomEvents.ownerPromoted : roomEvents.ownerDemoted;
+    sink.emit(announced.name, `room:${roomId}`, { roomId, userId });
     return access;
   });
 }

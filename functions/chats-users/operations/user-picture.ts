@@ -1,4 +1,5 @@
 import { envInt } from '../../../shared/config.js';
+import { eventList } from '../../../shared/events/outbox.js';
 import { forbidden, notFound } from '../../../shared/errors/api-error.js';
 import { contentDisposition } from '../../../shared/http-headers/content-disposition.js';
 import { decodeUnicodeHeader } from '../../../shared/http-headers/unicode-header.js';
@@ -65,10 +66,11 @@ export const updateUserPicture = operation({
   assertImageType(input.mimeType);
   await savePicture(StoragePaths.userPicture(input.userId), picture.bytes, picture.contentType, fileName);
   const pictureUpdatedAt = new Date().toISOString();
-  await setPictureUpdatedAt(input.userId, pictureUpdatedAt);
+  const events = eventList();
   for (const id of await userAndContacts(input.userId)) {
-    ctx.events.emit(userEvents.pictureChanged.name, `user:${id}`, { userId: input.userId, pictureUpdatedAt });
+    events.emit(userEvents.pictureChanged.name, `user:${id}`, { userId: input.userId, pictureUpdatedAt });
   }
+  await setPictureUpdatedAt(input.userId, pictureUpdatedAt, ctx.events, events.pending);
   return results.empty(204);
 });
 
@@ -84,9 +86,9 @@ export const deleteUserPicture = operation({
   assertSelf(ctx.principal.userId, input.userId);
   const user = await readUser(input.userId);
   if (!user?.pictureUpdatedAt) throw notFound('user picture');
-  await setPictureUpdatedAt(input.userId, undefined);
+  const events = eventList();
+  for (const id of await userAndContacts(input.userId)) events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
+  await setPictureUpdatedAt(input.userId, undefined, ctx.events, events.pending);
   await deletePicture(StoragePaths.userPicture(input.userId));
-  for (const id of await userAndContacts(input.userId))
-    ctx.events.emit(userEvents.pictureDeleted.name, `user:${id}`, { userId: input.userId });
   return results.empty(204);
 });

@@ -1,5 +1,8 @@
 import { FieldValue } from '@google-cloud/firestore';
+import type { PendingEvent } from '../../../shared/events/message.js';
+import { commitWithEvents } from '../../../shared/events/outbox.js';
 import { firestore } from '../../../shared/gcp/clients.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import type { UserProfile } from '../../../shared/users/profile.js';
 import { chatsUser, type ChatsUser } from '../views.js';
 import { Collections } from '../../../shared/data-layout.js';
@@ -18,9 +21,18 @@ export async function readUser(id: string): Promise<ChatsUser | undefined> {
   return user;
 }
 
-/** Records when the user's picture last changed; `undefined` removes it. */
-export async function setPictureUpdatedAt(userId: string, pictureUpdatedAt: string | undefined): Promise<void> {
-  await usersCollection()
-    .doc(userId)
-    .set({ pictureUpdatedAt: pictureUpdatedAt ?? FieldValue.delete(), updated: new Date().toISOString() }, { merge: true });
+/** Records when the user's picture last changed (`undefined` removes it), with the events announcing it in the same commit. */
+export async function setPictureUpdatedAt(
+  userId: string,
+  pictureUpdatedAt: string | undefined,
+  events: EventPublisher,
+  announced: PendingEvent[],
+): Promise<void> {
+  const batch = firestore().batch();
+  batch.set(
+    usersCollection().doc(userId),
+    { pictureUpdatedAt: pictureUpdatedAt ?? FieldValue.delete(), updated: new Date().toISOString() },
+    { merge: true },
+  );
+  await commitWithEvents(batch, events, announced);
 }

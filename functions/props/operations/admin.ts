@@ -1,17 +1,22 @@
-import { emitMoves } from '../../../shared/resources/change-events.js';
 import { operation } from '../../../shared/registry/define.js';
-import { emitPropChanged, emitPropEvent } from '../events.js';
+import { emitPropChanged } from '../events.js';
 import { asOwner } from '../../../shared/access/props.js';
 import { MANAGE } from '../rules/permissions.js';
 import { emptyResponse } from '../schemas/common.js';
 import { createPropRequest, propFieldNames, propRequest, propResponse, updatePropRequest, type PropFields } from '../schemas/prop.js';
 import { deletePropReturningContent } from '../store/content.js';
-import { createProp as storeProp, upsertProp } from '../store/props.js';
+import { createProp as storeProp, upsertProp, type PropAnnouncement } from '../store/props.js';
 import { toClientProp } from '../views.js';
 
 /** The prop fields a request sets (the schema has already refused any other). */
 const fieldsOf = (input: PropFields): PropFields =>
   Object.fromEntries(propFieldNames.filter((name) => input[name] !== undefined).map((name) => [name, input[name]]));
+
+/** `prop:created` or `prop:updated` with the prop as clients see it, in the room's channel. */
+const announce =
+  (roomTitle: string): PropAnnouncement =>
+  (events, prop, created) =>
+    emitPropChanged(events, created ? 'created' : 'updated', { ...toClientProp(prop, roomTitle), roomId: prop.roomId });
 
 export const createProp = operation({
   name: 'prop.createProp',
@@ -22,9 +27,8 @@ export const createProp = operation({
   response: propResponse,
 }).handle(async (ctx, input) => {
   const { room } = await asOwner(ctx.principal, input.roomId);
-  const prop = toClientProp(await storeProp(input.roomId, input.propId, fieldsOf(input)), room.name);
-  emitPropChanged(ctx.events, 'created', { ...prop, roomId: input.roomId });
-  return { prop };
+  const stored = await storeProp(input.roomId, input.propId, fieldsOf(input), ctx.events, announce(room.name));
+  return { prop: toClientProp(stored, room.name) };
 });
 
 export const updateProp = operation({
@@ -35,8 +39,7 @@ export const updateProp = operation({
   response: emptyResponse,
 }).handle(async (ctx, input) => {
   const { room } = await asOwner(ctx.principal, input.roomId);
-  const { prop, created } = await upsertProp(input.roomId, input.propId, fieldsOf(input));
-  emitPropChanged(ctx.events, created ? 'created' : 'updated', { ...toClientProp(prop, room.name), roomId: input.roomId });
+  await upsertProp(input.roomId, input.propId, fieldsOf(input), ctx.events, announce(room.name));
   return {};
 });
 
@@ -49,7 +52,6 @@ export const deleteProp = operation({
   response: emptyResponse,
 }).handle(async (ctx, input) => {
   await asOwner(ctx.principal, input.roomId);
-  emitMoves(ctx.events, await deletePropReturningContent(input.roomId, input.propId));
-  emitPropEvent(ctx.events, 'deleted', input.roomId, input.propId);
+  await deletePropReturningContent(input.roomId, input.propId, ctx.events);
   return {};
 });

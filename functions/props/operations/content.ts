@@ -1,5 +1,4 @@
 import { guardResourceAccess } from '../../../shared/access/revocations.js';
-import { emitMoves } from '../../../shared/resources/change-events.js';
 import { toClientResource } from '../../../shared/resources/model.js';
 import { operation } from '../../../shared/registry/define.js';
 import { asMember, asOwner } from '../../../shared/access/props.js';
@@ -37,19 +36,17 @@ export const changePropContent = operation({
 }).handle(async (ctx, input) => {
   await asOwner(ctx.principal, input.roomId);
   const ids = [...(input.moveToProp ?? []), ...(input.removeFromProp ?? [])];
-  await guardResourceAccess(ctx, ids, async (guarded) => {
-    emitMoves(
+  await guardResourceAccess(ctx, ids, (guarded) =>
+    changeContent(
+      ctx.principal,
+      input.roomId,
+      input.propId,
+      input.moveToProp ?? [],
+      input.removeFromProp ?? [],
+      input.appendToListEnd,
       guarded.events,
-      await changeContent(
-        ctx.principal,
-        input.roomId,
-        input.propId,
-        input.moveToProp ?? [],
-        input.removeFromProp ?? [],
-        input.appendToListEnd,
-      ),
-    );
-  });
+    ),
+  );
   return {};
 });
 

@@ -5,12 +5,13 @@ import { badRequest, notFound } from '../../../shared/errors/api-error.js';
 import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import type { EventPublisher } from '../../../shared/registry/types.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
-import type { MoveOutcome, Placed } from '../../../shared/resources/change-events.js';
+import { emitMoves, type MoveOutcome, type Placed } from '../../../shared/resources/change-events.js';
 import { toClientResource, type ResourceDoc } from '../../../shared/resources/model.js';
 import { moveWithPlan, StalePlan, type PlannedMove } from '../../../shared/resources/relocate.js';
 import { readResource, resources } from '../../../shared/resources/repository.js';
 import { resolveChain } from '../../../shared/resources/tree.js';
 import { mayPlace } from '../../../shared/access/props.js';
+import { emitPropEvent } from '../events.js';
 import { propBelonging, propRef, requireProp, roomSortingTable, type PropRecord } from './props.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 
@@ -65,8 +66,8 @@ const outcomes = (moved: Array<{ before: ResourceDoc; after: ResourceDoc }>, pla
 /**
  * Moves resources into the prop (at its end or start) and out of it (back to the room's sorting
  * table) in one commit through the shared move path, so directories they leave keep exact counts
- * and concurrent placements on one prop get distinct positions. Every id is checked first: one
- * the caller may not move aborts the whole change.
+ * and concurrent placements on one prop get distinct positions; the move events commit with
+ * them. Every id is checked first: one the caller may not move aborts the whole change.
  */
 export async function changeContent(
   principal: Principal,
@@ -75,12 +76,13 @@ export async function changeContent(
   moveIn: string[],
   moveOut: string[],
   appendAtEnd: boolean | undefined,
-): Promise<MoveOutcome[]> {
+  publisher: EventPublisher,
+): Promise<void> {
   const both = moveIn.filter((id) => moveOut.includes(id));
   if (both.length) throw badRequest(`resource ${both[0]} is both in moveToProp and removeFromProp`);
   const belonging = propBelonging(roomId, propId);
   const propAppend = appendAtEnd === undefined ? undefined : appendAtEnd ? 'end' : 'start';
-  const { moved, result: placeOf } = await moveWithPlan(async () => {
+  const plan = async () => {
     await requireProp(roomId, propId);
     const [incoming, outgoing] = await Promise.all([
       Promise.all(moveIn.map((id) => readResource(id))),
@@ -108,18 +110,18 @@ export async function changeContent(
       ...leaving.map((before) => ({ before, to: toTable })),
     ];
     return { moves, result: placeOf };
-  });
-  return outcomes(moved, placeOf);
+  };
+  await moveWithPlan(publisher, plan, (events, moved, placeOf) => emitMoves(events, outcomes(moved, placeOf)));
 }
 
 /**
  * Deletes a prop; its content returns to the room's sorting table in the same commit. A resource
  * that entered the prop while this was planned makes it plan again, so nothing is left behind in
- * a prop that no longer exists.
+ * a prop that no longer exists. The move events and `prop:deleted` commit with it.
  */
-export async function deletePropReturningContent(roomId: string, propId: string): Promise<MoveOutcome[]> {
+export async function deletePropReturningContent(roomId: string, propId: string, publisher: EventPublisher): Promise<void> {
   const belonging = propBelonging(roomId, propId);
-  const { moved, result: placeOf } = await moveWithPlan(async () => {
+  const plan = async () => {
     await requireProp(roomId, propId);
     const content = await readContent(roomId, propId);
     const placeOf = await placesOf([belonging, roomSortingTable(roomId)]);
@@ -137,8 +139,11 @@ export async function deletePropReturningContent(roomId: string, propId: string)
         write: (tx: Transaction) => tx.delete(propRef(roomId, propId)),
       },
     };
+  };
+  await moveWithPlan(publisher, plan, (events, moved, placeOf) => {
+    emitMoves(events, outcomes(moved, placeOf));
+    emitPropEvent(events, 'deleted', roomId, propId);
   });
-  return outcomes(moved, placeOf);
 }
 
 /**

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentReference, Transaction } from '@google-cloud/firestore';
 import { conflict, notFound } from '../../../shared/errors/api-error.js';
+import { commitWithEvents, eventList, transactionWithEvents } from '../../../shared/events/outbox.js';
 import { firestore } from '../../../shared/gcp/clients.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 import { GrpcCode, hasGrpcCode } from '../../../shared/gcp/status-codes.js';
+import type { EventPublisher, EventSink } from '../../../shared/registry/types.js';
 import { roomRef } from '../../../shared/rooms/repository.js';
 import type { PropFields } from '../schemas/prop.js';
 import { Collections } from '../../../shared/data-layout.js';
@@ -45,12 +47,25 @@ export async function listRoomProps(roomId: string, offset: number, size: number
   return { props: snap.docs.map((d) => d.data() as PropRecord), total: count.data().count };
 }
 
-/** Stores a new prop: 409 when the id is taken. */
-export async function createProp(roomId: string, propId: string | undefined, fields: PropFields): Promise<PropRecord> {
+/** The events of a prop written (`created`: it was not stored before), committed with it. */
+export type PropAnnouncement = (events: EventSink, prop: PropRecord, created: boolean) => void;
+
+/** Stores a new prop with its announcement: 409 when the id is taken. */
+export async function createProp(
+  roomId: string,
+  propId: string | undefined,
+  fields: PropFields,
+  publisher: EventPublisher,
+  announce: PropAnnouncement,
+): Promise<PropRecord> {
   const now = Date.now();
   const prop: PropRecord = { ...NEW_PROP_DEFAULTS, ...fields, id: propId ?? randomUUID(), roomId, created: now, updated: now };
+  const batch = firestore().batch();
+  batch.create(propRef(roomId, prop.id), prop);
+  const events = eventList();
+  announce(events, prop, true);
   try {
-    await propRef(roomId, prop.id).create(prop);
+    await commitWithEvents(batch, publisher, events.pending);
   } catch (err) {
     if (hasGrpcCode(err, GrpcCode.ALREADY_EXISTS)) throw conflict(`prop ${prop.id} already exists`);
     throw err;
@@ -61,19 +76,25 @@ export async function createProp(roomId: string, propId: string | undefined, fie
 /**
  * Changes the given fields of a prop; a prop not stored yet is created with them (seed 001 has no
  * create, so its clients make props with updateProp). Answers the prop after the change and
- * whether it was created.
+ * whether it was created; `announce` gives the events committed with it.
  */
-export async function upsertProp(roomId: string, propId: string, fields: PropFields): Promise<{ prop: PropRecord; created: boolean }> {
+export async function upsertProp(
+  roomId: string,
+  propId: string,
+  fields: PropFields,
+  publisher: EventPublisher,
+  announce: PropAnnouncement,
+): Promise<{ prop: PropRecord; created: boolean }> {
   const ref = propRef(roomId, propId);
-  return firestore().runTransaction(async (tx) => {
+  return transactionWithEvents(publisher, async (tx, events) => {
     const existing = await readProp(roomId, propId, tx);
     const now = Date.now();
-    if (existing) {
-      tx.update(ref, { ...fields, updated: now });
-      return { prop: { ...existing, ...fields, updated: now }, created: false };
-    }
-    const prop: PropRecord = { ...NEW_PROP_DEFAULTS, ...fields, id: propId, roomId, created: now, updated: now };
-    tx.create(ref, prop);
-    return { prop, created: true };
+    const prop: PropRecord = existing
+      ? { ...existing, ...fields, updated: now }
+      : { ...NEW_PROP_DEFAULTS, ...fields, id: propId, roomId, created: now, updated: now };
+    if (existing) tx.update(ref, { ...fields, updated: now });
+    else tx.create(ref, prop);
+    announce(events, prop, !existing);
+    return { prop, created: !existing };
   });
 }

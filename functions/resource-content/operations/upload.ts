@@ -27,9 +27,8 @@ export const uploadContent = operation({
 }).handle(async (ctx, input) => {
   await pendingResourceOf(ctx.principal, input.id);
   const stored = await streamOriginal(input.id, input.content);
-  const completion = await completeUpload(stored.objectPath, stored.generation, ctx.log);
+  const completion = await completeUpload(stored.objectPath, stored.generation, ctx.events, ctx.log);
   if (completion.kind === 'ignored') throw conflict(`the content of resource ${input.id} was not accepted: ${completion.reason}`);
-  for (const event of completion.events) ctx.events.emit(event.endpoint, event.channel, event.data);
   return toClientResource(completion.resource);
 });
 

@@ -9,7 +9,7 @@
  */
 import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
 import { ApiError } from '../../../shared/errors/api-error.js';
-import { publishEvents, type PendingEvent } from '../../../shared/events/publish.js';
+import { publishEvents } from '../../../shared/events/publish.js';
 import { createLogger } from '../../../shared/log.js';
 import { DEAD_LETTER_COUNT, decodeJob, type PubSubEventData } from '../../../shared/processing/job-handler.js';
 import { syncDriveDirectory } from './sync.js';
@@ -29,23 +29,20 @@ export async function runDriveSync(event: CloudEvent<PubSubEventData>): Promise<
     await publishResult(job, { isSuccess: false, errorCode: 500, errorString: `the sync failed ${deliveries} times and was given up` });
     return;
   }
-  const pending: PendingEvent[] = [];
-  const events = { emit: (endpoint: string, channel: string, data: unknown) => void pending.push({ endpoint, channel, data }) };
   let result: SyncResult;
   try {
-    const outcome = await syncDriveDirectory(job, events);
+    // no transport: each commit's events are published right after it
+    const outcome = await syncDriveDirectory(job, {});
     jobLog.info('Google Drive directory synchronized', { ...outcome });
     result = { isSuccess: true, errorCode: 0, errorString: '' };
   } catch (err) {
     if (!(err instanceof ApiError)) {
       jobLog.error('Google Drive sync failed; it will be retried', { err });
-      await publishEvents(pending);
       throw err;
     }
     jobLog.warn('Google Drive sync failed', { status: err.status, reason: err.message });
     result = { isSuccess: false, errorCode: err.status, errorString: err.message };
   }
-  await publishEvents(pending);
   await publishResult(job, result);
 }
 

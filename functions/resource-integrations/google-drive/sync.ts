@@ -14,7 +14,6 @@ import { ApiError, notFound } from '../../../shared/errors/api-error.js';
 import { isDriveFolder, listDriveChildren, type DriveFile } from '../../../shared/integrations/google-drive.js';
 import type { EventPublisher } from '../../../shared/registry/types.js';
 import { parseBelonging } from '../../../shared/resources/belonging.js';
-import { emitResourceUpdated } from '../../../shared/resources/change-events.js';
 import { recountDirectory } from '../../../shared/resources/directory-counts.js';
 import { upsertResources, type ResourceRefresh } from '../../../shared/resources/insert.js';
 import type { ResourceDoc } from '../../../shared/resources/model.js';
@@ -82,10 +81,7 @@ export async function syncDriveDirectory(job: DriveSyncJob, events: EventPublish
     const driveFileIds = new Set((tree.get(driveId) ?? []).map((file) => file.id));
     outcome.removed += await trashVanished(job.userId, { resourceId, driveFileIds }, isMirror, events);
   }
-  for (const resourceId of written.values()) {
-    const recounted = await recountDirectory(resourceId);
-    if (recounted) await emitResourceUpdated(events, recounted);
-  }
+  for (const resourceId of written.values()) await recountDirectory(resourceId, events);
   return outcome;
 }
 

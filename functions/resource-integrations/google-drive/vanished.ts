@@ -33,7 +33,7 @@ export async function trashVanished(
   const trashcan = parseBelonging(`trashcan:${userId}`);
   // the trashed mirrors leave the sight of everyone who saw them in the folder
   return guardResourceAccess({ events }, [], async (guarded) => {
-    const { moved, result: from } = await moveWithPlan(async () => {
+    const plan = async () => {
       const children = await recordQuery(resources().where('belonging', '==', belonging)).get();
       const vanished = children.docs
         .map((snap) => snap.data() as ResourceDoc)
@@ -44,10 +44,12 @@ export async function trashVanished(
       const now = Date.now();
       const moves = vanished.map((before) => trashMove(before, chain.root, userId, now));
       return { moves, result: chain };
-    });
-    emitMoves(
-      guarded.events,
-      moved.map(({ after }) => ({ from, to: { belonging: trashcan, root: trashcan }, after })),
+    };
+    const { moved } = await moveWithPlan(guarded.events, plan, (committed, moved, from) =>
+      emitMoves(
+        committed,
+        moved.map(({ after }) => ({ from, to: { belonging: trashcan, root: trashcan }, after })),
+      ),
     );
     return moved.length;
   });

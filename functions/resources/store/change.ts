@@ -1,6 +1,6 @@
 import { requireWritableBelonging } from '../../../shared/access/belongings.js';
 import { badRequest, notFound } from '../../../shared/errors/api-error.js';
-import { firestore } from '../../../shared/gcp/clients.js';
+import { transactionWithEvents } from '../../../shared/events/outbox.js';
 import type { InputOf } from '../../../shared/registry/schema-types.js';
 import type { OperationContext } from '../../../shared/registry/types.js';
 import { formatBelonging } from '../../../shared/resources/belonging.js';
@@ -18,7 +18,7 @@ import type { moveRequest, updateAttributesRequest } from '../schemas/resource.j
 export async function updateAttributes(ctx: OperationContext, input: InputOf<typeof updateAttributesRequest>): Promise<ClientResource> {
   if (!input.attributes && !input.params && !input.actions) throw badRequest('nothing to update: give attributes, params or actions');
   const { chain } = await locateWritableResource(ctx.principal, input.resource);
-  const after = await firestore().runTransaction(async (tx) => {
+  return transactionWithEvents(ctx.events, async (tx, events) => {
     const doc = await readResource(input.resource, tx);
     if (!doc) throw notFound('resource');
     const changes: Partial<ResourceDoc> = { ...input.attributes, updated: Date.now() };
@@ -35,16 +35,15 @@ export async function updateAttributes(ctx: OperationContext, input: InputOf<typ
     const next = { ...doc, ...changes };
     changes.searchPrefixes = searchPrefixesOf(next.title, next.description);
     tx.update(resourceRef(doc.id), changes);
-    return { ...next, searchPrefixes: changes.searchPrefixes };
+    const resource = toClientResource({ ...next, searchPrefixes: changes.searchPrefixes });
+    emitUpdated(events, chain, resource);
+    return resource;
   });
-  const resource = toClientResource(after);
-  emitUpdated(ctx.events, chain, resource);
-  return resource;
 }
 
 /** Moves a resource the caller may change to a belonging the caller may write; out of the trashcan it forgets where it was. */
 export async function moveResource(ctx: OperationContext, input: InputOf<typeof moveRequest>): Promise<Record<string, never>> {
-  const { moved, result } = await moveWithPlan(async () => {
+  const plan = async () => {
     const { doc, chain } = await locateWritableResource(ctx.principal, input.resourceId);
     const target = await requireWritableBelonging(ctx.principal, input.belonging);
     const networkId = resolveNetwork(input.networkId, target.belonging.networkId);
@@ -55,7 +54,7 @@ export async function moveResource(ctx: OperationContext, input: InputOf<typeof 
     const set: FieldChanges = networkId ? { networkId } : {};
     const unchanged = doc.belonging === to && (networkId === undefined || networkId === doc.networkId);
     return { moves: unchanged ? [] : [{ before: doc, to: target.belonging, set }], result: { from: chain, to: target } };
-  });
-  if (moved.length > 0) emitMoves(ctx.events, [{ from: result.from, to: result.to, after: moved[0].after }]);
+  };
+  await moveWithPlan(ctx.events, plan, (events, moved, { from, to }) => emitMoves(events, [{ from, to, after: moved[0].after }]));
   return {};
 }

@@ -2,6 +2,7 @@ import { guardResourceAccess } from '../../../shared/access/revocations.js';
 import { mayReadResourceForAvatar, ressourceAccess } from '../../../shared/access/ressources.js';
 import { badRequest } from '../../../shared/errors/api-error.js';
 import { operation } from '../../../shared/registry/define.js';
+import type { EventPublisher } from '../../../shared/registry/types.js';
 import { trashResources } from '../../../shared/resources/trash.js';
 import { ressourcePath as path } from '../schemas/docs.js';
 import { byIdRequest, ressourceSchema, successSchema, updateRequest } from '../schemas/ressource.js';
@@ -34,10 +35,10 @@ export const updateRessource = operation({
   const access = await ressourceAccess(ctx.principal, input.ressourceId, 'manage');
   if (input.avatar && !(await mayReadResourceForAvatar(ctx.principal, input.avatar)))
     throw badRequest(`avatar ${input.avatar} is not a photo you may use`);
-  const write = () => saveUpdate(ctx.principal, access, input);
+  const write = (events: EventPublisher) => saveUpdate(ctx.principal, access, input, events);
   // a narrower privacy takes the ressource out of the sight of users it was shared with
-  if (input.privacy) await guardResourceAccess(ctx, [access.doc.id], write);
-  else await write();
+  if (input.privacy) await guardResourceAccess(ctx, [access.doc.id], (guarded) => write(guarded.events));
+  else await write(ctx.events);
   return { success: true };
 });
 

@@ -55,9 +55,8 @@ export async function attachUploadedPhoto(ctx: OperationContext, access: Ressour
     { title: fileName ?? 'photo', ...(fileName && { metadata: { fileName } }) },
   ]);
   const stored = await streamOriginal(doc.id, { stream: Readable.from([bytes]), declaredLength: bytes.length });
-  const completion = await completeUpload(stored.objectPath, stored.generation, ctx.log);
+  const completion = await completeUpload(stored.objectPath, stored.generation, ctx.events, ctx.log);
   if (completion.kind === 'ignored') throw conflict(`the photo was not accepted: ${completion.reason}`);
-  for (const event of completion.events) ctx.events.emit(event.endpoint, event.channel, event.data);
   return link(ctx, access.doc.id, completion.resource);
 }
 
