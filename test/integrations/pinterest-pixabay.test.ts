@@ -92,7 +92,7 @@ beforeEach(() => {
   env.partners.on(`GET ${PREFIX.pixabay}`, (req, res) => {
     const q = query(req);
     if (q.get('key') !== 'pixabay-test-key') {
-      return send(res, 400, 'text/plain', '[ERROR 400] Invalid or missing API key (https://pixabay.com/api/docs/).');
+      return send(res, 400, 'text/plain', '[ERROR 400] Invalid or missing API key (https://pixabay.example/api/docs/).');
     }
     json(res, 200, { total: 4692, totalHits: 500, hits: [pixabayHit] });
   });
