@@ -9,6 +9,7 @@ import { endpointTable, RELAY_FUNCTION, routesOf } from '../../shared/registry/r
 import { closeServers, hostFunctions, type HostedFunction } from './function-host.js';
 import { createGateway } from './gateway.js';
 import { wireEventTriggers } from './event-triggers.js';
+import { handedOffSettled } from '../../shared/events/handoff.js';
 import { startStorageNotifier, type StorageNotifier } from './storage-notifier.js';
 
 export interface StackOptions {
@@ -73,6 +74,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       gatewayOptions.relayUrl = running.relay.url;
     },
     stop: async () => {
+      // publishes handed off after an answer still use the clients the caller closes next
+      await handedOffSettled();
       await running.relay?.stop();
       await sequencer.release();
       await notifier?.stop();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
+import { handedOffSettled } from '../../shared/events/handoff.js';
 import { closeClients } from '../../shared/gcp/clients.js';
 import './emulator-hosts.js';
 
@@ -22,4 +23,7 @@ Object.assign(process.env, {
   FIRESTORE_QUERY_LOG_DIR: inject('queryLogDir'),
 });
 
-afterAll(() => closeClients());
+afterAll(async () => {
+  await handedOffSettled();
+  await closeClients();
+});
