@@ -1,5 +1,5 @@
-import { cloudEvent } from '@google-cloud/functions-framework';
 import { createJobHandler } from '../../shared/processing/job-handler.js';
 import { importJob } from './job.js';
+import { registerCloudEvent } from '../../shared/transport/register-function.js';
 
-cloudEvent('process-import', createJobHandler(importJob));
+registerCloudEvent('process-import', createJobHandler(importJob));

@@ -1,5 +1,5 @@
-import { cloudEvent } from '@google-cloud/functions-framework';
 import { createJobHandler } from '../../shared/processing/job-handler.js';
 import { uploadJob } from './job.js';
+import { registerCloudEvent } from '../../shared/transport/register-function.js';
 
-cloudEvent('process-upload', createJobHandler(uploadJob));
+registerCloudEvent('process-upload', createJobHandler(uploadJob));

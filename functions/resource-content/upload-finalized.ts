@@ -1,9 +1,10 @@
-import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
+import type { CloudEvent } from '@google-cloud/functions-framework';
 import { completeUpload } from '../../shared/content/completion.js';
 import { StoragePaths } from '../../shared/data-layout.js';
 import { OBJECT_FINALIZE, readNotification } from '../../shared/content/storage-notification.js';
 import { requireEnv } from '../../shared/config.js';
 import { createLogger } from '../../shared/log.js';
+import { registerCloudEvent } from '../../shared/transport/register-function.js';
 
 /** The CloudEvent data of a Pub/Sub message (Eventarc in production, a push subscription locally). */
 interface PubSubEventData {
@@ -28,4 +29,4 @@ export async function onUploadFinalized(event: CloudEvent<PubSubEventData>): Pro
   await completeUpload(notice.objectId, notice.objectGeneration, {}, log);
 }
 
-cloudEvent('upload-finalized', onUploadFinalized);
+registerCloudEvent('upload-finalized', onUploadFinalized);

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { http } from '@google-cloud/functions-framework';
+import { registerHttp } from '../../shared/transport/register-function.js';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { EventMessage } from '../../shared/events/message.js';
 import { createFamilyHandler } from '../../shared/transport/family-handler.js';
@@ -154,7 +154,7 @@ export async function benchRelay(): Promise<void> {
   const children: Child[] = [];
   const keys = await createIssuerKeys();
   const jwks = await serveJwks(keys);
-  http(benchFamily.name, createFamilyHandler(benchFamily.operations));
+  registerHttp(benchFamily.name, createFamilyHandler(benchFamily.operations));
   const fn = getTestServer(benchFamily.name);
   await new Promise<void>((resolve) => fn.listen(0, '127.0.0.1', resolve));
   const env: NodeJS.ProcessEnv = {

@@ -7,13 +7,14 @@
  * run twice converges to the same resources. After the last delivery the job comes back from the
  * dead-letter topic, and the user is told the sync failed.
  */
-import { cloudEvent, type CloudEvent } from '@google-cloud/functions-framework';
+import type { CloudEvent } from '@google-cloud/functions-framework';
 import { ApiError } from '../../../shared/errors/api-error.js';
 import { publishEvents } from '../../../shared/events/publish.js';
 import { createLogger } from '../../../shared/log.js';
 import { DEAD_LETTER_COUNT, decodeJob, type PubSubEventData } from '../../../shared/processing/job-handler.js';
 import { syncDriveDirectory } from './sync.js';
 import { driveSyncJobSchema, type DriveSyncJob } from './sync-job.js';
+import { registerCloudEvent } from '../../../shared/transport/register-function.js';
 
 export const RESULT_EVENT = 'resource:syncGoogleDriveDirectoryResult';
 
@@ -56,4 +57,4 @@ async function publishResult(job: DriveSyncJob, result: SyncResult): Promise<voi
   await publishEvents([{ endpoint: RESULT_EVENT, channel: `user:${job.userId}`, data: { resourceId: job.resourceId, ...result } }]);
 }
 
-cloudEvent('drive-sync', runDriveSync);
+registerCloudEvent('drive-sync', runDriveSync);
