@@ -2,14 +2,18 @@
  * Request path benchmark: `resource:get` through the local gateway and the resources function
  * (POST /ops/resource:get with a bearer token), against a bare @google-cloud/firestore get of the
  * same document, both with the same number of concurrent callers on the same emulator, in the same
- * run. Then each step of the request path alone, at the same concurrency, as a share of one
+ * run. Two floors, measured alongside, show what any HTTP path holding that one read can reach in
+ * this process: a bare node:http server doing the get, and a functions-framework function doing it.
+ * Then each step of the request path alone, at the same concurrency, as a share of one
  * gateway request: token check, profile, access (the read and its rules), the reaction count (which
  * runs alongside the read), validation, and what remains (routing: gateway, HTTP, envelopes).
  * Asserts nothing; target >= 0.6x.
  *
  *   npm run bench -- api [seconds]
  */
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { pathToFileURL } from 'node:url';
 import { deployables } from '../../functions/manifest.js';
 import { getRequest } from '../../functions/resources/schemas/resource.js';
@@ -22,6 +26,7 @@ import { ensureUserProfile } from '../../shared/users/profile.js';
 import { validateRequest } from '../../shared/validation/validator.js';
 import { benchEmulators } from './emulators.js';
 import { closeServers } from '../lib/function-host.js';
+import { registerHttp } from '../../shared/transport/register-function.js';
 import { createIssuerKeys, issuerEnv, mintToken, serveJwks } from '../lib/issuer.js';
 import { startStack } from '../lib/stack.js';
 import { Collections } from '../../shared/data-layout.js';
@@ -29,7 +34,9 @@ import { Collections } from '../../shared/data-layout.js';
 const CONCURRENCY = 10;
 const TARGET = 0.6;
 /** Bare and gateway loops alternate this many times, so a load change on a shared machine hits both. */
-const ROUNDS = 3;
+const ROUNDS = 5;
+
+type Path = 'bare' | 'http' | 'framework' | 'gateway';
 
 interface Rate {
   perSecond: number;
@@ -79,16 +86,30 @@ function postJson(agent: Agent, url: string, headers: Record<string, string>, bo
   });
 }
 
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Reads the JSON body, gets the document, answers its data: what any HTTP path holding the read costs at least. */
+async function answerWithRead(body: AsyncIterable<Buffer>, read: () => Promise<{ data(): unknown }>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return JSON.stringify({ data: { resource: (await read()).data() } });
+}
+
 const throughput = async (seconds: number, call: () => Promise<unknown>) => (await measure(seconds, call)).perSecond;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<void> {
+export async function benchApi(seconds = Number(process.argv[3] ?? 10)): Promise<void> {
   const emulators = await benchEmulators({ STORAGE_BUCKET: 'bench-api-content', LOG_LEVEL: 'ERROR' });
   const keys = await createIssuerKeys();
   const jwks = await serveJwks(keys);
   Object.assign(process.env, issuerEnv(jwks.url));
   const stack = await startStack({ port: 0, deployables: deployables.filter((d) => d.name === 'resources') });
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const floors: Server[] = [];
   try {
     const token = await mintToken(keys, { user: '3f1c2d9e-8a6b-4c1e-9f3a-5b7d2e4c6a80', name: 'Ada Lovelace' });
     const post = (endpoint: string, data: unknown) =>
@@ -108,25 +129,45 @@ export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<
       if (res.status !== 200) throw new Error(`resource:get answered ${res.status}`);
     };
     const principal = await verifyToken(token);
+    const read = () => doc.get();
+    const floorHttp = createServer((req, res) => {
+      void answerWithRead(req, read).then((json) => res.writeHead(200, { 'content-type': 'application/json' }).end(json));
+    });
+    registerHttp('bench-floor', async (req, res) => {
+      res.json({ data: { resource: (await read()).data() } });
+    });
+    const floorFramework = getTestServer('bench-floor');
+    floors.push(floorHttp, floorFramework);
+    const floorUrls = { http: await listen(floorHttp), framework: await listen(floorFramework) };
+    const floorGet = (url: string) => async () => {
+      const res = await postJson(agent, `${url}/`, {}, JSON.stringify({ data: { resource: id } }));
+      if (res.status !== 200) throw new Error(`floor answered ${res.status}`);
+    };
+    const paths: Record<Path, () => Promise<unknown>> = {
+      bare: read,
+      http: floorGet(floorUrls.http),
+      framework: floorGet(floorUrls.framework),
+      gateway: gatewayGet,
+    };
 
-    // warm both paths (connections, JIT, compiled schemas, key set)
-    await throughput(1, gatewayGet);
-    await throughput(1, () => doc.get());
+    // warm every path (connections, JIT, compiled schemas, key set)
+    for (const call of Object.values(paths)) await throughput(1, call);
 
-    const rounds: { bare: Rate; gateway: Rate }[] = [];
+    const rounds: Record<Path, Rate>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const bareRate = await measure(seconds / ROUNDS, () => doc.get());
-      rounds.push({ bare: bareRate, gateway: await measure(seconds / ROUNDS, gatewayGet) });
+      const rates: Partial<Record<Path, Rate>> = {};
+      for (const [path, call] of Object.entries(paths)) rates[path as Path] = await measure(seconds / ROUNDS, call);
+      rounds.push(rates as Record<Path, Rate>);
     }
     const bare = median(rounds.map((r) => r.bare.perSecond));
     const gateway = median(rounds.map((r) => r.gateway.perSecond));
     const steps = {
-      'token check (a repeated token: cached)': await throughput(seconds / 2, () => verifyTokenCached(token)),
-      'token check (a new token: signature)': await throughput(seconds / 2, () => verifyToken(token)),
-      profile: await throughput(seconds / 2, () => ensureUserProfile(principal)),
-      'access (read + rules)': await throughput(seconds / 2, () => getInNetwork(principal, id, principal.networkId)),
-      'reaction count (alongside the read)': await throughput(seconds / 2, () => countReactions(id)),
-      validation: await throughput(seconds / 2, async () => validateRequest(getRequest, { resource: id })),
+      'token check (a repeated token: cached)': await throughput(seconds / 4, () => verifyTokenCached(token)),
+      'token check (a new token: signature)': await throughput(seconds / 4, () => verifyToken(token)),
+      profile: await throughput(seconds / 4, () => ensureUserProfile(principal)),
+      'access (read + rules)': await throughput(seconds / 4, () => getInNetwork(principal, id, principal.networkId)),
+      'reaction count (alongside the read)': await throughput(seconds / 4, () => countReactions(id)),
+      validation: await throughput(seconds / 4, async () => validateRequest(getRequest, { resource: id })),
     };
 
     const perRequestMs = 1000 / gateway;
@@ -144,13 +185,22 @@ export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<
       'share of a request': `${((100 * (perRequestMs - measured)) / perRequestMs).toFixed(1)}%`,
     });
 
-    const ratio = median(rounds.map((r) => r.gateway.perSecond / r.bare.perSecond));
-    const cpu = (path: 'bare' | 'gateway') => median(rounds.map((r) => r[path].cpuMsPerCall)).toFixed(2);
+    const ratioOf = (path: Path) => median(rounds.map((r) => r[path].perSecond / r.bare.perSecond));
+    const ratio = ratioOf('gateway');
+    const cpu = (path: Path) => median(rounds.map((r) => r[path].cpuMsPerCall)).toFixed(2);
+    const floorRow = (path: Path, label: string) => ({
+      path: label,
+      'calls/s': Math.round(median(rounds.map((r) => r[path].perSecond))),
+      'CPU ms/call': cpu(path),
+      ratio: `${ratioOf(path).toFixed(2)}x`,
+    });
     process.stdout.write(
       `resource:get, ${CONCURRENCY} concurrent callers, ${seconds} s each in ${ROUNDS} alternating rounds, same emulator document; ratio: median of the rounds\n`,
     );
     console.table([
       { path: 'bare Firestore get (baseline)', 'calls/s': Math.round(bare), 'CPU ms/call': cpu('bare'), ratio: '1.00x' },
+      floorRow('http', 'floor: node:http server, one get'),
+      floorRow('framework', 'floor: functions-framework function, one get'),
       {
         path: 'gateway + resources function',
         'calls/s': Math.round(gateway),
@@ -162,15 +212,18 @@ export async function benchApi(seconds = Number(process.argv[3] ?? 5)): Promise<
     process.stdout.write(
       `rounds (gateway/bare): ${rounds.map((r) => (r.gateway.perSecond / r.bare.perSecond).toFixed(2)).join(', ')}; CPU ms/call: this process (callers, gateway, function, client), not the emulator\n`,
     );
+    process.stdout.write(
+      `gateway against the framework floor: ${(ratio / ratioOf('framework')).toFixed(2)}x (what the gateway and our request path keep of it)\n`,
+    );
     process.stdout.write('steps, each alone at the same concurrency, against one gateway request\n');
     console.table(rows);
   } finally {
     agent.destroy();
     await stack.stop();
-    await closeServers([jwks.server]);
+    await closeServers([jwks.server, ...floors]);
     await closeClients();
     await emulators.stop();
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchApi(Number(process.argv[2] ?? 5));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchApi(Number(process.argv[2] ?? 10));

@@ -13,6 +13,12 @@ export interface GatewayOptions {
   endpoints: Map<string, string>;
   /** function name -> base URL (http://127.0.0.1:PORT) */
   targets: Map<string, string>;
+  /**
+   * function name -> its server, when it runs in this process: the request is handed to it as is,
+   * as the load balancer hands it to the function (no second HTTP leg, whose CPU a deployment
+   * does not spend in the function).
+   */
+  local?: Map<string, Server>;
   /** base URL of the relay, which takes `/ws` */
   relayUrl?: string;
 }
@@ -73,6 +79,12 @@ export function createGateway(options: GatewayOptions): Server {
     const base = fn ? options.targets.get(fn) : undefined;
     if (!base && hasMalformedEncoding(path)) return answerError(req, res, 400, 'malformed percent-encoding in the URL');
     if (!base) return answerError(req, res, 404, `no operation at ${req.method} ${path}`);
+    const local = options.local?.get(fn!);
+    if (local) {
+      req.headers['x-forwarded-host'] = req.headers.host ?? '';
+      req.headers.host = new URL(base).host;
+      return void local.emit('request', req, res);
+    }
     // the path is appended to the function's origin as is: `//host/...` must not name another host
     const target = new URL(base);
     const upstream = request(

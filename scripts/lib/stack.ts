@@ -48,7 +48,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const launchRelay = () => startRelay({ port: 0, families, functionUrls: Object.fromEntries(targets) });
   const relay = list.some((d) => d.name === RELAY_FUNCTION) ? await launchRelay() : undefined;
 
-  const gatewayOptions = { routes: routesOf(families), endpoints: endpointTable(families), targets, relayUrl: relay?.url };
+  const gatewayOptions = {
+    routes: routesOf(families),
+    endpoints: endpointTable(families),
+    targets,
+    local: new Map(functions.map((f) => [f.deployable.name, f.server])),
+    relayUrl: relay?.url,
+  };
   const gateway = createGateway(gatewayOptions);
   await new Promise<void>((resolve, reject) => {
     gateway.once('error', reject);
