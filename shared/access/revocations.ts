@@ -86,16 +86,19 @@ function resourcesNamed(events: StagedEvent[]): { ids: string[]; leaves: Set<str
  * still learns of the removal or deletion).
  */
 async function candidatesOf(recheck: AccessRecheck, events: StagedEvent[]): Promise<{ before: ChannelUsers; after: ChannelUsers }> {
+  const named = resourcesNamed(events);
+  const users = [...new Set(recheck.users ?? [])];
+  const [resourceSubscribers, channelSubscribers, userSubscriptions] = await Promise.all([
+    recheck.resources && resourceTreeChannels([...recheck.resources, ...named.ids], named.leaves).then(subscribersOf),
+    recheck.channels?.length ? subscribersOf(recheck.channels) : undefined,
+    users.length > 0 ? subscriptionsOf(users) : undefined,
+  ]);
   const before: ChannelUsers = new Map();
   const after: ChannelUsers = new Map();
-  if (recheck.resources) {
-    const named = resourcesNamed(events);
-    addAll(before, await subscribersOf(await resourceTreeChannels([...recheck.resources, ...named.ids], named.leaves)));
-  }
-  if (recheck.channels?.length) addAll(after, await subscribersOf(recheck.channels));
-  const users = [...new Set(recheck.users ?? [])];
-  if (users.length > 0) {
-    addAll(after, await subscriptionsOf(users));
+  if (resourceSubscribers) addAll(before, resourceSubscribers);
+  if (channelSubscribers) addAll(after, channelSubscribers);
+  if (userSubscriptions) {
+    addAll(after, userSubscriptions);
     for (const channel of recheck.channels ?? []) for (const user of users) add(after, channel, user);
   }
   for (const [channel, users] of before) for (const user of users) after.get(channel)?.delete(user);
