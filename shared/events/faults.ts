@@ -3,7 +3,7 @@
  * the process dying after its commit. Nothing is armed in production.
  */
 export type FaultPoint =
-  /** in the function, after the handler's commit and before anything is published */
+  /** in a function, after its commit (an operation's handler, a processing job's settlement) and before anything is published */
   | 'after-commit'
   /** in the function, publishing an outbox entry to the intake topic */
   | 'intake-publish'

@@ -10,6 +10,7 @@ import { resources } from '../resources/repository.js';
 import { completeJobIn, jobRef, type JobRecord } from './job-ledger.js';
 import { failedPatch, type ResourcePatch } from './resource-patch.js';
 import { deleteResourceThumbnails } from './thumbnail-store.js';
+import { faultPoint } from '../events/faults.js';
 
 /** Publishes right after the commit (no transport here). */
 const publishNow: EventPublisher = {};
@@ -44,6 +45,7 @@ export async function settleJob(
     return { doc, links: links.length };
   });
   if (!settled) return undefined;
+  if (held.length > 0) faultPoint('after-commit');
   const { doc } = settled;
   log.info('resource settled', { resourceId, outcome, status: doc.status, failure: doc.failure, links: settled.links });
   await beforeAnnounce?.(doc);
