@@ -27,6 +27,7 @@ export type ResourceDraft = Partial<
     | 'position'
     | 'countedKind'
     | 'totalReactions'
+    | 'reacted'
   >
 >;
 
@@ -43,6 +44,7 @@ function newDoc(principal: Principal, target: InsertTarget, draft: ResourceDraft
     updated: now,
     ...placementFields(target.parsed),
     totalReactions: 0,
+    reacted: false,
     ownerId: principal.userId,
     networkId: target.networkId,
     searchPrefixes: searchPrefixesOf(draft.title, draft.description),

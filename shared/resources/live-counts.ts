@@ -4,11 +4,12 @@ import { recordQuery } from '../gcp/query-shapes.js';
 import { resourceToCount } from './client-views.js';
 import { resourceRef, resources } from './collection.js';
 import { isDirectory, type ResourceDoc } from './model.js';
-import { countReactions } from './reaction-count.js';
+import { reactionTotal } from './reaction-count.js';
 
 /**
  * Counters a client reads on a resource, counted when an answer is sent instead of kept on the
- * resource document: `totalReactions` from the reaction documents, a directory's
+ * resource document: `totalReactions` from the reaction documents (none to count on a resource
+ * never reacted to), a directory's
  * `innerContentCount` and `innerContentType` from its children (each child carries its own
  * `countedKind`). Adding, moving, deleting or reacting writes only the documents it changes, so a
  * busy directory or a popular resource is no hot document, and an answer always shows the count
@@ -52,7 +53,7 @@ export async function fillLiveCounts(answer: unknown): Promise<void> {
   for (const [id, doc] of byId) {
     counted.set(
       id,
-      Promise.all([countReactions(id), isDirectory(doc) ? directoryCounts(id) : undefined]).then(([totalReactions, directory]) => ({
+      Promise.all([reactionTotal(doc), isDirectory(doc) ? directoryCounts(id) : undefined]).then(([totalReactions, directory]) => ({
         totalReactions,
         directory,
       })),

@@ -57,6 +57,12 @@ export interface ResourceDoc {
   previousRoot?: string;
   deletedAt?: number;
   deletedBy?: string;
+  /**
+   * false until the first reaction to the resource itself, which sets it in its own commit, so a
+   * resource stored with false has none and its answers need not count them. Absent on resources
+   * stored before the field: theirs are counted.
+   */
+  reacted?: boolean;
 }
 
 /** Server-side fields of ResourceDoc, never answered to clients. */
@@ -72,7 +78,8 @@ type ServerOnly =
   | 'previousBelonging'
   | 'previousRoot'
   | 'deletedAt'
-  | 'deletedBy';
+  | 'deletedBy'
+  | 'reacted';
 
 const SERVER_ONLY: ReadonlyArray<string> = [
   'ownerId',
@@ -87,6 +94,7 @@ const SERVER_ONLY: ReadonlyArray<string> = [
   'previousRoot',
   'deletedAt',
   'deletedBy',
+  'reacted',
   // seed 004 "ressource" fields, answered by the ressource view only
   'privacy',
   'avatar',

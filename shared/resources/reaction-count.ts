@@ -1,6 +1,7 @@
 import { recordQuery } from '../gcp/query-shapes.js';
 import { resourceRef } from './collection.js';
 import { Collections } from '../data-layout.js';
+import type { ResourceDoc } from './model.js';
 
 /**
  * `totalReactions` is counted from the reactions themselves (`resources/{id}/reactions/*`, one
@@ -11,4 +12,12 @@ import { Collections } from '../data-layout.js';
 export async function countReactions(resourceId: string): Promise<number> {
   const snapshot = await recordQuery(resourceRef(resourceId).collection(Collections.reactions).count()).get();
   return snapshot.data().count;
+}
+
+/**
+ * The total of a resource as read: 0 without a query when it was stored never reacted to (the
+ * first reaction sets `reacted` in its own commit, the only write reacting makes to the resource).
+ */
+export function reactionTotal(doc: Pick<ResourceDoc, 'id' | 'reacted'>): Promise<number> {
+  return doc.reacted === false ? Promise.resolve(0) : countReactions(doc.id);
 }

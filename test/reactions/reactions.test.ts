@@ -4,6 +4,9 @@ import { tapEvents, type EventTap } from '../helpers/events.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import { responseProblems } from '../../shared/validation/validator.js';
 import { reactionEventPayload, userReactions } from '../../functions/reactions/schemas/reaction.js';
+import { FieldValue } from '@google-cloud/firestore';
+import { Collections } from '../../shared/data-layout.js';
+import { resources } from '../../shared/resources/repository.js';
 
 let stack: TestStack;
 let events: EventTap;
@@ -59,6 +62,20 @@ describe('reactions (seed 002)', () => {
     expect(await totalOf(api, resource.id)).toBe(1);
     await Promise.all(Array.from({ length: 4 }, () => api.ops('resource:deleteReaction', { resource: resource.id })));
     expect(await totalOf(api, resource.id)).toBe(0);
+  });
+
+  it('totals a resource reacted to only in comments as 0, and counts the reactions of a resource stored before `reacted`', async () => {
+    const { api, others, resource } = await setup();
+    await api.ops('resource:setReaction', { resource: resource.id, comment: 'c-1', reaction: 'laugh' });
+    expect(await totalOf(api, resource.id)).toBe(0);
+    expect((await api.ops<{ total: number }>('resource:getReactions', { resourceId: resource.id })).body.data.total).toBe(0);
+
+    // a resource document from before the field: its reactions were written without marking it
+    await resources().doc(resource.id).update({ reacted: FieldValue.delete() });
+    const reactions = resources().doc(resource.id).collection(Collections.reactions);
+    for (const other of others) await reactions.doc(other.id).set({ userId: other.id, reaction: 'like', updated: Date.now() });
+    expect(await totalOf(api, resource.id)).toBe(2);
+    expect((await api.ops<{ total: number }>('resource:getReactions', { resourceId: resource.id })).body.data.total).toBe(2);
   });
 
   it('announces set and delete on the room channel with the seed payload and joins the caller to it', async () => {

@@ -1,5 +1,5 @@
 import { operation } from '../../../shared/registry/define.js';
-import { countReactions } from '../../../shared/resources/reaction-count.js';
+import { reactionTotal } from '../../../shared/resources/reaction-count.js';
 import { getVisibleResource } from '../../../shared/resources/repository.js';
 import { byResourceRequest, ownReaction as ownReactionSchema, userReactions } from '../schemas/reaction.js';
 import { listReactions, ownReaction } from '../store/reactions.js';
@@ -18,7 +18,7 @@ export const getReactions = operation({
   const list = await listReactions(input.resourceId);
   return {
     reactions: reactionPairs(list),
-    total: await countReactions(resource.id),
+    total: await reactionTotal(resource),
     ownReaction:
       list.find((r) => r.userId === ctx.principal.userId)?.reaction ?? (await ownReaction(input.resourceId, ctx.principal.userId)),
   };

@@ -8,6 +8,7 @@ import { resources } from '../../../shared/resources/repository.js';
 import { recordQuery } from '../../../shared/gcp/query-shapes.js';
 import { checkReactionAccess } from '../../../shared/access/reactions.js';
 import { GrpcCode, hasGrpcCode, isNotFound } from '../../../shared/gcp/status-codes.js';
+import { notFound } from '../../../shared/errors/api-error.js';
 import { Collections } from '../../../shared/data-layout.js';
 
 /**
@@ -38,8 +39,9 @@ const reactionRef = (target: ReactionTarget, userId: string): DocumentReference 
 export type Announcement = (record: ReactionRecord) => PendingEvent[];
 
 /**
- * Writes only the caller's own reaction document (no counter on the resource: the total is
- * counted from the reactions), with the announcement in the same commit.
+ * Writes the caller's own reaction document (no counter on the resource: the total is counted
+ * from the reactions), with the announcement in the same commit. The first reaction to a resource
+ * also marks it `reacted`, once, so answers about resources nobody reacted to count nothing.
  */
 export async function putReaction(
   principal: Principal,
@@ -48,11 +50,17 @@ export async function putReaction(
   events: EventPublisher,
   announce: Announcement,
 ): Promise<ReactionRecord> {
-  await checkReactionAccess(principal, target);
+  const resource = await checkReactionAccess(principal, target);
   const record: ReactionRecord = { userId: principal.userId, reaction, comment: target.comment, room: target.room, updated: Date.now() };
   const batch = firestore().batch();
   batch.set(reactionRef(target, principal.userId), record);
-  await commitWithEvents(batch, events, announce(record));
+  if (!target.comment && resource.reacted === false) batch.update(resources().doc(target.resource), { reacted: true });
+  try {
+    await commitWithEvents(batch, events, announce(record));
+  } catch (err) {
+    if (isNotFound(err)) throw notFound('resource'); // deleted since its access was checked
+    throw err;
+  }
   return record;
 }
 
