@@ -3,6 +3,7 @@ import { afterAll, inject } from 'vitest';
 import { handedOffSettled } from '../../shared/events/handoff.js';
 import { closeClients } from '../../shared/gcp/clients.js';
 import './emulator-hosts.js';
+import { offLoopbackAttempts } from './loopback-only.js';
 
 /**
  * Runs before each test file, in its worker. Points the Google Cloud clients at the run's emulators
@@ -26,4 +27,6 @@ Object.assign(process.env, {
 afterAll(async () => {
   await handedOffSettled();
   await closeClients();
+  const attempts = offLoopbackAttempts();
+  if (attempts.length > 0) throw new Error(`this test file tried to leave loopback: ${[...new Set(attempts)].join(', ')}`);
 });
