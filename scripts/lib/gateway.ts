@@ -79,14 +79,14 @@ export function createGateway(options: GatewayOptions): Server {
     const base = fn ? options.targets.get(fn) : undefined;
     if (!base && hasMalformedEncoding(path)) return answerError(req, res, 400, 'malformed percent-encoding in the URL');
     if (!base) return answerError(req, res, 404, `no operation at ${req.method} ${path}`);
+    const target = new URL(base);
     const local = options.local?.get(fn!);
     if (local) {
       req.headers['x-forwarded-host'] = req.headers.host ?? '';
-      req.headers.host = new URL(base).host;
+      req.headers.host = target.host;
       return void local.emit('request', req, res);
     }
     // the path is appended to the function's origin as is: `//host/...` must not name another host
-    const target = new URL(base);
     const upstream = request(
       {
         protocol: target.protocol,

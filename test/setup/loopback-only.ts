@@ -1,5 +1,6 @@
 import { isIP, Socket, type LookupFunction } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Tests send traffic to loopback only. Every TCP connection this worker opens (http, https, gRPC,
@@ -16,8 +17,8 @@ export function forgetOffLoopbackAttempts(): void {
   attempts.length = 0;
 }
 
-const isLoopback = (address: string): boolean =>
-  address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.') || address === '0:0:0:0:0:0:0:1';
+/** 127.0.0.0/8 and ::1, in any spelling (an IPv4-mapped IPv6 address is judged as its IPv4 address). */
+const isLoopback = (address: string): boolean => ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
 
 function refusal(target: string): Error {
   attempts.push(target);
