@@ -94,6 +94,8 @@ describe('the client in headless Chromium', () => {
       await http.call('resource.createMetadata', { resource: { title: 'while down 2' } });
     });
     await seen('while down 2');
+    // the missed events are replayed with the authentication answer, so they can arrive before the state turns open
+    await page.waitForFunction(() => (window as unknown as PageGlobals).app.states.at(-1) === 'open', undefined, { timeout: 20_000 });
     const app = await page.evaluate(() => (window as unknown as PageGlobals).app);
     expect(app.events.map((e) => e.title)).toEqual(['from the browser', 'while down 1', 'while down 2']);
     const positions = app.events.map((e) => e.position!);
